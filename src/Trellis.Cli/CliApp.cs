@@ -1,0 +1,67 @@
+using System.CommandLine;
+using Trellis.Cli.Commands;
+using Trellis.Core.Common;
+
+namespace Trellis.Cli;
+
+/// <summary>Exit codes of the <c>trellis</c> command.</summary>
+public static class ExitCodes
+{
+    /// <summary>Success.</summary>
+    public const int Ok = 0;
+
+    /// <summary>The command line itself is malformed (System.CommandLine's parse errors).</summary>
+    public const int Usage = 1;
+
+    /// <summary>An expected failure: unknown framework or requirement, invalid input, a rule that forbids it.</summary>
+    public const int Invalid = 2;
+
+    /// <summary>A bug: an unexpected exception (reported in one line, never as a stack trace).</summary>
+    public const int Internal = 70;
+}
+
+/// <summary>An expected failure raised deep inside a command, reported as one line with exit code 2.</summary>
+public sealed class CliFailureException(Error error) : Exception(error.ToString())
+{
+    /// <summary>The typed error.</summary>
+    public Error Error { get; } = error;
+}
+
+/// <summary>Builds and runs the <c>trellis</c> command tree.</summary>
+public static class CliApp
+{
+    /// <summary>Runs the command line, writing to the given streams; returns the exit code.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var context = new CliContext(output, error);
+        var root = new RootCommand("Trellis: one program for ISO/IEC 27001 and SOC 2 — frameworks, crosswalk, controls, evidence, audits.");
+        foreach (var command in FrameworkCommands.Create(context).Concat(CrosswalkCommands.Create(context)))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        try
+        {
+            return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (CliFailureException failure)
+        {
+            error.WriteLine($"error: {failure.Error}");
+            return ExitCodes.Invalid;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            error.WriteLine($"internal error: {ex.GetType().Name}: {ex.Message.Split('\n')[0]}");
+            return ExitCodes.Internal;
+        }
+    }
+}
+
+/// <summary>What every command needs: where to write.</summary>
+/// <param name="Out">Standard output.</param>
+/// <param name="Err">Standard error.</param>
+public sealed record CliContext(TextWriter Out, TextWriter Err)
+{
+    /// <summary>Unwraps a result or raises the failure to be reported with exit code 2.</summary>
+    public static T Require<T>(Result<T> result) => result.IsSuccess ? result.Value : throw new CliFailureException(result.Error!);
+}

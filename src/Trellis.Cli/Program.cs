@@ -1,0 +1,3 @@
+using Trellis.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

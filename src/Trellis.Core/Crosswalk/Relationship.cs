@@ -1,0 +1,140 @@
+namespace Trellis.Core.Crosswalk;
+
+/// <summary>
+/// Set-theory relationship between two requirements (NIST IR 8477, OSCAL 1.2 mapping model).
+/// "A rel B" compares what A requires with what B requires.
+/// </summary>
+public enum Relationship
+{
+    /// <summary>A and B require the same thing.</summary>
+    Equal,
+
+    /// <summary>Everything A requires is within B; B asks for more.</summary>
+    SubsetOf,
+
+    /// <summary>A requires everything B does, and more.</summary>
+    SupersetOf,
+
+    /// <summary>A and B overlap; each asks for something the other does not.</summary>
+    IntersectsWith,
+
+    /// <summary>Explicitly nothing in B corresponds to A.</summary>
+    NoRelationship,
+}
+
+/// <summary>Why a link was judged to hold (NIST IR 8477 rationale).</summary>
+public enum Rationale
+{
+    /// <summary>Similar wording.</summary>
+    Syntactic,
+
+    /// <summary>Similar meaning.</summary>
+    Semantic,
+
+    /// <summary>Met by the same activity or evidence.</summary>
+    Functional,
+}
+
+/// <summary>Where a link in a crosswalk view came from.</summary>
+public enum LinkOrigin
+{
+    /// <summary>Written and reviewed in a mapping file.</summary>
+    Curated,
+
+    /// <summary>A curated link read in the other direction.</summary>
+    Inverted,
+
+    /// <summary>Composed through one or more pivot frameworks.</summary>
+    Inferred,
+}
+
+/// <summary>Wire names and the algebra of relationships (../shared/domain/README.md, coverage rules 1–5).</summary>
+public static class Relationships
+{
+    /// <summary>Wire name: <c>equal</c>, <c>subset-of</c>, <c>superset-of</c>, <c>intersects-with</c>, <c>no-relationship</c>.</summary>
+    public static string ToWire(this Relationship r) => r switch
+    {
+        Relationship.Equal => "equal",
+        Relationship.SubsetOf => "subset-of",
+        Relationship.SupersetOf => "superset-of",
+        Relationship.IntersectsWith => "intersects-with",
+        Relationship.NoRelationship => "no-relationship",
+        _ => throw new ArgumentOutOfRangeException(nameof(r)),
+    };
+
+    /// <summary>Parses a wire name; false when unknown.</summary>
+    public static bool TryParse(string? text, out Relationship relationship)
+    {
+        foreach (var r in Enum.GetValues<Relationship>())
+        {
+            if (string.Equals(r.ToWire(), text, StringComparison.Ordinal))
+            {
+                relationship = r;
+                return true;
+            }
+        }
+
+        relationship = default;
+        return false;
+    }
+
+    /// <summary>All wire names, for error messages.</summary>
+    public static IReadOnlyList<string> WireNames { get; } = Enum.GetValues<Relationship>().Select(r => r.ToWire()).ToArray();
+
+    /// <summary>Wire name of a rationale (lowercase).</summary>
+    public static string ToWire(this Rationale r) => r.ToString().ToLowerInvariant();
+
+    /// <summary>Parses a rationale wire name.</summary>
+    public static bool TryParse(string? text, out Rationale rationale)
+    {
+        foreach (var r in Enum.GetValues<Rationale>())
+        {
+            if (string.Equals(r.ToWire(), text, StringComparison.Ordinal))
+            {
+                rationale = r;
+                return true;
+            }
+        }
+
+        rationale = default;
+        return false;
+    }
+
+    /// <summary>Wire name of an origin (lowercase).</summary>
+    public static string ToWire(this LinkOrigin o) => o.ToString().ToLowerInvariant();
+
+    /// <summary>Rule 4: inverting a link swaps subset-of and superset-of; the others are symmetric.</summary>
+    public static Relationship Invert(this Relationship r) => r switch
+    {
+        Relationship.SubsetOf => Relationship.SupersetOf,
+        Relationship.SupersetOf => Relationship.SubsetOf,
+        _ => r,
+    };
+
+    /// <summary>
+    /// Rule 1: implementing A fully satisfies B when A equal B or A superset-of B.
+    /// </summary>
+    public static bool Satisfies(this Relationship r) => r is Relationship.Equal or Relationship.SupersetOf;
+
+    /// <summary>
+    /// Rule 5: the relationship of A to C given A r1 B and B r2 C. Only chains of equal/subset/superset
+    /// in one direction stay definite; anything else yields null, a "related, review" candidate.
+    /// <c>no-relationship</c> never composes (callers do not traverse it).
+    /// </summary>
+    public static Relationship? Compose(Relationship first, Relationship second)
+    {
+        if (first == Relationship.NoRelationship || second == Relationship.NoRelationship)
+        {
+            throw new ArgumentException("no-relationship links are not traversed");
+        }
+
+        return (first, second) switch
+        {
+            (Relationship.Equal, _) => second == Relationship.IntersectsWith ? null : second,
+            (_, Relationship.Equal) => first == Relationship.IntersectsWith ? null : first,
+            (Relationship.SubsetOf, Relationship.SubsetOf) => Relationship.SubsetOf,
+            (Relationship.SupersetOf, Relationship.SupersetOf) => Relationship.SupersetOf,
+            _ => null,
+        };
+    }
+}

@@ -1,0 +1,114 @@
+using Trellis.Content;
+using Trellis.Core.Crosswalk;
+using Trellis.Core.Frameworks;
+using Trellis.Testing;
+
+namespace Trellis.Content.Tests;
+
+/// <summary>The shipped mappings against the reference correspondence and the coverage promises of the product.</summary>
+public class ShippedMappingTests
+{
+    private static MappingSet Set(string from, string to) =>
+        ShippedContent.Catalog.Mappings.Single(m => m.From == from && m.To == to);
+
+    [Fact]
+    public void AnnexB_IsExactlyTheReferenceCorrespondence()
+    {
+        var expected = ReferenceData.Csv("iso27001-2013-to-2022.csv").Select(r => (r["from_2013"], r["to_2022"])).ToList();
+        var links = Set("iso27001-2013", "iso27001-2022").Links;
+
+        Assert.Equal(115, expected.Count);
+        Assert.Equal(expected.Order(), links.Select(l => (l.From.Requirement, l.To!.Value.Requirement)).Order());
+    }
+
+    [Theory]
+    [InlineData("A.5.1.1", "A.5.1", Relationship.SubsetOf)] // A.5.1.1 and A.5.1.2 merged into A.5.1
+    [InlineData("A.6.1.2", "A.5.3", Relationship.Equal)]    // segregation of duties, one-to-one
+    [InlineData("A.18.2.3", "A.8.8", Relationship.IntersectsWith)] // split across A.5.36 and A.8.8, both also merged
+    public void AnnexB_RelationshipFollowsTheTableShape(string from, string to, Relationship expected) =>
+        Assert.Equal(expected, Set("iso27001-2013", "iso27001-2022").Links.Single(l => l.From.Requirement == from && l.To!.Value.Requirement == to).Relationship);
+
+    [Fact]
+    public void IsoToSoc2_EveryCriterionIsReachedFromIso()
+    {
+        var reached = Set("iso27001-2022", "soc2-2017").Links.Where(l => l.To is not null).Select(l => l.To!.Value.Requirement).ToHashSet();
+
+        Assert.All(ReferenceData.Csv("soc2-tsc-2017.csv"), r => Assert.Contains(r["id"], reached));
+    }
+
+    [Fact]
+    public void IsoToSoc2_EveryAnnexAControlIsLinkedOrExplicitlyUnrelated()
+    {
+        var set = Set("iso27001-2022", "soc2-2017");
+        var froms = set.Links.GroupBy(l => l.From.Requirement).ToDictionary(g => g.Key, g => g.ToList());
+
+        foreach (var row in ReferenceData.Csv("iso27001-2022.csv").Where(r => r["theme"] != "clause"))
+        {
+            Assert.True(froms.TryGetValue(row["id"], out var links), $"{row["id"]} has no link and no explicit no-relationship");
+            Assert.All(links!.Where(l => l.Relationship == Relationship.NoRelationship), l => Assert.False(string.IsNullOrWhiteSpace(l.Justification)));
+        }
+    }
+
+    [Theory]
+    [InlineData("6.1.2", "CC3.2")] // risk assessment
+    [InlineData("9.2.2", "CC4.1")] // internal audit programme: ongoing and separate evaluations
+    [InlineData("10.2", "CC4.2")]  // corrective action: deficiencies communicated and corrected
+    [InlineData("A.8.7", "CC6.8")] // protection against malware
+    [InlineData("A.8.32", "CC8.1")] // change management
+    [InlineData("A.5.19", "CC9.2")] // supplier relationships: vendor risk
+    [InlineData("A.5.24", "CC7.4")] // incident response
+    public void IsoToSoc2_WellKnownCorrespondences_ArePresent(string iso, string soc2) =>
+        Assert.Contains(Set("iso27001-2022", "soc2-2017").Links, l => l.From.Requirement == iso && l.To?.Requirement == soc2);
+
+    [Fact]
+    public void EveryCuratedLink_HasRationaleStrengthSourceAndJustification()
+    {
+        foreach (var set in ShippedContent.Catalog.Mappings)
+        {
+            Assert.All(set.Links, l =>
+            {
+                Assert.InRange(l.Strength, 1, 10);
+                Assert.False(string.IsNullOrWhiteSpace(l.Source), $"{set.Id} {l.From}");
+                Assert.False(string.IsNullOrWhiteSpace(l.Justification), $"{set.Id} {l.From}");
+            });
+        }
+    }
+
+    [Fact]
+    public void NistCsf_IsMappedToIso2022()
+    {
+        var set = Set("nist-csf-2.0", "iso27001-2022");
+
+        Assert.True(set.Links.Count > 100);
+        Assert.Contains(set.Links, l => l.From.Requirement == "PR.AA-05" && l.To!.Value.Requirement.StartsWith("A.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void GuideTable_MarksTheKnownFalseClaimsWrong()
+    {
+        // ../shared/domain/README.md lists these rows of the guide as plainly false.
+        var rows = LegacyGuideView.Build(ShippedContent.Engine, ShippedContent.GuideClaims).ToDictionary(r => r.Section);
+
+        Assert.Equal(ClaimVerdict.Nonexistent, rows["A.13"].Claims.Single(c => c.Criterion == "CC6.9").Verdict);
+        Assert.NotEqual(ClaimVerdict.Confirmed, rows["A.13"].Claims.Single(c => c.Criterion == "CC6.8").Verdict);
+        Assert.NotEqual(ClaimVerdict.Confirmed, rows["A.15"].Claims.Single(c => c.Criterion == "CC7.2").Verdict);
+        Assert.NotEqual(ClaimVerdict.Confirmed, rows["A.11"].Claims.Single(c => c.Criterion == "CC6.2").Verdict);
+        Assert.NotEqual(ClaimVerdict.Confirmed, rows["A.17"].Claims.Single(c => c.Criterion == "CC7.3").Verdict);
+        Assert.NotEqual(ClaimVerdict.Confirmed, rows["A.18"].Claims.Single(c => c.Criterion == "CC8.1").Verdict);
+        Assert.NotEqual(ClaimVerdict.Confirmed, rows["A.5"].Claims.Single(c => c.Criterion == "CC1.2").Verdict);
+        Assert.Equal(ClaimVerdict.Confirmed, rows["A.9"].Claims.Single(c => c.Criterion == "CC6.1").Verdict);
+        Assert.Contains("CC9.2", rows["A.15"].Reached);
+        Assert.Contains("CC6.4", rows["A.11"].Reached);
+        Assert.Equal(14, rows.Count);
+    }
+
+    [Fact]
+    public void Coverage_Soc2FromAllOfIso2022_LeavesSomethingPartialButNothingUncovered()
+    {
+        var coverage = CoverageAnalysis.Compute(ShippedContent.Engine, "soc2-2017", "iso27001-2022").Value;
+
+        Assert.Equal(61, coverage.Count);
+        Assert.DoesNotContain(coverage, c => c.Level == CoverageLevel.None);
+        Assert.Contains(coverage, c => c.Level == CoverageLevel.Partial);
+    }
+}
