@@ -90,7 +90,11 @@ public class CoverageTests
         var x = new Framework("x", "x", "1", [new Requirement { Id = "x1", Title = "x1", Kind = RequirementKind.Control }]);
         var link = new MappingLink
         {
-            From = new("x", "x1"), To = new("y", "F.1"), Relationship = R.Equal, Rationale = Rationale.Semantic, Strength = 9,
+            From = new("x", "x1"),
+            To = new("y", "F.1"),
+            Relationship = R.Equal,
+            Rationale = Rationale.Semantic,
+            Strength = 9,
         };
         var engine = new CrosswalkEngine(new FrameworkCatalog([x, y], [new MappingSet("m", "x", "y", 1, "", new Dictionary<string, string>(), [link])]));
 
