@@ -11,6 +11,7 @@ public sealed class CrosswalkEngine
     public const int DefaultMaxDepth = 3;
 
     private readonly LinkGraph _graph;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string, int), IReadOnlyList<MappingLink>> _all = new();
 
     /// <summary>Indexes the catalog's curated links.</summary>
     public CrosswalkEngine(FrameworkCatalog catalog)
@@ -64,9 +65,9 @@ public sealed class CrosswalkEngine
         return Order(inferred, from, to);
     }
 
-    /// <summary>Direct links followed by inferred ones.</summary>
+    /// <summary>Direct links followed by inferred ones; computed once per pair and depth, then cached.</summary>
     public IReadOnlyList<MappingLink> All(string from, string to, int maxDepth = DefaultMaxDepth) =>
-        [.. Direct(from, to), .. Inferred(from, to, maxDepth)];
+        _all.GetOrAdd((from, to, maxDepth), k => [.. Direct(k.Item1, k.Item2), .. Inferred(k.Item1, k.Item2, k.Item3)]);
 
     private static MappingLink Invert(MappingLink link) => link with
     {

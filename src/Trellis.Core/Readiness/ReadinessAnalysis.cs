@@ -1,0 +1,219 @@
+using Trellis.Core.Common;
+using Trellis.Core.Crosswalk;
+using Trellis.Core.Evidence;
+using Trellis.Core.Frameworks;
+using Trellis.Core.Program;
+
+namespace Trellis.Core.Readiness;
+
+/// <summary>
+/// Judges, for every requirement of a framework, whether the program is ready: from control status,
+/// evidence freshness and the crosswalk's coverage rules (../shared/domain/README.md rules 1–3, 5, 6).
+/// A control counts fully only when it is implemented, backed by fresh evidence and equal to or a superset
+/// of the requirement, directly or through a definite crosswalk chain.
+/// </summary>
+public static class ReadinessAnalysis
+{
+    /// <summary>Computes readiness.</summary>
+    /// <param name="program">The program.</param>
+    /// <param name="engine">The crosswalk.</param>
+    /// <param name="framework">Framework to judge.</param>
+    /// <param name="today">The calendar day of the judgement (from the injected clock).</param>
+    /// <param name="policy">Freshness policy; the default grace is 14 days.</param>
+    /// <param name="creditedFrom">
+    /// When set, only control mappings into this framework are credited (through the crosswalk): answers
+    /// "we run an ISO 27001 ISMS: what remains for SOC 2?" with <c>iso27001-2022</c>.
+    /// </param>
+    public static Result<ReadinessReport> Compute(
+        ComplianceProgram program,
+        CrosswalkEngine engine,
+        string framework,
+        DateOnly today,
+        FreshnessPolicy? policy = null,
+        string? creditedFrom = null)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        ArgumentNullException.ThrowIfNull(engine);
+        var fw = engine.Catalog.Framework(framework);
+        if (!fw.IsSuccess)
+        {
+            return fw.Error!;
+        }
+
+        if (creditedFrom is not null && !engine.Catalog.Framework(creditedFrom).IsSuccess)
+        {
+            return engine.Catalog.Framework(creditedFrom).Error!;
+        }
+
+        var states = ControlState.Index(program, today, policy ?? new FreshnessPolicy());
+        var contributions = Contributions(program, engine, fw.Value, creditedFrom);
+        var excluded = ExcludedRequirements(program, fw.Value);
+        var own = new Dictionary<string, RequirementReadiness>(StringComparer.Ordinal);
+        foreach (var req in fw.Value.Requirements)
+        {
+            own[req.Id] = Judge(req, contributions.GetValueOrDefault(req.Id) ?? [], states, excluded.GetValueOrDefault(req.Id));
+        }
+
+        return new ReadinessReport(fw.Value.Id, today, creditedFrom, RollUp(fw.Value, own, contributions));
+    }
+
+    /// <summary>Requirements out of scope, with the reason: SoA exclusions (ISO 2022) and TSC categories not in scope (SOC 2).</summary>
+    private static Dictionary<string, string> ExcludedRequirements(ComplianceProgram program, Framework fw)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (fw.Id == StatementOfApplicability.AnnexAFramework)
+        {
+            foreach (var d in program.Soa.Where(d => !d.Applicable))
+            {
+                result[d.Control] = $"excluded in the SoA: {d.Justification}";
+            }
+        }
+
+        var categories = TscCategories.Normalize(program.Scope.TscCategories);
+        foreach (var r in fw.Requirements.Where(r => r.Category is not null && fw.Id.StartsWith("soc2", StringComparison.Ordinal)))
+        {
+            if (!categories.Contains(r.Category!))
+            {
+                result[r.Id] = $"category '{r.Category}' is not in the SOC 2 scope";
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Every (control, relationship, route) that reaches each requirement of the framework.</summary>
+    internal static Dictionary<string, List<Contribution>> Contributions(ComplianceProgram program, CrosswalkEngine engine, Framework fw, string? creditedFrom)
+    {
+        var result = new Dictionary<string, List<Contribution>>(StringComparer.Ordinal);
+        var crosswalks = new Dictionary<string, ILookup<string, MappingLink>>(StringComparer.Ordinal);
+        void Add(string requirement, Contribution c)
+        {
+            if (!result.TryGetValue(requirement, out var list))
+            {
+                result[requirement] = list = [];
+            }
+
+            list.Add(c);
+        }
+
+        foreach (var control in program.Controls)
+        {
+            foreach (var m in control.Mappings)
+            {
+                if (creditedFrom is not null && m.Requirement.Framework != creditedFrom)
+                {
+                    continue;
+                }
+
+                if (m.Requirement.Framework == fw.Id)
+                {
+                    Add(m.Requirement.Requirement, new Contribution(control.Id, m.Relationship, null));
+                    continue;
+                }
+
+                if (!crosswalks.TryGetValue(m.Requirement.Framework, out var links))
+                {
+                    crosswalks[m.Requirement.Framework] = links = engine.All(m.Requirement.Framework, fw.Id)
+                        .Where(l => l.To is not null && !l.NeedsReview && l.Relationship != Relationship.NoRelationship)
+                        .ToLookup(l => l.From.Requirement, StringComparer.Ordinal);
+                }
+
+                foreach (var link in links[m.Requirement.Requirement])
+                {
+                    if (Relationships.Compose(m.Relationship, link.Relationship) is { } composed)
+                    {
+                        Add(link.To!.Value.Requirement, new Contribution(control.Id, composed, m.Requirement));
+                    }
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static RequirementReadiness Judge(Requirement req, List<Contribution> contributions, IReadOnlyDictionary<string, ControlState> states, string? exclusion)
+    {
+        var controls = contributions.Select(c => c.ControlId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var reasons = new List<string>();
+        var closers = new List<string>();
+        if (exclusion is not null)
+        {
+            return new RequirementReadiness(req.Id, req.Title, ReadinessStatus.NotApplicable, controls, [], [exclusion], []);
+        }
+
+        var relevant = contributions.Where(c => states.ContainsKey(c.ControlId) && states[c.ControlId].Control.Status != ImplementationStatus.NotApplicable).ToList();
+        foreach (var c in relevant.OrderBy(c => c.ControlId, StringComparer.Ordinal).ThenBy(c => c.Via?.ToString(), StringComparer.Ordinal))
+        {
+            var via = c.Via is null ? string.Empty : $" via {c.Via}";
+            reasons.Add($"{states[c.ControlId].Describe()}; {c.Relationship.ToWire()} {req.Id}{via}");
+        }
+
+        var covered = relevant.Any(c => states[c.ControlId].Operating && c.Relationship.Satisfies());
+        var partial = relevant.Any(c => states[c.ControlId].Operating || states[c.ControlId].Control.Status == ImplementationStatus.Implemented);
+        var status = covered ? ReadinessStatus.Covered : partial ? ReadinessStatus.Partial : ReadinessStatus.Gap;
+        if (relevant.Count == 0)
+        {
+            reasons.Add($"no control maps to {req.Id}");
+        }
+
+        if (status != ReadinessStatus.Covered)
+        {
+            foreach (var state in relevant.Select(c => states[c.ControlId]).DistinctBy(s => s.Control.Id).OrderBy(s => s.Control.Id, StringComparer.Ordinal))
+            {
+                closers.Add(state.Control.Status switch
+                {
+                    ImplementationStatus.Implemented when !state.Operating => $"collect fresh evidence for {state.Control.Id} ({state.Control.Cadence.ToWire()})",
+                    ImplementationStatus.Planned or ImplementationStatus.InProgress => $"finish implementing {state.Control.Id} (owner {state.Control.Owner})",
+                    _ => string.Empty,
+                });
+            }
+
+            if (!relevant.Any(c => c.Relationship.Satisfies()))
+            {
+                closers.Add(relevant.Count == 0
+                    ? $"add or map a control that meets {req.Id}"
+                    : $"extend a control to meet all of {req.Id}: current controls meet only part of it");
+            }
+        }
+
+        var evidence = relevant.SelectMany(c => states[c.ControlId].FreshEvidence).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return new RequirementReadiness(req.Id, req.Title, status, controls, evidence, reasons, closers.Where(c => c.Length > 0).ToList());
+    }
+
+    // A parent without contributions of its own (NIST function or category) takes its children's roll-up.
+    private static List<RequirementReadiness> RollUp(Framework fw, Dictionary<string, RequirementReadiness> own, Dictionary<string, List<Contribution>> contributions)
+    {
+        var children = fw.Requirements.Where(r => r.Parent is not null).ToLookup(r => r.Parent!, StringComparer.Ordinal);
+        var done = new Dictionary<string, RequirementReadiness>(StringComparer.Ordinal);
+        RequirementReadiness Resolve(string id)
+        {
+            if (done.TryGetValue(id, out var known))
+            {
+                return known;
+            }
+
+            var mine = own[id];
+            var kids = children[id].Select(k => Resolve(k.Id)).Where(k => k.Status != ReadinessStatus.NotApplicable).ToList();
+            if (kids.Count > 0 && !contributions.ContainsKey(id) && mine.Status != ReadinessStatus.NotApplicable)
+            {
+                var status = kids.All(k => k.Status == ReadinessStatus.Covered) ? ReadinessStatus.Covered
+                    : kids.Any(k => k.Status != ReadinessStatus.Gap) ? ReadinessStatus.Partial
+                    : ReadinessStatus.Gap;
+                mine = mine with
+                {
+                    Status = status,
+                    Reasons = [$"{kids.Count(k => k.Status == ReadinessStatus.Covered)} of {kids.Count} sub-requirements covered"],
+                    Closers = [],
+                };
+            }
+
+            done[id] = mine;
+            return mine;
+        }
+
+        return fw.Requirements.Select(r => Resolve(r.Id)).ToList();
+    }
+
+    /// <summary>A control reaching a requirement with a relationship, directly (Via null) or through another framework's requirement.</summary>
+    internal sealed record Contribution(string ControlId, Relationship Relationship, RequirementRef? Via);
+}
