@@ -35,7 +35,12 @@ public static class CliApp
     {
         var context = new CliContext(output, error);
         var root = new RootCommand("Trellis: one program for ISO/IEC 27001 and SOC 2 — frameworks, crosswalk, controls, evidence, audits.");
-        foreach (var command in FrameworkCommands.Create(context).Concat(CrosswalkCommands.Create(context)))
+        foreach (var command in new[]
+        {
+            FrameworkCommands.Create(context),
+            CrosswalkCommands.Create(context),
+            WalkthroughCommands.Create(context),
+        }.SelectMany(c => c))
         {
             root.Subcommands.Add(command);
         }
