@@ -1,0 +1,36 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Trellis.Web.Auth;
+
+namespace Trellis.Web.Hosting;
+
+/// <summary>
+/// Runs before the server listens: applies the web state's migrations (EF Core takes a database-wide lock, so
+/// several instances may start at once) and, when there is no account at all, creates the first administrator
+/// with a one-time random password that is printed once and stored only as a hash.
+/// </summary>
+internal sealed class WebStartup(IServiceProvider services, WebDatabase database, ServeConsole console, IOptions<TrellisWebOptions> options) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await database.MigrateAsync(cancellationToken);
+        await using var scope = services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
+        if (!await accounts.NoneExistAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var password = AccountService.RandomPassword();
+        var email = options.Value.FirstAdminEmail;
+        var created = await accounts.CreateAsync(new NewAccount(email, Roles.Admin, "Administrator"), password, "system", cancellationToken);
+        if (created.IsSuccess)
+        {
+            console.Say($"First start: created the administrator {email} with the one-time password {password}");
+            console.Say("It is shown only now. Sign in with it, then create your own accounts under Admin → Accounts.");
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
