@@ -77,6 +77,19 @@ public class AdviceCommandTests
         Assert.Equal("soc2-type2", existing.GetProperty("answer").GetString());
     }
 
+    [Theory]
+    [InlineData("soc2-type2,iso27001")]
+    [InlineData("soc2-type2", "--has", "iso27001")]
+    public void Advise_HasBothFrameworks_IsBothWithOneExistingReason(params string[] has)
+    {
+        var advice = Advise("us", "type2", "scaling", "saas", ["--has", .. has]);
+
+        Assert.Equal("both", advice.GetProperty("recommendation").GetString());
+        var existing = Assert.Single(advice.GetProperty("reasons").EnumerateArray(), r => r.GetProperty("criterion").GetString() == "existing");
+        Assert.Equal("soc2-type2,iso27001", existing.GetProperty("answer").GetString());
+        Assert.Equal("iso27001-2022", advice.GetProperty("overlap").GetProperty("from").GetString());
+    }
+
     [Fact]
     public void Advise_TightDeadline_AddsOneDeadlineReasonFavouringSoc2()
     {

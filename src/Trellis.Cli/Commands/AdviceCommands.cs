@@ -5,6 +5,7 @@ using Trellis.Cli.Output;
 using Trellis.Content;
 using Trellis.Core.Advice;
 using Trellis.Core.Common;
+using Trellis.Core.Crosswalk;
 
 namespace Trellis.Cli.Commands;
 
@@ -15,7 +16,7 @@ internal static class AdviceCommands
     {
         yield return Advise(ctx);
         yield return Compare(ctx);
-        yield return Roadmap(ctx);
+        yield return RoadmapCommand(ctx);
     }
 
     private static Command Advise(CliContext ctx)
@@ -115,7 +116,7 @@ internal static class AdviceCommands
         return cmd;
     }
 
-    private static Command Roadmap(CliContext ctx)
+    private static Command RoadmapCommand(CliContext ctx)
     {
         var categories = new Option<string?>("--categories")
         {
@@ -149,11 +150,20 @@ internal static class AdviceCommands
                     steps = roadmap.Steps,
                     tasks = roadmap.Tasks.Select(t => new
                     {
-                        t.Id, t.Step, t.Title, t.Produces, satisfies = t.Satisfies.Select(r => r.ToString()), t.Basis, status = t.Status.ToWire(),
+                        t.Id,
+                        t.Step,
+                        t.Title,
+                        t.Produces,
+                        satisfies = t.Satisfies.Select(r => r.ToString()),
+                        t.Basis,
+                        status = t.Status.ToWire(),
                     }),
                     reuse = roadmap.Reuse.Select(r => new
                     {
-                        iso = r.Iso.Requirement, criterion = r.Criterion.Requirement, relationship = Core.Crosswalk.Relationships.ToWire(r.Relationship), r.CountsFully,
+                        iso = r.Iso.Requirement,
+                        criterion = r.Criterion.Requirement,
+                        relationship = r.Relationship.ToWire(),
+                        r.CountsFully,
                     }),
                 });
             }

@@ -1,5 +1,6 @@
 using Trellis.Core.Common;
 using Trellis.Core.Crosswalk;
+using Trellis.Core.Program;
 
 namespace Trellis.Core.Advice;
 
@@ -80,9 +81,6 @@ public sealed record Roadmap(
 /// <summary>Wire names of roadmap values.</summary>
 public static class RoadmapWire
 {
-    /// <summary>Trust Services category wire names, as <c>Requirement.Category</c> spells them, in report order.</summary>
-    public static IReadOnlyList<string> Categories { get; } = ["security", "availability", "confidentiality", "processing-integrity", "privacy"];
-
     /// <summary>Wire name of a progress state: <c>not-started</c>, <c>in-progress</c> or <c>done</c>.</summary>
     public static string ToWire(this TaskProgress progress) => progress switch
     {
@@ -92,9 +90,9 @@ public static class RoadmapWire
         _ => throw new ArgumentOutOfRangeException(nameof(progress)),
     };
 
-    /// <summary>The category wire names a set of commitments brings into scope, Security always first.</summary>
+    /// <summary>The category wire names (<see cref="TscCategories.All"/>) a set of commitments brings into scope, Security always first.</summary>
     public static IReadOnlyList<string> CategoriesFor(ServiceCommitments commitments) =>
-        Categories.Where((_, i) => i == 0 || commitments.HasFlag((ServiceCommitments)(1 << (i - 1)))).ToList();
+        TscCategories.All.Where((_, i) => i == 0 || commitments.HasFlag((ServiceCommitments)(1 << (i - 1)))).ToList();
 
     /// <summary>
     /// Parses a comma-separated list of category wire names (e.g. <c>availability,privacy</c>); <c>security</c>
@@ -105,10 +103,10 @@ public static class RoadmapWire
         var result = ServiceCommitments.None;
         foreach (var name in (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            var i = Categories.ToList().IndexOf(name.ToLowerInvariant());
+            var i = TscCategories.All.ToList().IndexOf(name.ToLowerInvariant());
             if (i < 0)
             {
-                var near = Suggestions.Nearest(name, Categories);
+                var near = Suggestions.Nearest(name, TscCategories.All);
                 return new Error("unknown-category", $"unknown Trust Services category '{name}'; did you mean {string.Join(", ", near)}?");
             }
 

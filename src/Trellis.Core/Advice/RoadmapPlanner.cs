@@ -1,6 +1,7 @@
 using Trellis.Core.Common;
 using Trellis.Core.Crosswalk;
 using Trellis.Core.Frameworks;
+using Trellis.Core.Program;
 
 namespace Trellis.Core.Advice;
 
@@ -110,7 +111,7 @@ public static class RoadmapPlanner
 
     private static RoadmapTask CategoryTask(Framework soc2, string category, List<MappingLink> links, IReadOnlySet<RequirementRef> satisfied)
     {
-        var index = RoadmapWire.Categories.ToList().IndexOf(category);
+        var index = TscCategories.All.ToList().IndexOf(category);
         var criteria = soc2.Requirements.Where(r => r.Category == category).ToList();
         int Count(Func<IEnumerable<MappingLink>, bool> test) =>
             criteria.Count(c => test(links.Where(l => l.To!.Value.Requirement == c.Id)));
