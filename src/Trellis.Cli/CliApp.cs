@@ -40,6 +40,7 @@ public static class CliApp
             FrameworkCommands.Create(context),
             CrosswalkCommands.Create(context),
             WalkthroughCommands.Create(context),
+            AdviceCommands.Create(context),
         }.SelectMany(c => c))
         {
             root.Subcommands.Add(command);

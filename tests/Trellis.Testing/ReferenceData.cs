@@ -12,15 +12,24 @@ public static class ReferenceData
     public static string RepoRoot { get; } = typeof(ReferenceData).Assembly
         .GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == "RepoRoot").Value!;
 
-    /// <summary>The shared folder beside the repository (../shared), as laid out for developers and CI.</summary>
+    /// <summary>
+    /// The shared folder beside the repository (../shared), as laid out for developers and CI; from a git worktree
+    /// nested deeper (/work/wt/name), the nearest ancestor's shared folder.
+    /// </summary>
     public static string Shared
     {
         get
         {
-            var candidate = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
-            return Directory.Exists(candidate)
-                ? candidate
-                : throw new DirectoryNotFoundException($"../shared not found beside {RepoRoot}: the reference lists are required for the content tests");
+            for (var dir = Directory.GetParent(RepoRoot); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "shared");
+                if (Directory.Exists(Path.Combine(candidate, "domain")))
+                {
+                    return candidate;
+                }
+            }
+
+            throw new DirectoryNotFoundException($"../shared not found beside {RepoRoot}: the reference lists are required for the content tests");
         }
     }
 

@@ -1,0 +1,12 @@
+namespace Trellis.Testing;
+
+/// <summary>A <see cref="TimeProvider"/> stopped at one instant, for code that measures from "today".</summary>
+/// <param name="now">The instant <see cref="GetUtcNow"/> returns.</param>
+public sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    /// <summary>A clock at midnight UTC of the given calendar date.</summary>
+    public static FixedClock On(int year, int month, int day) => new(new DateTimeOffset(year, month, day, 0, 0, 0, TimeSpan.Zero));
+
+    /// <inheritdoc />
+    public override DateTimeOffset GetUtcNow() => now;
+}
