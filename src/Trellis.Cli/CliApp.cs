@@ -41,6 +41,7 @@ public static class CliApp
             CrosswalkCommands.Create(context),
             WalkthroughCommands.Create(context),
             AdviceCommands.Create(context),
+            ServeCommands.Create(context),
         }.SelectMany(c => c))
         {
             root.Subcommands.Add(command);

@@ -39,7 +39,12 @@ public static class AuditVerifier
 
             if (!string.Equals(entry.PreviousHash, previous, StringComparison.Ordinal))
             {
-                return new(false, count, entry.Sequence, $"entry {entry.Sequence} was altered: it does not follow entry {entry.Sequence - 1}", previous);
+                // The previous entry verified against its own stored hash, so either it was altered and re-hashed,
+                // or this entry's link to it was altered: the earlier one is the first that cannot be trusted.
+                var earlier = entry.Sequence - 1;
+                return count == 0
+                    ? new(false, count, entry.Sequence, $"entry {entry.Sequence} was altered: it does not follow the retained chain's start", previous)
+                    : new(false, count, earlier, $"entry {earlier} was altered (its hash recomputed), or entry {entry.Sequence}'s link to it was", previous);
             }
 
             if (!string.Equals(AuditChain.Hash(entry), entry.Hash, StringComparison.Ordinal))

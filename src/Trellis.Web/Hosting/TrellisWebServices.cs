@@ -135,7 +135,6 @@ public static class TrellisWebServices
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.LoginPath = "/account/login";
                 o.LogoutPath = "/account/logout";
-                o.AccessDeniedPath = "/account/denied";
                 o.SlidingExpiration = true;
                 o.Events.OnRedirectToLogin = context => Responses.IsApi(context.Request)
                     ? Responses.Unauthorized(context.HttpContext, "sign in, or send a personal API token as 'Authorization: Bearer <token>'")
