@@ -93,15 +93,9 @@ public sealed class ImportedFrameworkStore(TrellisDatabase database)
         var db = database.CreateContext();
         await using (db.ConfigureAwait(false))
         {
-            var row = await db.ImportedFrameworks.SingleOrDefaultAsync(r => r.Id == id, cancellationToken).ConfigureAwait(false);
-            if (row is null)
-            {
-                return DataErrors.UnknownImportedFramework(id);
-            }
-
-            db.ImportedFrameworks.Remove(row);
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            return ToVersioned(row).Value;
+            var row = await db.ImportedFrameworks.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken).ConfigureAwait(false);
+            var deleted = row is null ? 0 : await db.ImportedFrameworks.Where(r => r.Id == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            return deleted == 0 ? DataErrors.UnknownImportedFramework(id) : ToVersioned(row!).Value;
         }
     }
 

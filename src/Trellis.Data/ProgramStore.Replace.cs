@@ -39,7 +39,6 @@ public sealed partial class ProgramStore
         var db = Database.CreateContext();
         await using (db.ConfigureAwait(false))
         {
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
             await using var tx = await StoreTransactions.BeginWriteAsync(db, ct).ConfigureAwait(false);
 
             // First write: updates the settings row, which every other replace also updates first, so
@@ -70,17 +69,17 @@ public sealed partial class ProgramStore
 
             var newBlobs = checkedBlobs.Value.Where(b => !stored.ContainsKey(b.Key))
                 .Select(b => new BlobRow { Sha256 = b.Key, Content = b.Value, Size = b.Value.Length }).ToList();
-            await StoreTransactions.InsertAsync(db, newBlobs, ct).ConfigureAwait(false);
-            await StoreTransactions.InsertAsync(db, rows.Controls, ct).ConfigureAwait(false);
-            await StoreTransactions.InsertAsync(db, rows.Mappings, ct).ConfigureAwait(false);
-            await StoreTransactions.InsertAsync(db, rows.Evidence, ct).ConfigureAwait(false);
-            await StoreTransactions.InsertAsync(db, rows.Versions, ct).ConfigureAwait(false);
-            await StoreTransactions.InsertAsync(db, rows.EvidenceControls, ct).ConfigureAwait(false);
-            await StoreTransactions.InsertAsync(db, rows.Risks, ct).ConfigureAwait(false);
-            await StoreTransactions.InsertAsync(db, rows.RiskControls, ct).ConfigureAwait(false);
-            await StoreTransactions.InsertAsync(db, rows.Actions, ct).ConfigureAwait(false);
-            await StoreTransactions.InsertAsync(db, rows.ActionControls, ct).ConfigureAwait(false);
-            await StoreTransactions.InsertAsync(db, rows.Soa, ct).ConfigureAwait(false);
+            await BulkInsert.InsertAsync(db, newBlobs, ct).ConfigureAwait(false);
+            await BulkInsert.InsertAsync(db, rows.Controls, ct).ConfigureAwait(false);
+            await BulkInsert.InsertAsync(db, rows.Mappings, ct).ConfigureAwait(false);
+            await BulkInsert.InsertAsync(db, rows.Evidence, ct).ConfigureAwait(false);
+            await BulkInsert.InsertAsync(db, rows.Versions, ct).ConfigureAwait(false);
+            await BulkInsert.InsertAsync(db, rows.EvidenceControls, ct).ConfigureAwait(false);
+            await BulkInsert.InsertAsync(db, rows.Risks, ct).ConfigureAwait(false);
+            await BulkInsert.InsertAsync(db, rows.RiskControls, ct).ConfigureAwait(false);
+            await BulkInsert.InsertAsync(db, rows.Actions, ct).ConfigureAwait(false);
+            await BulkInsert.InsertAsync(db, rows.ActionControls, ct).ConfigureAwait(false);
+            await BulkInsert.InsertAsync(db, rows.Soa, ct).ConfigureAwait(false);
 
             // Contents no evidence version refers to any more.
             await db.Blobs.Where(b => !db.EvidenceVersions.Any(v => v.Sha256 == b.Sha256)).ExecuteDeleteAsync(ct).ConfigureAwait(false);

@@ -28,22 +28,25 @@ public sealed partial class ProgramStore(TrellisDatabase database)
             await using var tx = await StoreTransactions.BeginSnapshotReadAsync(db, cancellationToken).ConfigureAwait(false);
             var ct = cancellationToken;
             var settings = await db.ProgramSettings.AsNoTracking().SingleAsync(ct).ConfigureAwait(false);
-            var controls = await db.Controls.AsNoTracking().OrderBy(c => c.Ordinal).ToListAsync(ct).ConfigureAwait(false);
-            var mappings = (await db.ControlMappings.AsNoTracking().OrderBy(m => m.ControlId).ThenBy(m => m.Ordinal).ToListAsync(ct).ConfigureAwait(false))
+
+            // No ORDER BY: a full scan plus an in-memory sort beats walking an index row by row (SQLite),
+            // and the sort is stable and ordinal whatever the database's collation.
+            var controls = Sorted(await db.Controls.AsNoTracking().ToListAsync(ct).ConfigureAwait(false), c => c.Ordinal);
+            var mappings = Sorted(await db.ControlMappings.AsNoTracking().ToListAsync(ct).ConfigureAwait(false), m => m.Ordinal)
                 .ToLookup(m => m.ControlId, StringComparer.Ordinal);
-            var evidence = await db.Evidence.AsNoTracking().OrderBy(e => e.Ordinal).ToListAsync(ct).ConfigureAwait(false);
-            var versions = (await db.EvidenceVersions.AsNoTracking().OrderBy(v => v.EvidenceId).ThenBy(v => v.Number).ToListAsync(ct).ConfigureAwait(false))
+            var evidence = Sorted(await db.Evidence.AsNoTracking().ToListAsync(ct).ConfigureAwait(false), e => e.Ordinal);
+            var versions = Sorted(await db.EvidenceVersions.AsNoTracking().ToListAsync(ct).ConfigureAwait(false), v => v.Number)
                 .ToLookup(v => v.EvidenceId, StringComparer.Ordinal);
-            var evidenceControls = (await db.EvidenceControls.AsNoTracking().OrderBy(l => l.EvidenceId).ThenBy(l => l.Ordinal).ToListAsync(ct).ConfigureAwait(false))
+            var evidenceControls = Sorted(await db.EvidenceControls.AsNoTracking().ToListAsync(ct).ConfigureAwait(false), l => l.Ordinal)
                 .ToLookup(l => l.EvidenceId, StringComparer.Ordinal);
-            var risks = await db.Risks.AsNoTracking().OrderBy(r => r.Ordinal).ToListAsync(ct).ConfigureAwait(false);
-            var riskControls = (await db.RiskControls.AsNoTracking().OrderBy(l => l.RiskId).ThenBy(l => l.Ordinal).ToListAsync(ct).ConfigureAwait(false))
+            var risks = Sorted(await db.Risks.AsNoTracking().ToListAsync(ct).ConfigureAwait(false), r => r.Ordinal);
+            var riskControls = Sorted(await db.RiskControls.AsNoTracking().ToListAsync(ct).ConfigureAwait(false), l => l.Ordinal)
                 .ToLookup(l => l.RiskId, StringComparer.Ordinal);
-            var actions = (await db.RiskActions.AsNoTracking().OrderBy(a => a.RiskId).ThenBy(a => a.Ordinal).ToListAsync(ct).ConfigureAwait(false))
+            var actions = Sorted(await db.RiskActions.AsNoTracking().ToListAsync(ct).ConfigureAwait(false), a => a.Ordinal)
                 .ToLookup(a => a.RiskId, StringComparer.Ordinal);
-            var actionControls = (await db.RiskActionControls.AsNoTracking().OrderBy(l => l.RiskId).ThenBy(l => l.ActionOrdinal).ThenBy(l => l.Ordinal).ToListAsync(ct).ConfigureAwait(false))
+            var actionControls = Sorted(await db.RiskActionControls.AsNoTracking().ToListAsync(ct).ConfigureAwait(false), l => l.Ordinal)
                 .ToLookup(l => (l.RiskId, l.ActionOrdinal));
-            var soa = await db.SoaDecisions.AsNoTracking().OrderBy(d => d.Ordinal).ToListAsync(ct).ConfigureAwait(false);
+            var soa = Sorted(await db.SoaDecisions.AsNoTracking().ToListAsync(ct).ConfigureAwait(false), d => d.Ordinal);
             await tx.CommitAsync(ct).ConfigureAwait(false);
 
             return ProgramAssembly.Program(
@@ -56,5 +59,12 @@ public sealed partial class ProgramStore(TrellisDatabase database)
             IEnumerable<TreatmentAction> Plan(string riskId) =>
                 actions[riskId].Select(a => ProgramAssembly.Action(a, actionControls[(riskId, a.Ordinal)]));
         }
+    }
+
+    private static List<T> Sorted<T>(List<T> rows, Func<T, int> position)
+    {
+        // List.Sort is unstable, but positions are unique within each parent, which is all that matters here.
+        rows.Sort((a, b) => position(a).CompareTo(position(b)));
+        return rows;
     }
 }

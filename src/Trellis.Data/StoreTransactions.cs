@@ -8,9 +8,6 @@ namespace Trellis.Data;
 /// <summary>Transaction and batching helpers shared by the stores.</summary>
 internal static class StoreTransactions
 {
-    /// <summary>Rows per SaveChanges in bulk writes: large enough to amortize, small enough to keep the change tracker cheap.</summary>
-    public const int BatchSize = 5_000;
-
     /// <summary>
     /// A read transaction that sees one snapshot across several queries. SQLite: a deferred transaction
     /// (takes no write lock, so it does not block the writer in WAL mode). PostgreSQL: repeatable read.
@@ -33,18 +30,6 @@ internal static class StoreTransactions
     /// </summary>
     public static Task<IDbContextTransaction> BeginWriteAsync(TrellisDbContext db, CancellationToken ct) =>
         db.Database.BeginTransactionAsync(ct);
-
-    /// <summary>Inserts rows in batches of <see cref="BatchSize"/>, clearing the change tracker after each.</summary>
-    public static async Task InsertAsync<T>(TrellisDbContext db, IEnumerable<T> rows, CancellationToken ct)
-        where T : class
-    {
-        foreach (var chunk in rows.Chunk(BatchSize))
-        {
-            db.Set<T>().AddRange(chunk);
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            db.ChangeTracker.Clear();
-        }
-    }
 
     /// <summary>True when the write failed on a primary key or unique constraint (a concurrent insert of the same key).</summary>
     public static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch

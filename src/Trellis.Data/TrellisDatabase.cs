@@ -152,6 +152,7 @@ public sealed partial class TrellisDatabase
             Directory.CreateDirectory(folder);
         }
 
+        EnsureMigrationsAssembly();
         var db = CreateContext();
         await using (db.ConfigureAwait(false))
         {
@@ -159,9 +160,24 @@ public sealed partial class TrellisDatabase
         }
     }
 
+    /// <summary>A missing migrations assembly is a build mistake of the application; say which reference is missing.</summary>
+    private void EnsureMigrationsAssembly()
+    {
+        var name = MigrationsAssembly(Provider);
+        try
+        {
+            System.Reflection.Assembly.Load(name);
+        }
+        catch (FileNotFoundException e)
+        {
+            throw new InvalidOperationException($"The {Provider} migrations are in {name}.dll, which this application does not reference; add a ProjectReference to src/{name}.", e);
+        }
+    }
+
     /// <summary>Migrations not yet applied (all of them for a database that does not exist).</summary>
     public async Task<IReadOnlyList<string>> PendingMigrationsAsync(CancellationToken cancellationToken = default)
     {
+        EnsureMigrationsAssembly();
         var db = CreateContext();
         await using (db.ConfigureAwait(false))
         {

@@ -77,8 +77,8 @@ public sealed class ReplaceAtomicityTests(DatabaseFixture fixture) : IClassFixtu
     [SkippableTheory, DatabaseData]
     public async Task ReplaceAsync_DatabaseFailsMidway_RollsBackEveryEarlierWrite(DatabaseProvider provider)
     {
-        // Controls, mappings, evidence and blobs are written before the risk links; the "connection" dies there.
-        var failing = new FailOnCommand("INSERT INTO risk_controls");
+        // The unreferenced contents are deleted after every row is written; the "connection" dies there.
+        var failing = new FailOnCommand("DELETE FROM blobs");
         var database = await fixture.OpenAsync(provider, new TrellisDatabaseOptions { Interceptors = [failing] });
         var store = new ProgramStore(database);
         var before = ProgramSamples.Rich();
