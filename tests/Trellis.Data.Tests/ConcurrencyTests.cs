@@ -1,3 +1,5 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Trellis.Core.Crosswalk;
 using Trellis.Core.Program;
 using Trellis.Data.Tests.Infrastructure;
@@ -107,5 +109,53 @@ public sealed class ConcurrencyTests(DatabaseFixture fixture) : IClassFixture<Da
         var write = await store.UpsertControlAsync(read.Value.Value with { Title = "Edited" }, read.Value.Version);
 
         Assert.Equal("concurrency-conflict", write.Error?.Code);
+    }
+
+    [SkippableTheory, DatabaseData]
+    public async Task UpsertControlAsync_RowChangedBetweenReadAndWrite_FailsWithConcurrencyConflict(DatabaseProvider provider)
+    {
+        // Another writer commits between the store's read and its UPDATE: the version in the WHERE clause no longer matches.
+        var sneaky = new ChangeRowBeforeUpdate("UPDATE controls", "UPDATE controls SET owner = 'mallory', version = version + 1 WHERE id = 'AC-01'");
+        var store = new ProgramStore(await fixture.OpenAsync(provider, new TrellisDatabaseOptions { Interceptors = [sneaky] }));
+        await store.ReplaceAsync(ProgramSamples.Rich(), ProgramSamples.RichBlobs());
+        var read = await store.GetControlAsync("AC-01");
+
+        var write = await store.UpsertControlAsync(read.Value.Value with { Owner = "alice" }, read.Value.Version);
+
+        Assert.True(sneaky.Fired);
+        Assert.Equal("concurrency-conflict", write.Error?.Code);
+        Assert.Equal("ciso@lattice.example", (await store.GetControlAsync("AC-01")).Value.Value.Owner);
+    }
+
+    /// <summary>Runs a competing statement on the same connection just before the first command containing <c>trigger</c>.</summary>
+    private sealed class ChangeRowBeforeUpdate(string trigger, string competingSql) : DbCommandInterceptor
+    {
+        public bool Fired { get; private set; }
+
+        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            await CompeteAsync(command);
+            return result;
+        }
+
+        public override async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            await CompeteAsync(command);
+            return result;
+        }
+
+        private async Task CompeteAsync(DbCommand command)
+        {
+            if (Fired || !command.CommandText.Replace("\"", "", StringComparison.Ordinal).Contains(trigger, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            Fired = true;
+            await using var competing = command.Connection!.CreateCommand();
+            competing.Transaction = command.Transaction;
+            competing.CommandText = competingSql;
+            await competing.ExecuteNonQueryAsync();
+        }
     }
 }
