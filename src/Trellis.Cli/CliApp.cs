@@ -35,7 +35,7 @@ public static class CliApp
     {
         var context = new CliContext(output, error);
         var root = new RootCommand("Trellis: one program for ISO/IEC 27001 and SOC 2 — frameworks, crosswalk, controls, evidence, audits.");
-        foreach (var command in FrameworkCommands.Create(context).Concat(CrosswalkCommands.Create(context)))
+        foreach (var command in FrameworkCommands.Create(context).Concat(CrosswalkCommands.Create(context)).Concat(AuditCommands.Create(context)))
         {
             root.Subcommands.Add(command);
         }
