@@ -89,7 +89,7 @@ internal sealed class PlanBuilder(PlanRequest r)
             (cycle.Expiry.AddDays(-r.DecisionLagDays), r.RecertificationDays),
         ];
         var phase = audits.Take(Math.Min(r.Years, audits.Length))
-            .Select((a, year) => CalendarDates.MonthEndOnOrBefore(a.Due.AddDays(-IsoLead(a.Days))))
+            .Select(a => CalendarDates.MonthEndOnOrBefore(a.Due.AddDays(-IsoLead(a.Days))))
             .Select((end, year) => CalendarDates.MonthEnd(end.Year - year, end.Month))
             .Min();
         var shortest = start.AddMonths(AuditRules.MinimumType2Months).AddDays(-1);

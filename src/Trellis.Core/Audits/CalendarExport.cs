@@ -74,21 +74,26 @@ public static class CalendarExport
 
     private static string Date(DateOnly date) => date.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 
-    /// <summary>Writes one content line, folded so no physical line exceeds 75 octets, ending in CRLF.</summary>
+    /// <summary>
+    /// Writes one content line, folded so no physical line exceeds 75 octets, ending in CRLF. A fold never
+    /// splits a UTF-8 character (3.1) nor, for the sake of lenient importers, an escape pair such as <c>\;</c>.
+    /// </summary>
     private static void Line(StringBuilder sb, string line)
     {
         const int limit = 75;
         var octets = 0;
-        foreach (var rune in line.EnumerateRunes())
+        var runes = line.EnumerateRunes().ToList();
+        for (var i = 0; i < runes.Count; i++)
         {
-            var size = rune.Utf8SequenceLength;
+            var unit = runes[i].Value == '\\' && i + 1 < runes.Count ? runes[i].ToString() + runes[++i].ToString() : runes[i].ToString();
+            var size = Encoding.UTF8.GetByteCount(unit);
             if (octets + size > limit)
             {
                 sb.Append("\r\n ");
                 octets = 1;
             }
 
-            sb.Append(rune.ToString());
+            sb.Append(unit);
             octets += size;
         }
 
