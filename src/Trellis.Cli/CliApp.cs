@@ -43,6 +43,7 @@ public static class CliApp
             AdviceCommands.Create(context),
             ProgramCommands.Create(context),
             ReadinessCommands.Create(context),
+            AuditCommands.Create(context),
         }.SelectMany(c => c))
         {
             root.Subcommands.Add(command);
