@@ -31,9 +31,9 @@ public sealed class CliFailureException(Error error) : Exception(error.ToString(
 public static class CliApp
 {
     /// <summary>Runs the command line, writing to the given streams; returns the exit code.</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider? clock = null)
     {
-        var context = new CliContext(output, error);
+        var context = new CliContext(output, error) { Clock = clock ?? TimeProvider.System };
         var root = new RootCommand("Trellis: one program for ISO/IEC 27001 and SOC 2 — frameworks, crosswalk, controls, evidence, audits.");
         foreach (var command in new[]
         {
@@ -42,6 +42,9 @@ public static class CliApp
             WalkthroughCommands.Create(context),
             AdviceCommands.Create(context),
             ServeCommands.Create(context),
+            ProgramCommands.Create(context),
+            ReadinessCommands.Create(context),
+            AuditCommands.Create(context),
         }.SelectMany(c => c))
         {
             root.Subcommands.Add(command);
@@ -49,7 +52,7 @@ public static class CliApp
 
         try
         {
-            return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }).GetAwaiter().GetResult();
         }
         catch (CliFailureException failure)
         {
@@ -64,11 +67,17 @@ public static class CliApp
     }
 }
 
-/// <summary>What every command needs: where to write.</summary>
+/// <summary>What every command needs: where to write, and the clock.</summary>
 /// <param name="Out">Standard output.</param>
 /// <param name="Err">Standard error.</param>
 public sealed record CliContext(TextWriter Out, TextWriter Err)
 {
+    /// <summary>The clock (tests inject a fixed one). The default is the system clock.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>Today's calendar date in UTC, from <see cref="Clock"/>.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+
     /// <summary>Unwraps a result or raises the failure to be reported with exit code 2.</summary>
     public static T Require<T>(Result<T> result) => result.IsSuccess ? result.Value : throw new CliFailureException(result.Error!);
 }

@@ -14,7 +14,7 @@ namespace Trellis.Web.Tests;
 /// The real app on a throwaway database through the real migrations. The only replaced service is the clock
 /// (a <see cref="FakeTimeProvider"/>), so tests can move time past an auditor's expiry.
 /// </summary>
-internal sealed class WebFactory(string database, DateTimeOffset? start = null) : WebApplicationFactory<Program>
+internal sealed class WebFactory(string database, DateTimeOffset? start = null, bool demo = false) : WebApplicationFactory<Program>
 {
     /// <summary>The default start: a fixed, known instant.</summary>
     public static readonly DateTimeOffset DefaultStart = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
@@ -27,6 +27,7 @@ internal sealed class WebFactory(string database, DateTimeOffset? start = null) 
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Trellis:Database", database);
+        builder.UseSetting("Trellis:Demo", demo ? "true" : "false");
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
@@ -35,7 +36,7 @@ internal sealed class WebFactory(string database, DateTimeOffset? start = null) 
     }
 
     /// <summary>Creates an account without a password and returns a client that calls the API with its token.</summary>
-    public async Task<HttpClient> ClientAsAsync(string role, string? email = null, DateTimeOffset? expiresAt = null, EngagementScope? scope = null)
+    public async Task<HttpClient> ClientAsAsync(string role, string? email = null, DateTimeOffset? expiresAt = null, AuditorScope? scope = null)
     {
         var token = await TokenForAsync(role, email, expiresAt, scope);
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
@@ -44,13 +45,13 @@ internal sealed class WebFactory(string database, DateTimeOffset? start = null) 
     }
 
     /// <summary>Creates an account (no password) and an API token for it.</summary>
-    public async Task<string> TokenForAsync(string role, string? email = null, DateTimeOffset? expiresAt = null, EngagementScope? scope = null)
+    public async Task<string> TokenForAsync(string role, string? email = null, DateTimeOffset? expiresAt = null, AuditorScope? scope = null)
     {
         email ??= $"{role}-{Guid.NewGuid():N}@example.com";
         if (role == Roles.Auditor)
         {
             expiresAt ??= Clock.GetUtcNow().AddDays(30);
-            scope ??= new EngagementScope("eng-1", new HashSet<string> { "soc2-2017" }, new DateOnly(2026, 1, 1), new DateOnly(2026, 6, 30));
+            scope ??= new AuditorScope("eng-1", new HashSet<string> { "soc2-2017" }, new DateOnly(2026, 1, 1), new DateOnly(2026, 6, 30));
         }
 
         await using var scopeServices = Services.CreateAsyncScope();

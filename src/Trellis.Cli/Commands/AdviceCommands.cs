@@ -47,7 +47,7 @@ internal static class AdviceCommands
                 Deadline = parse.GetValue(deadline) is { } text ? CliContext.Require(ParseDate(text)) : null,
                 Existing = CliContext.Require(ParseExisting(parse.GetValue(has) ?? [])),
             };
-            var advice = CliContext.Require(Advisor.Advise(answers, ShippedContent.Engine, TimeProvider.System));
+            var advice = CliContext.Require(Advisor.Advise(answers, ShippedContent.Engine, ctx.Clock));
             var (decision, overlap) = (advice.Decision, advice.Overlap);
             if (parse.GetValue(format) == "json")
             {

@@ -71,7 +71,7 @@ internal static class ServeCommands
             var password = parse.GetValue(stdin) ? Console.In.ReadLine()?.TrimEnd('\r', '\n') : null;
             var expiry = Date(parse.GetValue(expires), "--expires");
             var scope = parse.GetValue(frameworks) is { } list
-                ? new EngagementScope(
+                ? new AuditorScope(
                     parse.GetValue(engagement),
                     list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal),
                     Date(parse.GetValue(from), "--window-from"),

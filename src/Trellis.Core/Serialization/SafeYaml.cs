@@ -30,6 +30,7 @@ public static class SafeYaml
         ArgumentNullException.ThrowIfNull(text);
         limits ??= new YamlLimits();
         var parser = new Parser(new StringReader(text));
+        ReadState? state = null;
         try
         {
             parser.Consume<StreamStart>();
@@ -39,7 +40,7 @@ public static class SafeYaml
             }
 
             parser.Consume<DocumentStart>();
-            var state = new ReadState(source, limits);
+            state = new ReadState(source, limits);
             var root = ReadNode(parser, state, 0);
             if (root.Error is not null)
             {
@@ -58,6 +59,12 @@ public static class SafeYaml
         {
             return new Error("yaml-syntax", $"malformed YAML: {FirstLine(ex.Message)}", $"{source}:{ex.Start.Line}");
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet 18.1's scanner throws this instead of a YamlException on some malformed input, e.g. a flow
+            // sequence left open inside a block mapping; the last node read is the best position it leaves.
+            return new Error("yaml-syntax", "malformed YAML: unexpected content (an unclosed [ or { ?)", $"{source}:{state?.LastLine ?? 1}");
+        }
     }
 
     private static string FirstLine(string message)
@@ -71,6 +78,7 @@ public static class SafeYaml
     {
         var ev = parser.Current ?? throw new YamlException("unexpected end of document");
         var line = (int)ev.Start.Line;
+        state.LastLine = line;
         var column = (int)ev.Start.Column;
         if (depth > state.Limits.MaxDepth)
         {
@@ -167,6 +175,8 @@ public static class SafeYaml
         public YamlLimits Limits { get; } = limits;
 
         public int Nodes { get; set; }
+
+        public int LastLine { get; set; } = 1;
 
         public Error Fail(string code, string message, int line) => new(code, message, $"{source}:{line}");
     }

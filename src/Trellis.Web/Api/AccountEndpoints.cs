@@ -73,7 +73,7 @@ public static class AccountEndpoints
     private static async Task<Results<Created<AccountView>, ProblemHttpResult>> CreateAccount(HttpContext context, NewAccountRequest request, AccountService accounts, CancellationToken ct)
     {
         var scope = request.Frameworks is null ? null
-            : new EngagementScope(request.Engagement, request.Frameworks.ToHashSet(StringComparer.Ordinal), request.WindowFrom, request.WindowTo);
+            : new AuditorScope(request.Engagement, request.Frameworks.ToHashSet(StringComparer.Ordinal), request.WindowFrom, request.WindowTo);
         var created = await accounts.CreateAsync(new NewAccount(request.Email, request.Role, request.DisplayName, request.ExpiresAt, scope), request.Password, context.Account().Email, ct);
         return created.IsSuccess
             ? TypedResults.Created($"/api/v1/accounts/{created.Value.Id}", AccountView.From(created.Value))

@@ -12,6 +12,11 @@ public static class TrellisApi
         var v1 = app.MapGroup("/api/v1");
         v1.MapFrameworkEndpoints();
         v1.MapCrosswalkEndpoints();
+        v1.MapReadinessEndpoints();
+        v1.MapControlEndpoints();
+        v1.MapEvidenceEndpoints();
+        v1.MapRiskEndpoints();
+        v1.MapSoaEndpoints();
         v1.MapAccountEndpoints();
         return app;
     }

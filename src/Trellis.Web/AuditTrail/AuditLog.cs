@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Trellis.Data;
 using Trellis.Web.Hosting;
 using Trellis.Web.Storage;
 
@@ -67,8 +68,8 @@ public sealed class AuditLog(WebDatabase database, TimeProvider clock)
         }
     }
 
-    internal static Task LockAsync(WebDbContext db, WebDatabaseProvider provider, CancellationToken ct) =>
-        provider == WebDatabaseProvider.Postgres
+    internal static Task LockAsync(WebDbContext db, DatabaseProvider provider, CancellationToken ct) =>
+        provider == DatabaseProvider.Postgres
             ? db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({LockKey})", ct)
             : Task.CompletedTask;
 }

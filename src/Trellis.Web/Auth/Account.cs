@@ -11,7 +11,7 @@ namespace Trellis.Web.Auth;
 /// <param name="Frameworks">Framework IDs in scope; empty means none.</param>
 /// <param name="From">First day of the window, or null for no lower bound.</param>
 /// <param name="To">Last day of the window, or null for no upper bound.</param>
-public sealed record EngagementScope(string? EngagementId, IReadOnlySet<string> Frameworks, DateOnly? From, DateOnly? To)
+public sealed record AuditorScope(string? EngagementId, IReadOnlySet<string> Frameworks, DateOnly? From, DateOnly? To)
 {
     /// <summary>True when the framework belongs to the engagement.</summary>
     public bool SeesFramework(string framework) => Frameworks.Contains(framework);
@@ -29,7 +29,7 @@ public sealed record EngagementScope(string? EngagementId, IReadOnlySet<string> 
 /// <param name="Email">E-mail (also the name controls use as owner).</param>
 /// <param name="Role">One of <see cref="Roles.All"/>.</param>
 /// <param name="Scope">The engagement scope of an auditor; null for every other role.</param>
-public sealed record Account(string UserId, string Email, string Role, EngagementScope? Scope)
+public sealed record Account(string UserId, string Email, string Role, AuditorScope? Scope)
 {
     /// <summary>True when the account may change everything in the program.</summary>
     public bool ManagesProgram => Role is Roles.Admin or Roles.ComplianceManager;
@@ -45,6 +45,28 @@ public sealed record Account(string UserId, string Email, string Role, Engagemen
     {
         ArgumentNullException.ThrowIfNull(control);
         return Scope is null || control.Mappings.Any(m => Scope.SeesFramework(m.Requirement.Framework));
+    }
+
+    /// <summary>
+    /// The evidence item as the account may see it: an auditor sees only versions effective inside its window,
+    /// and only for controls it sees; null when nothing of it is visible.
+    /// </summary>
+    public EvidenceItem? Visible(EvidenceItem item, IReadOnlyDictionary<string, Control> controls)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(controls);
+        if (Scope is null)
+        {
+            return item;
+        }
+
+        if (!item.ControlIds.Any(id => controls.TryGetValue(id, out var c) && SeesControl(c)))
+        {
+            return null;
+        }
+
+        var versions = item.Versions.Where(Scope.SeesVersion).ToList();
+        return versions.Count == 0 ? null : item with { Versions = versions };
     }
 
     /// <summary>True when the account may edit the control: managers always, a control owner when it owns it.</summary>

@@ -74,7 +74,7 @@ internal sealed class AccountGate(RequestDelegate next)
         return Roles.IsKnown(user.Role) ? null : "the account has no valid role";
     }
 
-    internal static EngagementScope? ScopeOf(TrellisUser user) => user.Role != Roles.Auditor ? null : new EngagementScope(
+    internal static AuditorScope? ScopeOf(TrellisUser user) => user.Role != Roles.Auditor ? null : new AuditorScope(
         user.EngagementId,
         user.ScopeFrameworks.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal),
         user.ScopeFrom,

@@ -13,7 +13,7 @@ namespace Trellis.Web.Auth;
 /// <param name="DisplayName">Name shown in the UI; the e-mail when empty.</param>
 /// <param name="ExpiresAt">When the account stops working; required for auditors.</param>
 /// <param name="Scope">An auditor's engagement scope; required for auditors, ignored otherwise.</param>
-public sealed record NewAccount(string Email, string Role, string? DisplayName = null, DateTimeOffset? ExpiresAt = null, EngagementScope? Scope = null);
+public sealed record NewAccount(string Email, string Role, string? DisplayName = null, DateTimeOffset? ExpiresAt = null, AuditorScope? Scope = null);
 
 /// <summary>
 /// Creates accounts and checks passwords (with lockout). Every change is written to the audit trail.

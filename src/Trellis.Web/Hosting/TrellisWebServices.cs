@@ -11,6 +11,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Trellis.Data;
 using Trellis.Web.AuditTrail;
 using Trellis.Web.Auth;
 using Trellis.Web.Storage;
@@ -43,8 +44,11 @@ public static class TrellisWebServices
             var db = WebDatabase.Open(sp.GetRequiredService<IOptions<TrellisWebOptions>>().Value.Database);
             return db.IsSuccess ? db.Value : throw new InvalidOperationException(db.Error!.ToString());
         });
+        services.AddSingleton(sp => sp.GetRequiredService<WebDatabase>().Program);
+        services.AddSingleton(sp => new ProgramStore(sp.GetRequiredService<TrellisDatabase>()));
         services.AddScoped(sp => sp.GetRequiredService<WebDatabase>().CreateContext());
-        services.AddScoped<AuditLog>();
+        services.AddSingleton<AuditLog>();
+        services.AddScoped<Compliance.ProgramService>();
         services.AddHostedService<WebStartup>();
         services.AddHostedService<AuditRetention>();
 

@@ -32,6 +32,15 @@ public class SafeYamlTests
     }
 
     [Fact]
+    public void Read_UnclosedFlowSequenceInBlockMapping_IsASyntaxErrorNotACrash()
+    {
+        var result = SafeYaml.Read("a:\n  b: [x\n  c: 1\n", "bad.yaml");
+
+        Assert.Equal("yaml-syntax", result.Error!.Code);
+        Assert.StartsWith("bad.yaml:", result.Error.Location, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_AliasBomb_IsRejectedBeforeExpansion()
     {
         var bomb = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"

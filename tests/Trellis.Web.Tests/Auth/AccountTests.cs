@@ -137,7 +137,7 @@ public sealed class AccountTests
     private static async Task CreateAsync(WebFactory app, string email, string role, string password, DateTimeOffset? expires = null)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        var scopeOf = role == Roles.Auditor ? new EngagementScope("eng-1", new HashSet<string> { "soc2-2017" }, null, null) : null;
+        var scopeOf = role == Roles.Auditor ? new AuditorScope("eng-1", new HashSet<string> { "soc2-2017" }, null, null) : null;
         var created = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateAsync(new NewAccount(email, role, null, expires, scopeOf), password, "test");
         Assert.True(created.IsSuccess, created.Error?.ToString());
     }

@@ -1,0 +1,63 @@
+using System.CommandLine;
+using Trellis.Cli.Output;
+using Trellis.Core.Audits;
+
+namespace Trellis.Cli.Commands;
+
+/// <summary>
+/// <c>trellis plan</c>: proposes a synchronized SOC 2 + ISO/IEC 27001 calendar. Database-free; it stores nothing.
+/// The calendar, ledger, findings and engagements commands render stored records with <see cref="AuditRender"/>
+/// once the database exists.
+/// </summary>
+internal static class AuditCommands
+{
+    public static IEnumerable<Command> Create(CliContext ctx) => Create(ctx, TimeProvider.System);
+
+    /// <summary>The commands, with "today" taken from <paramref name="clock"/> unless <c>--today</c> is given.</summary>
+    internal static IEnumerable<Command> Create(CliContext ctx, TimeProvider clock)
+    {
+        yield return Plan(ctx, clock);
+    }
+
+    private static Command Plan(CliContext ctx, TimeProvider clock)
+    {
+        var decision = new Option<string?>("--certification-decision") { Description = "ISO/IEC 27001 certification decision date (YYYY-MM-DD): starts the 3-year cycle." };
+        var soc2Start = new Option<string?>("--soc2-start") { Description = "Start of the first SOC 2 Type 2 window (YYYY-MM-DD)." };
+        var type1 = new Option<string?>("--soc2-type1") { Description = "As-of date of a SOC 2 Type 1 report before the first Type 2 window (YYYY-MM-DD)." };
+        var years = new Option<int>("--years") { Description = "Years to plan (1–10). The default is 3: one certification cycle.", DefaultValueFactory = _ => 3 };
+        var blackout = new Option<string[]>("--blackout")
+        {
+            Description = "Days with no audit activity, YYYY-MM-DD..YYYY-MM-DD (or one date); repeat for several.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var spacing = new Option<int>("--min-spacing") { Description = "Minimum days between two external fieldworks. The default is 30.", DefaultValueFactory = _ => 30 };
+        var firstWindow = new Option<int?>("--first-window-months") { Description = "Length of the first Type 2 window (3–12); by default chosen to align with the ISO cycle." };
+        var today = new Option<string?>("--today") { Description = "Plan as if today were this date (YYYY-MM-DD). The default is the current UTC date." };
+        var format = Options.Format("table", "json");
+        var cmd = new Command("plan", "Propose a synchronized SOC 2 and ISO/IEC 27001 audit plan, with every rule at risk cited. Stores nothing.")
+        {
+            decision, soc2Start, type1, years, blackout, spacing, firstWindow, today, format,
+        };
+        cmd.SetAction(parse =>
+        {
+            var request = new PlanRequest
+            {
+                CertificationDecision = OptionalDate(parse.GetValue(decision), "--certification-decision"),
+                Soc2Start = OptionalDate(parse.GetValue(soc2Start), "--soc2-start"),
+                Soc2Type1AsOf = OptionalDate(parse.GetValue(type1), "--soc2-type1"),
+                Years = parse.GetValue(years),
+                Blackouts = (parse.GetValue(blackout) ?? []).Select(b => CliContext.Require(DateRange.Parse(b, "--blackout"))).ToList(),
+                MinimumFieldworkSpacingDays = parse.GetValue(spacing),
+                FirstWindowMonths = parse.GetValue(firstWindow),
+                Today = OptionalDate(parse.GetValue(today), "--today") ?? CalendarDates.Today(clock),
+            };
+            var plan = CliContext.Require(AuditPlanner.Plan(request));
+            AuditRender.WritePlan(ctx.Out, plan.Events, parse.GetValue(format)!);
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    private static DateOnly? OptionalDate(string? text, string option) =>
+        text is null ? null : CliContext.Require(CalendarDates.Parse(text, option));
+}

@@ -1,0 +1,25 @@
+using System.CommandLine;
+using Trellis.Data;
+
+namespace Trellis.Cli.Commands;
+
+/// <summary>The <c>--db</c> option every program command takes, and opening the database it names.</summary>
+internal static class Db
+{
+    /// <summary>
+    /// <c>--db PATH-OR-CONNECTION-STRING</c>: a SQLite file (default <c>./trellis.db</c>, or <c>TRELLIS_DB</c>) or a
+    /// PostgreSQL connection string (<c>Host=…</c> or <c>postgresql://…</c>).
+    /// </summary>
+    public static Option<string?> Option() => new("--db")
+    {
+        Description = "SQLite file or PostgreSQL connection string (default: $TRELLIS_DB, else ./trellis.db).",
+    };
+
+    /// <summary>Opens the database and applies any pending migrations (idempotent).</summary>
+    public static async Task<TrellisDatabase> OpenAsync(ParseResult parse, Option<string?> option, CancellationToken ct)
+    {
+        var db = CliContext.Require(TrellisDatabase.Open(parse.GetValue(option)));
+        await db.MigrateAsync(ct).ConfigureAwait(false);
+        return db;
+    }
+}

@@ -1,0 +1,110 @@
+using Trellis.Core.Common;
+
+namespace Trellis.Core.Audits;
+
+/// <summary>
+/// What <see cref="AuditPlanner.Plan"/> is asked to plan. At least one of <see cref="CertificationDecision"/> and
+/// <see cref="Soc2Start"/> is required. Durations are in calendar days; defaults are practice, not rules.
+/// </summary>
+public sealed record PlanRequest
+{
+    /// <summary>The (wanted or actual) ISO certification decision date; starts the 3-year cycle. Null for SOC 2 only.</summary>
+    public DateOnly? CertificationDecision { get; init; }
+
+    /// <summary>Start of the first SOC 2 Type 2 window. Null for ISO only.</summary>
+    public DateOnly? Soc2Start { get; init; }
+
+    /// <summary>As-of date of a SOC 2 Type 1 report before the first Type 2 window, or null for none.</summary>
+    public DateOnly? Soc2Type1AsOf { get; init; }
+
+    /// <summary>Years to plan: this many Type 2 windows and this many ISO audits after the decision. The default is 3 (one full cycle).</summary>
+    public int Years { get; init; } = 3;
+
+    /// <summary>Days when no audit activity can take place (freezes, holidays). The default is none.</summary>
+    public IReadOnlyList<DateRange> Blackouts { get; init; } = [];
+
+    /// <summary>Minimum days from the end of one external fieldwork to the start of the next. The default is 30 days.</summary>
+    public int MinimumFieldworkSpacingDays { get; init; } = 30;
+
+    /// <summary>Today's date (from a <see cref="TimeProvider"/> or given explicitly): events before it are flagged.</summary>
+    public required DateOnly Today { get; init; }
+
+    /// <summary>Length of the first Type 2 window, 3–12 months, or null to choose it so later windows align with the ISO cycle.</summary>
+    public int? FirstWindowMonths { get; init; }
+
+    /// <summary>ISO framework ID. The default is <c>iso27001-2022</c>.</summary>
+    public string IsoFramework { get; init; } = AuditRules.Iso2022;
+
+    /// <summary>Days from a SOC 2 window end (or as-of date) to the start of fieldwork. The default is 7.</summary>
+    public int Soc2FieldworkOffsetDays { get; init; } = 7;
+
+    /// <summary>SOC 2 fieldwork length. The default is 10 days.</summary>
+    public int Soc2FieldworkDays { get; init; } = 10;
+
+    /// <summary>Days from a window end to the report date. The default is 42 (6 weeks).</summary>
+    public int Soc2ReportLagDays { get; init; } = 42;
+
+    /// <summary>Stage 1 length. The default is 2 days.</summary>
+    public int Stage1Days { get; init; } = 2;
+
+    /// <summary>Stage 2 length. The default is 4 days.</summary>
+    public int Stage2Days { get; init; } = 4;
+
+    /// <summary>Days from the end of stage 1 to the start of stage 2 ("within weeks", practice, 2.2). The default is 28.</summary>
+    public int Stage1ToStage2Days { get; init; } = 28;
+
+    /// <summary>Days from the end of an audit to the certification body's decision. The default is 21.</summary>
+    public int DecisionLagDays { get; init; } = 21;
+
+    /// <summary>Surveillance audit length. The default is 2 days.</summary>
+    public int SurveillanceDays { get; init; } = 2;
+
+    /// <summary>Recertification audit length. The default is 3 days.</summary>
+    public int RecertificationDays { get; init; } = 3;
+
+    /// <summary>Internal audit length. The default is 5 days.</summary>
+    public int InternalAuditDays { get; init; } = 5;
+
+    /// <summary>Days from the end of the internal audit to the first external fieldwork of its season (4–8 weeks). The default is 42.</summary>
+    public int InternalAuditLeadDays { get; init; } = 42;
+
+    /// <summary>Days from the management review to the first external fieldwork of its season. The default is 21.</summary>
+    public int ManagementReviewLeadDays { get; init; } = 21;
+
+    /// <summary>Checks the request; returns it or the first problem.</summary>
+    public Result<PlanRequest> Validate()
+    {
+        if (CertificationDecision is null && Soc2Start is null && Soc2Type1AsOf is null)
+        {
+            return new Error("nothing-to-plan", "give a certification decision date, a SOC 2 start date, or both");
+        }
+
+        if (Years is < 1 or > 10)
+        {
+            return new Error("invalid-years", $"years must be 1 to 10, not {Years}");
+        }
+
+        if (FirstWindowMonths is { } m && (m < AuditRules.MinimumType2Months || m > AuditRules.MaximumType2Months))
+        {
+            return new Error("invalid-window", $"first window must be {AuditRules.MinimumType2Months} to {AuditRules.MaximumType2Months} months, not {m}");
+        }
+
+        if (MinimumFieldworkSpacingDays is < 0 or > 365)
+        {
+            return new Error("invalid-spacing", $"minimum spacing must be 0 to 365 days, not {MinimumFieldworkSpacingDays}");
+        }
+
+        int[] durations = [Soc2FieldworkDays, Stage1Days, Stage2Days, SurveillanceDays, RecertificationDays, InternalAuditDays];
+        if (durations.Any(d => d is < 1 or > 60) || Soc2FieldworkOffsetDays < 0 || DecisionLagDays < 1 || Stage1ToStage2Days < 1)
+        {
+            return new Error("invalid-duration", "fieldwork lengths must be 1 to 60 days; offsets and lags must not be negative");
+        }
+
+        if (ManagementReviewLeadDays < 1 || InternalAuditLeadDays <= ManagementReviewLeadDays)
+        {
+            return new Error("invalid-duration", "the internal audit must end before the management review, which must come before the external audit");
+        }
+
+        return this;
+    }
+}

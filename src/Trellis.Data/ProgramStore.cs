@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Trellis.Core.Program;
+using Trellis.Core.Risks;
+
+namespace Trellis.Data;
+
+/// <summary>
+/// Reads and writes the compliance program. Every method uses its own context and connection, and every
+/// write that belongs together is one transaction. Expected failures come back as
+/// <see cref="Trellis.Core.Common.Error"/>s with the codes of <see cref="DataErrors"/>.
+/// </summary>
+/// <param name="database">The database (migrated).</param>
+public sealed partial class ProgramStore(TrellisDatabase database)
+{
+    /// <summary>The database the store works on.</summary>
+    public TrellisDatabase Database { get; } = database;
+
+    /// <summary>
+    /// Loads the whole program from one consistent snapshot, in a fixed number of queries (one per table,
+    /// whatever the number of controls or evidence items), stitched together in memory. Lists keep the order
+    /// they were saved in; evidence versions are ordered by number.
+    /// </summary>
+    public async Task<ComplianceProgram> LoadAsync(CancellationToken cancellationToken = default)
+    {
+        var db = Database.CreateContext();
+        await using (db.ConfigureAwait(false))
+        {
+            await using var tx = await StoreTransactions.BeginSnapshotReadAsync(db, cancellationToken).ConfigureAwait(false);
+            var ct = cancellationToken;
+            var settings = await db.ProgramSettings.AsNoTracking().SingleAsync(ct).ConfigureAwait(false);
+
+            // No ORDER BY: a full scan plus an in-memory sort beats walking an index row by row (SQLite),
+            // and the sort is stable and ordinal whatever the database's collation.
+            var controls = Sorted(await db.Controls.AsNoTracking().ToListAsync(ct).ConfigureAwait(false), c => c.Ordinal);
+            var mappings = Sorted(await db.ControlMappings.AsNoTracking().ToListAsync(ct).ConfigureAwait(false), m => m.Ordinal)
+                .ToLookup(m => m.ControlId, StringComparer.Ordinal);
+            var evidence = Sorted(await db.Evidence.AsNoTracking().ToListAsync(ct).ConfigureAwait(false), e => e.Ordinal);
+            var versions = Sorted(await db.EvidenceVersions.AsNoTracking().ToListAsync(ct).ConfigureAwait(false), v => v.Number)
+                .ToLookup(v => v.EvidenceId, StringComparer.Ordinal);
+            var evidenceControls = Sorted(await db.EvidenceControls.AsNoTracking().ToListAsync(ct).ConfigureAwait(false), l => l.Ordinal)
+                .ToLookup(l => l.EvidenceId, StringComparer.Ordinal);
+            var risks = Sorted(await db.Risks.AsNoTracking().ToListAsync(ct).ConfigureAwait(false), r => r.Ordinal);
+            var riskControls = Sorted(await db.RiskControls.AsNoTracking().ToListAsync(ct).ConfigureAwait(false), l => l.Ordinal)
+                .ToLookup(l => l.RiskId, StringComparer.Ordinal);
+            var actions = Sorted(await db.RiskActions.AsNoTracking().ToListAsync(ct).ConfigureAwait(false), a => a.Ordinal)
+                .ToLookup(a => a.RiskId, StringComparer.Ordinal);
+            var actionControls = Sorted(await db.RiskActionControls.AsNoTracking().ToListAsync(ct).ConfigureAwait(false), l => l.Ordinal)
+                .ToLookup(l => (l.RiskId, l.ActionOrdinal));
+            var soa = Sorted(await db.SoaDecisions.AsNoTracking().ToListAsync(ct).ConfigureAwait(false), d => d.Ordinal);
+            await tx.CommitAsync(ct).ConfigureAwait(false);
+
+            return ProgramAssembly.Program(
+                settings,
+                [.. controls.Select(c => ProgramAssembly.Control(c, mappings[c.Id]))],
+                [.. evidence.Select(e => ProgramAssembly.Evidence(e, versions[e.Id], evidenceControls[e.Id]))],
+                [.. risks.Select(r => ProgramAssembly.Risk(r, riskControls[r.Id], Plan(r.Id)))],
+                [.. soa.Select(ProgramAssembly.Soa)]);
+
+            IEnumerable<TreatmentAction> Plan(string riskId) =>
+                actions[riskId].Select(a => ProgramAssembly.Action(a, actionControls[(riskId, a.Ordinal)]));
+        }
+    }
+
+    private static List<T> Sorted<T>(List<T> rows, Func<T, int> position)
+    {
+        // List.Sort is unstable, but positions are unique within each parent, which is all that matters here.
+        rows.Sort((a, b) => position(a).CompareTo(position(b)));
+        return rows;
+    }
+}

@@ -1,0 +1,35 @@
+using Trellis.Core.Common;
+using Trellis.Core.Program;
+
+namespace Trellis.Exchange.ProgramAsCode;
+
+/// <summary>
+/// The outcome of reading a program folder: the whole program and every evidence file it references, or every
+/// problem found and nothing else (imports are all-or-nothing).
+/// </summary>
+public sealed record ProgramReadResult
+{
+    private ProgramReadResult(ComplianceProgram? program, IReadOnlyDictionary<string, byte[]> blobs, IReadOnlyList<Error> errors)
+    {
+        Program = program;
+        Blobs = blobs;
+        Errors = errors;
+    }
+
+    /// <summary>The program; null when there are errors.</summary>
+    public ComplianceProgram? Program { get; }
+
+    /// <summary>Evidence file contents by lowercase hex SHA-256 (verified); empty when there are errors.</summary>
+    public IReadOnlyDictionary<string, byte[]> Blobs { get; }
+
+    /// <summary>Every problem found, each naming file and line (<c>program.yaml:12</c>) and the field; empty on success.</summary>
+    public IReadOnlyList<Error> Errors { get; }
+
+    /// <summary>True when the program was read and validated without any problem.</summary>
+    public bool IsSuccess => Program is not null;
+
+    internal static ProgramReadResult Ok(ComplianceProgram program, IReadOnlyDictionary<string, byte[]> blobs) => new(program, blobs, []);
+
+    internal static ProgramReadResult Fail(IReadOnlyList<Error> errors) =>
+        new(null, new Dictionary<string, byte[]>(), errors.Count > 0 ? errors : throw new ArgumentException("a failure needs errors", nameof(errors)));
+}

@@ -1,0 +1,127 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Unicode;
+using Trellis.Content;
+using Trellis.Core.Common;
+using Trellis.Core.Crosswalk;
+using Trellis.Core.Program;
+using Trellis.Core.Serialization;
+
+namespace Trellis.Exchange.ProgramAsCode;
+
+/// <summary>
+/// Reads a program folder — <c>program.yaml</c> (format <c>trellis-program/1</c>, docs/program-as-code.md) and the
+/// evidence files it references — into a <see cref="ComplianceProgram"/> and its evidence contents, or reports every
+/// problem: malformed YAML, anchors and aliases, duplicate or unknown keys, invalid UTF-8, values of the wrong type,
+/// dates that do not exist, evidence paths that leave the folder, missing, empty or over-limit files, checksum
+/// mismatches, and everything <see cref="ProgramValidator"/> finds. All-or-nothing: a result with errors carries no
+/// program. Each error is located at <c>file:line</c> and names the field.
+/// </summary>
+public static class ProgramYamlReader
+{
+    /// <summary>The format tag program.yaml must carry.</summary>
+    public const string Format = "trellis-program/1";
+
+    private static readonly string[] TopKeys = ["format", "organization", "scope", "riskMatrix", "controls", "evidence", "risks", "soa"];
+
+    /// <summary>Reads and validates the program at <paramref name="programYamlPath"/>; evidence paths are relative to its folder.</summary>
+    /// <param name="programYamlPath">Path of program.yaml; used as written in error locations.</param>
+    /// <param name="limits">Size and parsing limits; the default is <see cref="ProgramYamlLimits"/>'s defaults (50 MB per evidence file).</param>
+    /// <param name="catalog">Frameworks mappings are checked against; the default is the shipped catalog.</param>
+    public static ProgramReadResult Read(string programYamlPath, ProgramYamlLimits? limits = null, FrameworkCatalog? catalog = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(programYamlPath);
+        limits ??= new ProgramYamlLimits();
+        catalog ??= ShippedContent.Catalog;
+        var source = programYamlPath;
+        if (!File.Exists(programYamlPath))
+        {
+            return Fail(new Error("missing-file", $"'{programYamlPath}' does not exist", source));
+        }
+
+        var size = new FileInfo(programYamlPath).Length;
+        if (size > limits.MaxProgramFileBytes)
+        {
+            return Fail(new Error("too-large", $"program.yaml has {size.ToString(CultureInfo.InvariantCulture)} bytes; the limit is {limits.MaxProgramFileBytes.ToString(CultureInfo.InvariantCulture)}", source));
+        }
+
+        var text = Decode(File.ReadAllBytes(programYamlPath), source);
+        if (!text.IsSuccess)
+        {
+            return Fail(text.Error!);
+        }
+
+        var doc = SafeYaml.Read(text.Value, source, limits.Yaml);
+        if (!doc.IsSuccess)
+        {
+            return Fail(doc.Error!);
+        }
+
+        if (doc.Value is not YamlMap root)
+        {
+            return Fail(new Error("invalid-type", "program.yaml must be a mapping at the top", $"{source}:{doc.Value.Line}"));
+        }
+
+        var f = new YamlFields(source);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(programYamlPath))!;
+        var files = new EvidenceFiles(folder, limits);
+        var program = ReadProgram(root, f, files);
+
+        // The reader already requires every ID, so the validator's missing-id would only repeat it.
+        var locate = new ProgramLines(root).Locator(source);
+        var errors = f.Errors
+            .Concat(ProgramValidator.Validate(program, catalog).Where(e => e.Code != "missing-id").Select(locate))
+            .OrderBy(e => LineOf(e, source))
+            .ToList();
+        return errors.Count == 0 ? ProgramReadResult.Ok(program, files.Blobs) : ProgramReadResult.Fail(errors);
+    }
+
+    private static ComplianceProgram ReadProgram(YamlMap root, YamlFields f, EvidenceFiles files)
+    {
+        f.OnlyKeys(root, TopKeys);
+        var format = f.String(root, "format", required: true);
+        if (format is not null and not Format)
+        {
+            f.Fail(root["format"]!.Line, "unknown-format", $"field 'format' is '{format}'; expected '{Format}'");
+        }
+
+        var soa = f.AsMap(root["soa"], "soa");
+        return new ComplianceProgram
+        {
+            Organization = f.String(root, "organization", required: true) ?? "",
+            Scope = ScopeSection.Read(f.AsMap(root["scope"], "scope"), f),
+            RiskMatrix = RiskSection.ReadMatrix(f.AsMap(root["riskMatrix"], "riskMatrix"), f),
+            Controls = f.Maps(root, "controls").Select(c => ControlSection.Read(c, f)).ToList(),
+            Evidence = f.Maps(root, "evidence").Select(e => EvidenceSection.Read(e, f, files)).ToList(),
+            Risks = f.Maps(root, "risks").Select(r => RiskSection.Read(r, f)).ToList(),
+            Soa = SoaSection.ReadRows(soa, f),
+            SoaApproval = SoaSection.ReadApproval(soa, f),
+        };
+    }
+
+    // Strict UTF-8 (a leading byte-order mark is allowed); the error names the line of the first invalid byte.
+    private static Result<string> Decode(byte[] bytes, string source)
+    {
+        ReadOnlySpan<byte> span = bytes;
+        if (span.StartsWith("\uFEFF"u8))
+        {
+            span = span[3..];
+        }
+
+        var chars = new char[span.Length];
+        var status = Utf8.ToUtf16(span, chars, out var read, out var written, replaceInvalidSequences: false);
+        if (status != OperationStatus.Done)
+        {
+            var line = span[..read].Count((byte)'\n') + 1;
+            return new Error("invalid-utf8", $"program.yaml is not valid UTF-8: invalid byte 0x{span[read]:X2} at byte {read.ToString(CultureInfo.InvariantCulture)}", $"{source}:{line}");
+        }
+
+        return new string(chars, 0, written);
+    }
+
+    private static int LineOf(Error e, string source) =>
+        e.Location is { } l && l.StartsWith(source + ":", StringComparison.Ordinal)
+        && int.TryParse(l.AsSpan(source.Length + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var line) ? line : 0;
+
+    private static ProgramReadResult Fail(Error error) => ProgramReadResult.Fail([error]);
+}
