@@ -51,6 +51,7 @@ public sealed class EndpointMatrixTests(SqliteApp app) : IClassFixture<SqliteApp
         ["GET /api/v1/soa/"] = Everyone,
         ["GET /api/v1/soa/{control}"] = Everyone,
         ["PUT /api/v1/soa/{control}"] = Managers,
+        ["GET /api/v1/calendar"] = Staff,
         ["GET /api/v1/me"] = Everyone,
         ["GET /api/v1/tokens/"] = Everyone,
         ["POST /api/v1/tokens/"] = Everyone,
@@ -91,6 +92,8 @@ public sealed class EndpointMatrixTests(SqliteApp app) : IClassFixture<SqliteApp
         ["POST /admin/audit-log"] = Managers,
         ["GET /admin/accounts"] = AdminOnly,
         ["POST /admin/accounts"] = AdminOnly,
+        ["GET /calendar"] = Staff,
+        ["POST /calendar"] = Staff,
         ["GET /"] = Everyone,
         ["POST /"] = Everyone,
     };
