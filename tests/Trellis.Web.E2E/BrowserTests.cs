@@ -15,6 +15,12 @@ public sealed class BrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
         var page = await app.SignInAsync("lead@example.com");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserApp.ArtifactsDirectory(), "dashboard.png"), FullPage = true });
         var notApplicable = await CountAsync(page, "iso27001-2022", "not-applicable");
+        foreach (var (name, path) in new[] { ("crosswalk", "/crosswalk?from=iso27001-2022&to=soc2-2017"), ("risks", "/risks"), ("calendar", "/calendar?certificationDecision=2026-03-15&soc2Start=2026-01-01"), ("soa", "/soa?drift=true") })
+        {
+            await page.GotoAsync(app.BaseUrl + path);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserApp.ArtifactsDirectory(), name + ".png") });
+        }
+
 
         // The SoA editor refuses an exclusion without a justification, then records it with one.
         await page.GotoAsync(app.BaseUrl + "/soa/A.5.7");
