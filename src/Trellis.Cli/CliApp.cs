@@ -43,6 +43,7 @@ public static class CliApp
             AdviceCommands.Create(context),
             ProgramCommands.Create(context),
             ReadinessCommands.Create(context),
+            ProgramExchangeCommands.Create(context),
             AuditCommands.Create(context),
         }.SelectMany(c => c))
         {
