@@ -16,7 +16,8 @@ public class HtmlAndJsonTests
         .Control("HX-01", ImplementationStatus.Implemented, Cadence.Annual, ("soc2-2017:CC1.1", R.Equal))
         .ControlTitle("HX-01", Script)
         .Soa("A.5.1", applicable: true)
-        .Build() with { Organization = "<b>Evil</b> Co" };
+        .Organization("<b>Evil</b> Co")
+        .Build();
 
     [Theory]
     [InlineData("soa")]

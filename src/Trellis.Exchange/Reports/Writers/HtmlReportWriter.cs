@@ -22,10 +22,10 @@ public static class HtmlReportWriter
         dl.meta { display: grid; grid-template-columns: max-content auto; gap: 2px 16px; margin: 0 0 16px 0; }
         dl.meta dt { font-weight: bold; }
         dl.meta dd { margin: 0; }
-        table.data { border-collapse: collapse; width: 100%; table-layout: fixed; }
-        table.data th, table.data td { border: 1px solid #c9d1d9; padding: 3px 5px; vertical-align: top; text-align: left;
-          white-space: pre-line; overflow-wrap: anywhere; }
-        table.data th { background: #dde3ea; }
+        table.data { border-collapse: collapse; width: 100%; table-layout: auto; }
+        table.data th, table.data td { border: 1px solid #c9d1d9; padding: 3px 5px; vertical-align: top; text-align: left; }
+        table.data td { white-space: pre-line; overflow-wrap: anywhere; }
+        table.data th { background: #dde3ea; overflow-wrap: normal; }
         table.data tbody tr:nth-child(even) td { background: #f6f8fa; }
         .center { text-align: center !important; }
         .right { text-align: right !important; }
