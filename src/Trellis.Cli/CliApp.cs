@@ -44,7 +44,9 @@ public static class CliApp
             ProgramCommands.Create(context),
             ReadinessCommands.Create(context),
             ProgramExchangeCommands.Create(context),
+            ReportCommands.Create(context),
             AuditCommands.Create(context),
+            AuditCommandsOnDatabase.Create(context),
         }.SelectMany(c => c))
         {
             root.Subcommands.Add(command);

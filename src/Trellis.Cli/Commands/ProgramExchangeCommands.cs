@@ -28,6 +28,8 @@ internal static class ProgramExchangeCommands
             await ctx.Err.WriteLineAsync($"Writing to {database.Description}…").ConfigureAwait(false);
             var counts = CliContext.Require(await new ProgramStore(database).ReplaceAsync(program, blobs, ct).ConfigureAwait(false));
             await WriteCounts(ctx, $"Demo program '{program.Organization}' loaded into {database.Description}", counts).ConfigureAwait(false);
+            var engagements = await DemoAudits.SaveAsync(database, ctx.Today, ct).ConfigureAwait(false);
+            await ctx.Out.WriteLineAsync($"Audit calendar: {engagements} engagements and 2 findings (trellis engagements, calendar, ledger <id>).").ConfigureAwait(false);
             return ExitCodes.Ok;
         });
         return cmd;

@@ -26,6 +26,28 @@ internal static class ReportCommands
         TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(program);
+        return Create(ctx, _ => program(), engagementWindow is null ? null : (_, id) => engagementWindow(id), clock, extra: []);
+    }
+
+    /// <summary>The command reading the program and engagements from the database named by <c>--db</c>.</summary>
+    public static IEnumerable<Command> Create(CliContext ctx)
+    {
+        var db = Db.Option();
+        return Create(
+            ctx,
+            parse => Result<ComplianceProgram>.Ok(Task.Run(async () => await new Data.ProgramStore(await Db.OpenAsync(parse, db, default).ConfigureAwait(false)).LoadAsync().ConfigureAwait(false)).GetAwaiter().GetResult()),
+            (parse, id) => Task.Run(async () => await AuditCommandsOnDatabase.WindowAsync(parse, db, id, default).ConfigureAwait(false)).GetAwaiter().GetResult(),
+            ctx.Clock,
+            extra: [db]);
+    }
+
+    private static IEnumerable<Command> Create(
+        CliContext ctx,
+        Func<ParseResult, Result<ComplianceProgram>> program,
+        Func<ParseResult, string, Result<(DateOnly Start, DateOnly End)>>? engagementWindow,
+        TimeProvider? clock,
+        Option[] extra)
+    {
         clock ??= TimeProvider.System;
         var kind = new Argument<string>("kind") { Description = $"Report: {string.Join(", ", ReportNames.KindNames)}." };
         kind.AcceptOnlyFromAmong([.. ReportNames.KindNames]);
@@ -42,6 +64,11 @@ internal static class ReportCommands
         {
             kind, framework, to, engagement, inferred, format, output,
         };
+        foreach (var option in extra)
+        {
+            cmd.Options.Add(option);
+        }
+
         cmd.SetAction(parse =>
         {
             var k = parse.GetValue(kind)!;
@@ -55,7 +82,7 @@ internal static class ReportCommands
 
                 window = engagementWindow is null
                     ? throw new CliFailureException(new Error("engagements-unavailable", "engagements are not available in this build; omit --engagement to index all evidence"))
-                    : CliContext.Require(engagementWindow(id));
+                    : CliContext.Require(engagementWindow(parse, id));
             }
 
             var options = new ReportOptions
@@ -67,7 +94,7 @@ internal static class ReportCommands
                 WindowEnd = window?.End,
                 IncludeInferred = parse.GetValue(inferred),
             };
-            var p = k == ReportKind.Crosswalk.ToWire() ? null : CliContext.Require(program());
+            var p = k == ReportKind.Crosswalk.ToWire() ? null : CliContext.Require(program(parse));
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             var bytes = CliContext.Require(new ReportService(clock).Render(k, options, p, ShippedContent.Engine, today));
             var file = parse.GetValue(output)!;
