@@ -45,6 +45,7 @@ public static class CliApp
             ReadinessCommands.Create(context),
             ProgramExchangeCommands.Create(context),
             AuditCommands.Create(context),
+            OscalCommands.Create(context),
         }.SelectMany(c => c))
         {
             root.Subcommands.Add(command);
