@@ -4,12 +4,6 @@ using Trellis.Testing;
 
 namespace Trellis.Exchange.Tests;
 
-/// <summary>A clock that always reads the same instant.</summary>
-internal sealed class FixedTime(DateTimeOffset now) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => now;
-}
-
 /// <summary>
 /// The NIST OSCAL 1.2.1 schemas as shipped in ../shared/oscal (not the copies embedded in Trellis.Exchange), used
 /// whole, so a document is judged by the published schema and not by Trellis's own validator.

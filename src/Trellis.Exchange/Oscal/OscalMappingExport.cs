@@ -1,10 +1,9 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Trellis.Core.Common;
 using Trellis.Core.Crosswalk;
+using Trellis.Exchange.Json;
 
 namespace Trellis.Exchange.Oscal;
 
@@ -35,8 +34,6 @@ public static partial class OscalMappingExport
 {
     /// <summary>The namespace of Trellis's own props.</summary>
     public const string Namespace = "urn:trellis:oscal";
-
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Builds the document <c>{"mapping-collection": …}</c> for links from <paramref name="from"/> to <paramref name="to"/>.</summary>
     public static Result<JsonObject> Build(CrosswalkEngine engine, string from, string to, MappingExportOptions? options = null)
@@ -147,7 +144,7 @@ public static partial class OscalMappingExport
     public static string ToJson(JsonObject document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return document.ToJsonString(Indented) + "\n";
+        return document.ToJsonString(JsonDefaults.Indented) + "\n";
     }
 
     private static JsonObject Map(MappingLink link, Dictionary<string, string> citations, SortedSet<string> cited, HashSet<Guid> used)

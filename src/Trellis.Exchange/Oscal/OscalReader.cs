@@ -124,7 +124,7 @@ public static partial class OscalReader
 
         var copy = JsonNode.Parse(root.GetRawText(), documentOptions: new JsonDocumentOptions { MaxDepth = 256 })!;
         copy["profile"]!["merge"]!["combine"]!.AsObject().Remove("method");
-        return JsonSerializer.SerializeToElement(copy);
+        return JsonSerializer.SerializeToElement(copy, JsonDefaults.Deep);
     }
 
     [GeneratedRegex(@"^1\.[012]\.\d+$", RegexOptions.CultureInvariant)]

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Trellis.Core.Common;
@@ -37,14 +36,8 @@ public sealed record ProfileResolverOptions
 /// <param name="Sources">Full paths of every document read: the profile, then what it imports.</param>
 public sealed record ResolvedCatalog(JsonObject Document, IReadOnlyList<string> Warnings, bool FallbackUsed, IReadOnlyList<string> Sources)
 {
-    private static readonly JsonSerializerOptions Indented = new()
-    {
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     /// <summary>The document as indented JSON.</summary>
-    public string ToJson() => Document.ToJsonString(Indented) + "\n";
+    public string ToJson() => Document.ToJsonString(JsonDefaults.Indented) + "\n";
 }
 
 /// <summary>
@@ -82,7 +75,7 @@ public static class ProfileResolver
         }
 
         var document = Write(profile, resolution.Value, options);
-        var invalid = OscalSchema.Validate(JsonSerializer.SerializeToElement(document), OscalModel.Catalog, $"resolved {profile.Source}");
+        var invalid = OscalSchema.Validate(JsonSerializer.SerializeToElement(document, JsonDefaults.Deep), OscalModel.Catalog, $"resolved {profile.Source}");
         if (invalid is not null)
         {
             return invalid with { Code = "oscal-resolution-invalid" };
@@ -163,7 +156,7 @@ public static class ProfileResolver
 
         if (body.TryGetProperty("back-matter", out var bm) && bm.TryGetProperty("resources", out var own))
         {
-            resources.AddRange(own.EnumerateArray().Select(r => JsonSerializer.SerializeToNode(r)!.AsObject()));
+            resources.AddRange(own.EnumerateArray().Select(r => JsonSerializer.SerializeToNode(r, JsonDefaults.Deep)!.AsObject()));
         }
 
         stack.RemoveAt(stack.Count - 1);
@@ -208,13 +201,13 @@ public static class ProfileResolver
         }
 
         var result = new List<JsonObject>();
-        var pending = new Queue<string>(OscalProse.InsertedParams(string.Concat(roots.SelectMany(r => r.SelfAndDescendants()).Select(n => n.Body.ToJsonString()))));
+        var pending = new Queue<string>(OscalProse.InsertedParams(string.Concat(roots.SelectMany(r => r.SelfAndDescendants()).Select(n => n.Body.ToJsonString(JsonDefaults.Deep)))));
         while (pending.TryDequeue(out var id))
         {
             if (available.Remove(id, out var param))
             {
                 result.Add(param.DeepClone().AsObject());
-                foreach (var next in OscalProse.InsertedParams(param.ToJsonString()))
+                foreach (var next in OscalProse.InsertedParams(param.ToJsonString(JsonDefaults.Deep)))
                 {
                     pending.Enqueue(next);
                 }
@@ -226,7 +219,7 @@ public static class ProfileResolver
 
     private static JsonObject Write(OscalDocument profile, Resolution resolution, ProfileResolverOptions options)
     {
-        var metadata = JsonSerializer.SerializeToNode(profile.Body.GetProperty("metadata"))!.AsObject();
+        var metadata = JsonSerializer.SerializeToNode(profile.Body.GetProperty("metadata"), JsonDefaults.Deep)!.AsObject();
         metadata["last-modified"] = options.Time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
         metadata["oscal-version"] = OscalSchema.Version;
         Append(metadata, "props", new JsonObject { ["name"] = "resolution-tool", ["value"] = ToolName });
@@ -249,7 +242,7 @@ public static class ProfileResolver
         ControlTree.Write(catalog, resolution.Roots);
 
         // Only resources that the resolved content references (by "#uuid") are carried over.
-        var text = catalog.ToJsonString();
+        var text = catalog.ToJsonString(JsonDefaults.Deep);
         var resources = resolution.Resources
             .Where(r => r["uuid"]?.GetValue<string>() is { } uuid && text.Contains("#" + uuid, StringComparison.OrdinalIgnoreCase))
             .GroupBy(r => r["uuid"]!.GetValue<string>(), StringComparer.OrdinalIgnoreCase)

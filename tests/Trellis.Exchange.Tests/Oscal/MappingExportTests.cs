@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Trellis.Core.Crosswalk;
 using Trellis.Core.Frameworks;
 using Trellis.Exchange.Oscal;
+using Trellis.Testing;
 
 namespace Trellis.Exchange.Tests.Oscal;
 
@@ -58,7 +59,7 @@ public class MappingExportTests
         OscalMappingExport.Build(Engine(), "iso", "soc", new MappingExportOptions
         {
             Inferred = inferred,
-            Time = new FixedTime(Now),
+            Time = new FixedClock(Now),
             NewUuid = () => uuid ?? new Guid("28103eec-a26f-4b50-8cff-0e8639abaf31"),
         }).Value["mapping-collection"]!.AsObject();
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Trellis.Exchange.Oscal;
+using Trellis.Testing;
 
 namespace Trellis.Exchange.Tests.Oscal;
 
@@ -13,7 +14,7 @@ public class ProfileResolverTests
     private static readonly DateTimeOffset Now = new(2026, 11, 27, 9, 30, 0, TimeSpan.Zero);
     private static readonly Guid NewUuid = new("64d5abd8-6527-4ee3-8f0a-48c6b0222175");
 
-    private static ProfileResolverOptions Options => new() { Time = new FixedTime(Now), NewUuid = () => NewUuid };
+    private static ProfileResolverOptions Options => new() { Time = new FixedClock(Now), NewUuid = () => NewUuid };
 
     private static ResolvedCatalog Resolve(string profile, ProfileResolverOptions? options = null)
     {

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace Trellis.Exchange.Oscal.Profiles;
 
@@ -47,13 +46,13 @@ internal static class ControlSelection
             ? withIds.EnumerateArray().Select(i => i.GetString()!).ToHashSet(StringComparer.Ordinal)
             : [];
         var patterns = selector.TryGetProperty("matching", out var matching)
-            ? matching.EnumerateArray().Select(m => OscalProse.Str(m, "pattern")).OfType<string>().Select(Glob).ToList()
+            ? matching.EnumerateArray().Select(m => OscalProse.Str(m, "pattern")).OfType<string>().ToList()
             : [];
         var withChildren = OscalProse.Str(selector, "with-child-controls") == "yes";
         foreach (var control in controls)
         {
             var id = control.Id;
-            if (id is null || !(ids.Contains(id) || patterns.Any(p => p.IsMatch(id))))
+            if (id is null || !(ids.Contains(id) || patterns.Any(p => Glob(p, id))))
             {
                 continue;
             }
@@ -72,9 +71,42 @@ internal static class ControlSelection
         }
     }
 
-    /// <summary>An OSCAL <c>matching</c> pattern as an anchored regular expression.</summary>
-    public static Regex Glob(string pattern) => new(
-        "^" + Regex.Escape(pattern).Replace(@"\*", ".*", StringComparison.Ordinal).Replace(@"\?", ".", StringComparison.Ordinal) + "$",
-        RegexOptions.CultureInvariant | RegexOptions.Singleline,
-        TimeSpan.FromSeconds(1));
+    /// <summary>
+    /// True when <paramref name="text"/> matches the OSCAL <c>matching</c> pattern: <c>*</c> is any run of characters,
+    /// <c>?</c> one character, everything else itself. Greedy with one backtrack point, so at most
+    /// pattern × text steps whatever the pattern (no regular expression to blow up).
+    /// </summary>
+    public static bool Glob(string pattern, string text)
+    {
+        int p = 0, t = 0, star = -1, resume = 0;
+        while (t < text.Length)
+        {
+            if (p < pattern.Length && (pattern[p] == '?' || pattern[p] == text[t]))
+            {
+                p++;
+                t++;
+            }
+            else if (p < pattern.Length && pattern[p] == '*')
+            {
+                star = p++;
+                resume = t;
+            }
+            else if (star >= 0)
+            {
+                p = star + 1;
+                t = ++resume;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        while (p < pattern.Length && pattern[p] == '*')
+        {
+            p++;
+        }
+
+        return p == pattern.Length;
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Trellis.Exchange.Json;
 
 namespace Trellis.Exchange.Oscal.Profiles;
 
@@ -130,7 +131,7 @@ internal sealed class ControlTree
                 {
                     if (p.Name is not ("groups" or "controls"))
                     {
-                        body[p.Name] = JsonSerializer.SerializeToNode(p.Value);
+                        body[p.Name] = JsonSerializer.SerializeToNode(p.Value, JsonDefaults.Deep);
                     }
                 }
 
@@ -143,6 +144,6 @@ internal sealed class ControlTree
 
     private static List<JsonObject> Objects(JsonElement owner, string key) =>
         owner.TryGetProperty(key, out var list) && list.ValueKind == JsonValueKind.Array
-            ? list.EnumerateArray().Select(e => JsonSerializer.SerializeToNode(e)!.AsObject()).ToList()
+            ? list.EnumerateArray().Select(e => JsonSerializer.SerializeToNode(e, JsonDefaults.Deep)!.AsObject()).ToList()
             : [];
 }

@@ -103,7 +103,7 @@ internal static class ProfileModify
     {
         foreach (var p in set.EnumerateObject())
         {
-            var value = JsonSerializer.SerializeToNode(p.Value);
+            var value = JsonSerializer.SerializeToNode(p.Value, JsonDefaults.Deep);
             switch (p.Name)
             {
                 case "param-id":
@@ -189,7 +189,7 @@ internal static class ProfileModify
         var atStart = position is "starting" or "before";
         foreach (var p in add.EnumerateObject())
         {
-            var value = JsonSerializer.SerializeToNode(p.Value);
+            var value = JsonSerializer.SerializeToNode(p.Value, JsonDefaults.Deep);
             switch (p.Name)
             {
                 case "title":

@@ -1,3 +1,5 @@
+using Trellis.Exchange.Json;
+
 namespace Trellis.Exchange.Oscal.Profiles;
 
 /// <summary>How resolved controls are structured (the profile's <c>merge</c>).</summary>
@@ -131,7 +133,7 @@ internal static class TreeMerge
     }
 
     private static bool SameContent(TreeNode a, TreeNode b) =>
-        (a.Source == b.Source && a.Position == b.Position) || a.Body.ToJsonString() == b.Body.ToJsonString();
+        (a.Source == b.Source && a.Position == b.Position) || a.Body.ToJsonString(JsonDefaults.Deep) == b.Body.ToJsonString(JsonDefaults.Deep);
 
     private static void Sort(List<TreeNode> nodes)
     {
