@@ -47,6 +47,7 @@ public static class CliApp
             ReportCommands.Create(context),
             AuditCommands.Create(context),
             AuditCommandsOnDatabase.Create(context),
+            OscalCommands.Create(context),
         }.SelectMany(c => c))
         {
             root.Subcommands.Add(command);

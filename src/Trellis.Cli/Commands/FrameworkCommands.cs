@@ -14,6 +14,7 @@ internal static class FrameworkCommands
         yield return List(ctx);
         var framework = new Command("framework", "Work with one framework catalog.");
         framework.Subcommands.Add(Show(ctx));
+        framework.Subcommands.Add(OscalCommands.FrameworkImport(ctx));
         yield return framework;
     }
 
