@@ -22,7 +22,10 @@ public static class PlanEngagements
             {
                 PlanEventKind.Soc2Type2Window => new Engagement
                 {
-                    Id = e.Id, Kind = EngagementKind.Soc2Type2, Title = e.Title, Firm = firm,
+                    Id = e.Id,
+                    Kind = EngagementKind.Soc2Type2,
+                    Title = e.Title,
+                    Firm = firm,
                     Window = new ObservationWindow(e.Start, e.End),
                     Fieldwork = After(PlanEventKind.Soc2Fieldwork, e.End) is { } f ? new DateRange(f.Start, f.End) : null,
                     ReportDate = After(PlanEventKind.Soc2Report, e.End)?.Start,
