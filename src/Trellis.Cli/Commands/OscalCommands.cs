@@ -28,11 +28,12 @@ internal static class OscalCommands
         var profile = new Option<string?>("--profile") { Description = "An OSCAL profile (baseline) to resolve against the catalog: only its controls are imported." };
         var id = new Option<string?>("--id") { Description = "Framework ID; by default derived from the catalog's (or profile's) title." };
         var format = Options.Format("table", "json");
-        var cmd = new Command("import", "Import an OSCAL catalog, optionally through a profile, as a framework (checked against the OSCAL schema).")
+        var db = Db.Option();
+        var cmd = new Command("import", "Import an OSCAL catalog, optionally through a profile, as a framework (checked against the OSCAL schema) and store it.")
         {
-            catalog, profile, id, format,
+            catalog, profile, id, format, db,
         };
-        cmd.SetAction(parse =>
+        cmd.SetAction(async (parse, ct) =>
         {
             var result = CliContext.Require(OscalFrameworkImport.Load(parse.GetValue(catalog)!, parse.GetValue(profile), parse.GetValue(id)));
             var fw = result.Framework;
@@ -42,6 +43,9 @@ internal static class OscalCommands
             }
 
             WriteWarnings(ctx, result.Warnings);
+            var database = await Db.OpenAsync(parse, db, ct).ConfigureAwait(false);
+            CliContext.Require(await new Trellis.Data.ImportedFrameworkStore(database)
+                .SaveAsync(new Trellis.Data.ImportedFramework(fw.Id, fw.Name, "oscal-catalog-json", result.CatalogJson), cancellationToken: ct).ConfigureAwait(false));
             if (parse.GetValue(format) == "json")
             {
                 Render.WriteJson(ctx.Out, new
@@ -63,7 +67,7 @@ internal static class OscalCommands
                     ctx.Out,
                     ["id", "name", "version", "controls", "enhancements", "withdrawn", "groups"],
                     [[fw.Id, fw.Name, fw.Version, N(result.Controls), N(result.Enhancements), N(result.Withdrawn), N(result.Groups)]],
-                    "Imported (not stored yet: storing imported frameworks comes with the database)");
+                    $"Imported into {database.Description}: trellis framework show {fw.Id}");
             }
 
             return ExitCodes.Ok;
