@@ -41,6 +41,7 @@ public static class CliApp
             CrosswalkCommands.Create(context),
             WalkthroughCommands.Create(context),
             AdviceCommands.Create(context),
+            ServeCommands.Create(context),
             ProgramCommands.Create(context),
             ReadinessCommands.Create(context),
             ProgramExchangeCommands.Create(context),

@@ -1,0 +1,131 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Trellis.Core.Common;
+using Trellis.Web.AuditTrail;
+using Trellis.Web.Auth;
+using Trellis.Web.Storage;
+
+namespace Trellis.Web.Api;
+
+/// <summary>
+/// <c>/api/v1/me</c>, <c>/api/v1/tokens</c> (one's own API tokens), <c>/api/v1/accounts</c> (admin) and
+/// <c>/api/v1/audit-log</c> (admin, compliance manager).
+/// </summary>
+public static class AccountEndpoints
+{
+    /// <summary>Maps the area.</summary>
+    public static RouteGroupBuilder MapAccountEndpoints(this RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        api.MapGet("/me", Me).WithTags("Accounts").RequireAuthorization(Policies.TokensOwn).WithName("GetMe").WithSummary("The signed-in account, its role and scope.");
+        var tokens = api.MapGroup("/tokens").WithTags("Accounts").RequireAuthorization(Policies.TokensOwn);
+        tokens.MapGet("/", ListTokens).WithName("ListTokens").WithSummary("Your API tokens (never their secrets).");
+        tokens.MapPost("/", CreateToken).WithName("CreateToken").WithSummary("Creates an API token; its secret is in this response only.");
+        tokens.MapDelete("/{id:long}", RevokeToken).WithName("RevokeToken").WithSummary("Revokes one of your API tokens.");
+        var accounts = api.MapGroup("/accounts").WithTags("Accounts").RequireAuthorization(Policies.UsersManage);
+        accounts.MapGet("/", ListAccounts).WithName("ListAccounts").WithSummary("Every account.");
+        accounts.MapPost("/", CreateAccount).WithName("CreateAccount").WithSummary("Creates an account (auditors need an expiry and the engagement's frameworks).");
+        var log = api.MapGroup("/audit-log").WithTags("Audit trail").RequireAuthorization(Policies.AuditTrailRead);
+        log.MapGet("/", ListAudit).WithName("ListAuditLog").WithSummary("Audit trail entries, newest first.");
+        log.MapGet("/verify", VerifyAudit).WithName("VerifyAuditLog").WithSummary("Recomputes the hash chain; names the first entry altered or removed.");
+        return api;
+    }
+
+    private static Ok<MeView> Me(HttpContext context)
+    {
+        var a = context.Account();
+        return TypedResults.Ok(new MeView(a.Email, a.Role, a.Scope?.EngagementId, a.Scope?.Frameworks.Order(StringComparer.Ordinal).ToList(), a.Scope?.From, a.Scope?.To));
+    }
+
+    private static async Task<Ok<IReadOnlyList<TokenView>>> ListTokens(HttpContext context, WebDbContext db, CancellationToken ct) =>
+        TypedResults.Ok<IReadOnlyList<TokenView>>([.. (await ApiTokens.ListAsync(db, context.Account().UserId, ct)).Select(TokenView.From)]);
+
+    private static async Task<Created<NewTokenView>> CreateToken(HttpContext context, NewTokenRequest request, WebDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct)
+    {
+        var account = context.Account();
+        var issued = await ApiTokens.IssueAsync(db, account.UserId, request.Name, clock.GetUtcNow(), request.ExpiresAt, ct);
+        await audit.AppendAsync(account.Email, "token.create", $"token/{issued.Row.Id}", new { name = issued.Row.Name, prefix = issued.Row.Prefix, expiresAt = issued.Row.ExpiresAt }, ct);
+        return TypedResults.Created($"/api/v1/tokens/{issued.Row.Id}", new NewTokenView(TokenView.From(issued.Row), issued.Secret));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeToken(HttpContext context, long id, WebDbContext db, AuditLog audit, CancellationToken ct)
+    {
+        var account = context.Account();
+        if (!await ApiTokens.RevokeAsync(db, account.UserId, id, ct))
+        {
+            return ApiErrors.Problem(new Error("unknown-token", $"you have no API token {id}"));
+        }
+
+        await audit.AppendAsync(account.Email, "token.revoke", $"token/{id}", null, ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok<Paged<AccountView>>, ProblemHttpResult>> ListAccounts(WebDbContext db, int? page, int? pageSize, CancellationToken ct)
+    {
+        var all = (await db.Users.AsNoTracking().ToListAsync(ct)).OrderBy(u => u.Email, StringComparer.OrdinalIgnoreCase).Select(AccountView.From).ToList();
+        var result = Paging.Of(all, page, pageSize);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : ApiErrors.Problem(result.Error!);
+    }
+
+    private static async Task<Results<Created<AccountView>, ProblemHttpResult>> CreateAccount(HttpContext context, NewAccountRequest request, AccountService accounts, CancellationToken ct)
+    {
+        var scope = request.Frameworks is null ? null
+            : new AuditorScope(request.Engagement, request.Frameworks.ToHashSet(StringComparer.Ordinal), request.WindowFrom, request.WindowTo);
+        var created = await accounts.CreateAsync(new NewAccount(request.Email, request.Role, request.DisplayName, request.ExpiresAt, scope), request.Password, context.Account().Email, ct);
+        return created.IsSuccess
+            ? TypedResults.Created($"/api/v1/accounts/{created.Value.Id}", AccountView.From(created.Value))
+            : ApiErrors.Problem(created.Error!);
+    }
+
+    private static async Task<Results<Ok<Paged<AuditEntryView>>, ProblemHttpResult>> ListAudit(WebDbContext db, int? page, int? pageSize, CancellationToken ct)
+    {
+        var paging = Paging.Of<AuditEntryView>([], page, pageSize);
+        if (!paging.IsSuccess)
+        {
+            return ApiErrors.Problem(paging.Error!);
+        }
+
+        var p = paging.Value;
+        var total = await db.AuditEntries.CountAsync(ct);
+        var rows = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence).Skip((p.Page - 1) * p.PageSize).Take(p.PageSize).ToListAsync(ct);
+        return TypedResults.Ok(new Paged<AuditEntryView>([.. rows.Select(AuditEntryView.From)], p.Page, p.PageSize, total));
+    }
+
+    private static async Task<Ok<AuditVerification>> VerifyAudit(WebDbContext db, CancellationToken ct) => TypedResults.Ok(await AuditVerifier.VerifyAsync(db, ct));
+}
+
+/// <summary>The signed-in account.</summary>
+public sealed record MeView(string Email, string Role, string? Engagement, IReadOnlyList<string>? Frameworks, DateOnly? WindowFrom, DateOnly? WindowTo);
+
+/// <summary>An API token without its secret.</summary>
+public sealed record TokenView(long Id, string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt)
+{
+    internal static TokenView From(ApiToken t) => new(t.Id, t.Name, t.Prefix, t.CreatedAt, t.ExpiresAt);
+}
+
+/// <summary>A new API token: its secret is shown only in this response.</summary>
+public sealed record NewTokenView(TokenView Token, string Secret);
+
+/// <summary>Request to create an API token.</summary>
+public sealed record NewTokenRequest(string Name, DateTimeOffset? ExpiresAt);
+
+/// <summary>An account.</summary>
+public sealed record AccountView(string Id, string Email, string DisplayName, string Role, DateTimeOffset? ExpiresAt, string? Engagement, IReadOnlyList<string> Frameworks, DateOnly? WindowFrom, DateOnly? WindowTo)
+{
+    internal static AccountView From(TrellisUser u) => new(
+        u.Id, u.Email ?? "", u.DisplayName, u.Role, u.ExpiresAt, u.EngagementId, u.ScopeFrameworks.Split(' ', StringSplitOptions.RemoveEmptyEntries), u.ScopeFrom, u.ScopeTo);
+}
+
+/// <summary>Request to create an account; an auditor needs <c>expiresAt</c> and <c>frameworks</c> (and usually a window).</summary>
+public sealed record NewAccountRequest(
+    string Email, string Role, string? DisplayName, string? Password, DateTimeOffset? ExpiresAt, string? Engagement,
+    IReadOnlyList<string>? Frameworks, DateOnly? WindowFrom, DateOnly? WindowTo);
+
+/// <summary>An audit trail entry.</summary>
+public sealed record AuditEntryView(long Sequence, DateTimeOffset At, string Actor, string Action, string Resource, string Change, string Hash)
+{
+    internal static AuditEntryView From(AuditEntry e) => new(e.Sequence, e.At, e.Actor, e.Action, e.Resource, e.Change, e.Hash);
+}

@@ -1,0 +1,113 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Trellis.Core.Common;
+using Trellis.Core.Crosswalk;
+using Trellis.Core.Program;
+using Trellis.Web.Auth;
+using Trellis.Web.Compliance;
+
+namespace Trellis.Web.Api;
+
+/// <summary><c>/api/v1/controls</c>: the organization's controls, their mappings and evidence; edits with If-Match.</summary>
+public static class ControlEndpoints
+{
+    /// <summary>Maps the area.</summary>
+    public static RouteGroupBuilder MapControlEndpoints(this RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var g = api.MapGroup("/controls").WithTags("Controls");
+        g.MapGet("/", List).RequireAuthorization(Policies.ProgramRead).WithName("ListControls").WithSummary("Controls, filtered by status or owner.");
+        g.MapGet("/{id}", Get).RequireAuthorization(Policies.ProgramRead).WithName("GetControl").WithSummary("One control; its ETag is its version.");
+        g.MapPut("/{id}", Put).RequireAuthorization(Policies.ControlsWrite).WithName("PutControl")
+            .WithSummary("Creates or replaces a control; If-Match required when it exists (412 when stale, 428 when missing); control owners edit only their own.");
+        return api;
+    }
+
+    private static async Task<Results<Ok<Paged<ControlView>>, ProblemHttpResult>> List(
+        HttpContext context, ProgramService program, string? status, string? owner, int? page, int? pageSize, CancellationToken ct)
+    {
+        var account = context.Account();
+        var evidence = await program.EvidenceAsync(account, ct);
+        var rows = (await program.ControlsAsync(account, ct))
+            .Where(c => status is null || c.Status.ToWire() == status)
+            .Where(c => owner is null || string.Equals(c.Owner, owner, StringComparison.OrdinalIgnoreCase))
+            .Select(c => ControlView.From(c, evidence)).ToList();
+        var paged = Paging.Of(rows, page, pageSize);
+        return paged.IsSuccess ? TypedResults.Ok(paged.Value) : ApiErrors.Problem(paged.Error!);
+    }
+
+    private static async Task<Results<Ok<ControlView>, ProblemHttpResult>> Get(HttpContext context, ProgramService program, string id, CancellationToken ct)
+    {
+        var account = context.Account();
+        var stored = await program.Store.GetControlAsync(id, ct);
+        if (!stored.IsSuccess || !account.SeesControl(stored.Value.Value))
+        {
+            return ApiErrors.Problem(stored.Error ?? new Error("unknown-control", $"no control '{id}'"));
+        }
+
+        context.Response.Headers.ETag = ETags.Of(stored.Value.Version);
+        return TypedResults.Ok(ControlView.From(stored.Value.Value, await program.EvidenceAsync(account, ct)));
+    }
+
+    private static async Task<Results<Ok<ControlView>, ProblemHttpResult>> Put(HttpContext context, ProgramService program, string id, ControlRequest request, CancellationToken ct)
+    {
+        var expected = ETags.IfMatch(context.Request);
+        if (!expected.IsSuccess)
+        {
+            return ApiErrors.Problem(expected.Error!);
+        }
+
+        var control = Parse(id, request);
+        if (!control.IsSuccess)
+        {
+            return ApiErrors.Problem(control.Error!);
+        }
+
+        var saved = await program.SaveControlAsync(context.Account(), control.Value, expected.Value, ct);
+        if (!saved.IsSuccess)
+        {
+            return ApiErrors.Problem(saved.Error!);
+        }
+
+        context.Response.Headers.ETag = ETags.Of(saved.Value.Version);
+        return TypedResults.Ok(ControlView.From(saved.Value.Value, await program.EvidenceAsync(context.Account(), ct)));
+    }
+
+    /// <summary>Reads a control from its wire form.</summary>
+    internal static Result<Control> Parse(string id, ControlRequest request)
+    {
+        if (!Cadences.TryParse(request.Cadence, out var cadence))
+        {
+            return new Error("invalid-cadence", $"unknown cadence '{request.Cadence}'; use {string.Join(", ", Cadences.WireNames)}", "cadence");
+        }
+
+        if (!ImplementationStatuses.TryParse(request.Status, out var status))
+        {
+            return new Error("invalid-status", $"unknown status '{request.Status}'", "status");
+        }
+
+        var mappings = new List<ControlMapping>();
+        foreach (var m in request.Mappings ?? [])
+        {
+            if (!Relationships.TryParse(m.Relationship, out Relationship rel))
+            {
+                return new Error("invalid-relationship", $"unknown relationship '{m.Relationship}'", "mappings");
+            }
+
+            mappings.Add(new ControlMapping(new RequirementRef(m.Framework, m.Requirement), rel));
+        }
+
+        return new Control
+        {
+            Id = id,
+            Title = request.Title?.Trim() ?? "",
+            Description = request.Description?.Trim() ?? "",
+            Owner = request.Owner?.Trim() ?? "",
+            Cadence = cadence,
+            Status = status,
+            Mappings = mappings,
+        };
+    }
+}

@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Trellis.Content;
+using Trellis.Core.Common;
+using Trellis.Core.Crosswalk;
+using Trellis.Web.Auth;
+
+namespace Trellis.Web.Api;
+
+/// <summary><c>/api/v1/crosswalk</c> and <c>/api/v1/coverage</c>: links between frameworks and the coverage they imply.</summary>
+public static class CrosswalkEndpoints
+{
+    /// <summary>Maps the area.</summary>
+    public static RouteGroupBuilder MapCrosswalkEndpoints(this RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        api.MapGet("/crosswalk", Crosswalk).WithTags("Crosswalk").RequireAuthorization(Policies.CatalogRead)
+            .WithName("GetCrosswalk").WithSummary("Links from one framework to another: curated, inverted and (with inferred=true) inferred through pivot frameworks.");
+        api.MapGet("/coverage", Coverage).WithTags("Crosswalk").RequireAuthorization(Policies.CatalogRead)
+            .WithName("GetCoverage").WithSummary("Full, partial or none for every requirement of target, given what is implemented of another framework (implemented=fw or fw:id,id).");
+        return api;
+    }
+
+    private static Results<Ok<Paged<LinkView>>, ProblemHttpResult> Crosswalk(
+        HttpContext context, string from, string to, bool? inferred, string? relationship, string? origin, int? page, int? pageSize)
+    {
+        var a = FrameworkEndpoints.Visible(context, from);
+        var b = FrameworkEndpoints.Visible(context, to);
+        if (!a.IsSuccess || !b.IsSuccess)
+        {
+            return ApiErrors.Problem((a.Error ?? b.Error)!);
+        }
+
+        Relationship? rel = null;
+        if (relationship is not null)
+        {
+            if (!Relationships.TryParse(relationship, out Relationship r))
+            {
+                return ApiErrors.Problem(new Error("invalid-relationship", $"unknown relationship '{relationship}'; use {string.Join(", ", Relationships.WireNames)}", "relationship"));
+            }
+
+            rel = r;
+        }
+
+        if (origin is not null && !Enum.GetValues<LinkOrigin>().Any(o => o.ToWire() == origin))
+        {
+            return ApiErrors.Problem(new Error("invalid-origin", $"unknown origin '{origin}'; use curated, inverted, inferred", "origin"));
+        }
+
+        var engine = ShippedContent.Engine;
+        var links = (inferred == true ? engine.All(a.Value.Id, b.Value.Id) : engine.Direct(a.Value.Id, b.Value.Id))
+            .Where(l => rel is null || l.Relationship == rel)
+            .Where(l => origin is null || l.Origin.ToWire() == origin)
+            .Select(LinkView.From)
+            .ToList();
+        var result = Paging.Of(links, page, pageSize);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : ApiErrors.Problem(result.Error!);
+    }
+
+    private static Results<Ok<IReadOnlyList<CoverageView>>, ProblemHttpResult> Coverage(HttpContext context, string target, string implemented)
+    {
+        var colon = implemented.IndexOf(':', StringComparison.Ordinal);
+        var framework = colon < 0 ? implemented : implemented[..colon];
+        IReadOnlyCollection<string>? ids = colon < 0 ? null
+            : implemented[(colon + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var a = FrameworkEndpoints.Visible(context, target);
+        var b = FrameworkEndpoints.Visible(context, framework);
+        if (!a.IsSuccess || !b.IsSuccess)
+        {
+            return ApiErrors.Problem((a.Error ?? b.Error)!);
+        }
+
+        var result = CoverageAnalysis.Compute(ShippedContent.Engine, a.Value.Id, b.Value.Id, ids);
+        return result.IsSuccess
+            ? TypedResults.Ok<IReadOnlyList<CoverageView>>([.. result.Value.Select(CoverageView.From)])
+            : ApiErrors.Problem(result.Error!);
+    }
+}
+
+/// <summary>A crosswalk link: <c>source relationship target</c>, why, how strongly, where it comes from.</summary>
+public sealed record LinkView(
+    string Source, string SourceFramework, string? Target, string TargetFramework, string Relationship, string Rationale,
+    int Strength, string Origin, bool NeedsReview, IReadOnlyList<string> Path, string Citation, string Justification)
+{
+    internal static LinkView From(MappingLink l) => new(
+        l.From.Requirement, l.From.Framework, l.To?.Requirement, l.To?.Framework ?? "", l.Relationship.ToWire(), l.Rationale.ToWire(),
+        l.Strength, l.Origin.ToWire(), l.NeedsReview, [.. l.Path.Select(p => p.ToString())], l.Source, l.Justification);
+}
+
+/// <summary>Coverage of one requirement.</summary>
+public sealed record CoverageView(string Id, string Coverage, IReadOnlyList<LinkView> Sources, IReadOnlyList<LinkView> Candidates)
+{
+    internal static CoverageView From(RequirementCoverage c) =>
+        new(c.Requirement, c.Level.ToWire(), [.. c.Sources.Select(LinkView.From)], [.. c.Candidates.Select(LinkView.From)]);
+}

@@ -1,0 +1,179 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using Trellis.Core.Common;
+using Trellis.Core.Evidence;
+using Trellis.Web.Auth;
+using Trellis.Web.Compliance;
+using Trellis.Web.Hosting;
+
+namespace Trellis.Web.Api;
+
+/// <summary>
+/// <c>/api/v1/evidence</c>: evidence items (auditors: versions effective inside their window), streaming multipart
+/// upload with a size limit, and downloads verified against their SHA-256, always as attachments.
+/// </summary>
+public static class EvidenceEndpoints
+{
+    /// <summary>Maps the area.</summary>
+    public static RouteGroupBuilder MapEvidenceEndpoints(this RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var g = api.MapGroup("/evidence").WithTags("Evidence");
+        g.MapGet("/", List).RequireAuthorization(Policies.ProgramRead).WithName("ListEvidence").WithSummary("Evidence items, optionally for one control.");
+        g.MapGet("/{id}", Get).RequireAuthorization(Policies.ProgramRead).WithName("GetEvidence").WithSummary("One evidence item with its versions.");
+        g.MapPost("/", Upload).RequireAuthorization(Policies.EvidenceWrite).WithName("UploadEvidence").DisableAntiforgery()
+            .WithSummary("multipart/form-data: title, controls (comma-separated), effectiveFrom, effectiveTo?, source?, and either file or url.");
+        g.MapGet("/{id}/versions/{number:int}/content", Download).RequireAuthorization(Policies.ProgramRead).WithName("DownloadEvidence")
+            .WithSummary("The file of one version, as an attachment, after checking its bytes still hash to their SHA-256.");
+        return api;
+    }
+
+    private static async Task<Results<Ok<Paged<EvidenceView>>, ProblemHttpResult>> List(HttpContext context, ProgramService program, string? control, int? page, int? pageSize, CancellationToken ct)
+    {
+        var rows = (await program.EvidenceAsync(context.Account(), ct)).Where(e => control is null || e.ControlIds.Contains(control)).Select(EvidenceView.From).ToList();
+        var paged = Paging.Of(rows, page, pageSize);
+        return paged.IsSuccess ? TypedResults.Ok(paged.Value) : ApiErrors.Problem(paged.Error!);
+    }
+
+    private static async Task<Results<Ok<EvidenceView>, ProblemHttpResult>> Get(HttpContext context, ProgramService program, string id, CancellationToken ct)
+    {
+        var item = (await program.EvidenceAsync(context.Account(), ct)).FirstOrDefault(e => e.Id == id);
+        return item is null ? ApiErrors.Problem(new Error("unknown-evidence", $"no evidence '{id}'")) : TypedResults.Ok(EvidenceView.From(item));
+    }
+
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Download(HttpContext context, ProgramService program, string id, int number, CancellationToken ct)
+    {
+        var item = (await program.EvidenceAsync(context.Account(), ct)).FirstOrDefault(e => e.Id == id);
+        var version = item?.Versions.FirstOrDefault(v => v.Number == number);
+        if (version?.Sha256 is null)
+        {
+            return ApiErrors.Problem(new Error("unknown-evidence", $"no file for evidence '{id}' version {number}"));
+        }
+
+        var blob = await program.Store.OpenBlobAsync(version.Sha256, ct);
+        if (!blob.IsSuccess)
+        {
+            return ApiErrors.Problem(blob.Error!);
+        }
+
+        context.Response.Headers.ETag = "\"" + version.Sha256 + "\"";
+        return TypedResults.File(blob.Value, EvidenceFiles.MediaTypeOf(version.MediaType), EvidenceFiles.SanitizeFileName(version.FileName));
+    }
+
+    private static async Task<Results<Created<EvidenceView>, ProblemHttpResult>> Upload(
+        HttpContext context, ProgramService program, TimeProvider clock, IOptions<TrellisWebOptions> options, CancellationToken ct)
+    {
+        var limit = options.Value.MaxUploadBytes;
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = limit + (1024 * 1024);
+        }
+
+        var boundary = HeaderUtilities.RemoveQuotes(MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var type) ? type.Boundary : default).Value;
+        if (type?.MediaType.Value?.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase) != true || string.IsNullOrEmpty(boundary))
+        {
+            return ApiErrors.Problem(new Error("invalid-evidence", "send multipart/form-data"));
+        }
+
+        var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        ReceivedFile? file = null;
+        var reader = new MultipartReader(boundary, context.Request.Body);
+        while (await reader.ReadNextSectionAsync(ct) is { } section)
+        {
+            var (name, fileName) = FormPart.Parse(section.ContentDisposition);
+            if (name is null)
+            {
+                return ApiErrors.Problem(new Error("invalid-evidence", "every part needs Content-Disposition: form-data; name=\"...\""));
+            }
+
+            if (fileName is not null)
+            {
+                var received = await EvidenceFiles.ReceiveAsync(section.Body, fileName, section.ContentType, limit, ct);
+                if (!received.IsSuccess)
+                {
+                    return ApiErrors.Problem(received.Error!);
+                }
+
+                file = received.Value;
+            }
+            else
+            {
+                using var text = new StreamReader(section.Body);
+                var value = await text.ReadToEndAsync(ct);
+                fields[name] = value.Length > 4000 ? value[..4000] : value;
+            }
+        }
+
+        var item = await BuildAsync(program, clock, fields, file, ct);
+        if (!item.IsSuccess)
+        {
+            return ApiErrors.Problem(item.Error!);
+        }
+
+        var saved = await program.AddEvidenceAsync(context.Account(), item.Value, file?.Content, ct);
+        return saved.IsSuccess
+            ? TypedResults.Created($"/api/v1/evidence/{Uri.EscapeDataString(saved.Value.Value.Id)}", EvidenceView.From(saved.Value.Value))
+            : ApiErrors.Problem(saved.Error!);
+    }
+
+    /// <summary>Builds the evidence item (first version) from form fields and the received file.</summary>
+    internal static async Task<Result<EvidenceItem>> BuildAsync(ProgramService program, TimeProvider clock, IReadOnlyDictionary<string, string> fields, ReceivedFile? file, CancellationToken ct)
+    {
+        string? Field(string name) => fields.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+        var title = Field("title") ?? file?.FileName;
+        if (title is null)
+        {
+            return new Error("invalid-evidence", "a title is needed", "title");
+        }
+
+        if (!DateOnly.TryParseExact(Field("effectiveFrom") ?? "", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from))
+        {
+            return new Error("invalid-evidence", "effectiveFrom must be the date the evidence shows (YYYY-MM-DD)", "effectiveFrom");
+        }
+
+        DateOnly? to = null;
+        if (Field("effectiveTo") is { } toText)
+        {
+            if (!DateOnly.TryParseExact(toText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) || t < from)
+            {
+                return new Error("invalid-evidence", "effectiveTo must be a date (YYYY-MM-DD) on or after effectiveFrom", "effectiveTo");
+            }
+
+            to = t;
+        }
+
+        var url = Field("url");
+        if (file is null && (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var u) || (u.Scheme != Uri.UriSchemeHttps && u.Scheme != Uri.UriSchemeHttp)))
+        {
+            return new Error("invalid-evidence", "send a file, or an http(s) url", "file");
+        }
+
+        var version = new EvidenceVersion
+        {
+            Number = 1,
+            Sha256 = file?.Sha256,
+            FileName = file?.FileName,
+            Size = file?.Content.LongLength ?? 0,
+            MediaType = file?.MediaType,
+            Url = file is null ? url : null,
+            CollectedAt = clock.GetUtcNow(),
+            EffectiveFrom = from,
+            EffectiveTo = to,
+        };
+        return new EvidenceItem
+        {
+            Id = Field("id") ?? await program.NextEvidenceIdAsync(ct),
+            Title = title,
+            Source = Field("source") ?? "",
+            ControlIds = [.. (Field("controls") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)],
+            Versions = [version],
+        };
+    }
+}

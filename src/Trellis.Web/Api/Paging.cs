@@ -1,0 +1,41 @@
+using Trellis.Core.Common;
+
+namespace Trellis.Web.Api;
+
+/// <summary>One page of a list, with the total so a client knows how many pages there are.</summary>
+/// <typeparam name="T">Item type.</typeparam>
+/// <param name="Items">The items of this page.</param>
+/// <param name="Page">Page number, from 1.</param>
+/// <param name="PageSize">Items per page.</param>
+/// <param name="Total">Items in the whole list.</param>
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
+
+/// <summary>Paging of every list: <c>?page</c> from 1 (default 1), <c>?pageSize</c> 1–500 (default 50).</summary>
+public static class Paging
+{
+    /// <summary>Default page size.</summary>
+    public const int DefaultPageSize = 50;
+
+    /// <summary>Largest page size.</summary>
+    public const int MaxPageSize = 500;
+
+    /// <summary>Cuts one page out of a list, or explains what is wrong with the paging parameters.</summary>
+    public static Result<Paged<T>> Of<T>(IReadOnlyList<T> all, int? page, int? pageSize)
+    {
+        ArgumentNullException.ThrowIfNull(all);
+        var p = page ?? 1;
+        var size = pageSize ?? DefaultPageSize;
+        if (p < 1)
+        {
+            return new Error("invalid-paging", $"page must be 1 or more, not {p}", "page");
+        }
+
+        if (size < 1 || size > MaxPageSize)
+        {
+            return new Error("invalid-paging", $"pageSize must be between 1 and {MaxPageSize}, not {size}", "pageSize");
+        }
+
+        var items = all.Skip((int)Math.Min(int.MaxValue, (long)(p - 1) * size)).Take(size).ToList();
+        return new Paged<T>(items, p, size, all.Count);
+    }
+}

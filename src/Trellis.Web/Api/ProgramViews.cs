@@ -1,0 +1,91 @@
+using Trellis.Content;
+using Trellis.Core.Evidence;
+using Trellis.Core.Program;
+using Trellis.Core.Readiness;
+using Trellis.Core.Risks;
+
+namespace Trellis.Web.Api;
+
+/// <summary>A control's mapping to a requirement.</summary>
+public sealed record MappingView(string Framework, string Requirement, string Relationship, string? Title);
+
+/// <summary>A control.</summary>
+public sealed record ControlView(
+    string Id, string Title, string Description, string Owner, string Cadence, string Status, IReadOnlyList<MappingView> Mappings, IReadOnlyList<string> Evidence)
+{
+    internal static ControlView From(Control c, IEnumerable<EvidenceItem> evidence) => new(
+        c.Id, c.Title, c.Description, c.Owner, c.Cadence.ToWire(), c.Status.ToWire(),
+        [.. c.Mappings.Select(m => new MappingView(
+            m.Requirement.Framework, m.Requirement.Requirement, Core.Crosswalk.Relationships.ToWire(m.Relationship),
+            ShippedContent.Catalog.Framework(m.Requirement.Framework) is { IsSuccess: true } f ? f.Value.Find(m.Requirement.Requirement)?.Title : null))],
+        [.. evidence.Where(e => e.ControlIds.Contains(c.Id)).Select(e => e.Id)]);
+}
+
+/// <summary>Request body of a control update: everything but the ID (from the path).</summary>
+public sealed record ControlRequest(string Title, string? Description, string? Owner, string Cadence, string Status, IReadOnlyList<MappingRequest>? Mappings);
+
+/// <summary>One mapping in a control update.</summary>
+public sealed record MappingRequest(string Framework, string Requirement, string Relationship);
+
+/// <summary>A version of an evidence item.</summary>
+public sealed record EvidenceVersionView(
+    int Number, string? Sha256, string? FileName, long Size, string? MediaType, string? Url, DateTimeOffset CollectedAt, DateOnly EffectiveFrom, DateOnly? EffectiveTo, string? Download);
+
+/// <summary>An evidence item and the versions the account may see.</summary>
+public sealed record EvidenceView(string Id, string Title, string Source, IReadOnlyList<string> Controls, IReadOnlyList<EvidenceVersionView> Versions)
+{
+    internal static EvidenceView From(EvidenceItem e) => new(
+        e.Id, e.Title, e.Source, e.ControlIds,
+        [.. e.Versions.Select(v => new EvidenceVersionView(
+            v.Number, v.Sha256, v.FileName, v.Size, v.MediaType, v.Url, v.CollectedAt, v.EffectiveFrom, v.EffectiveTo,
+            v.IsFile ? $"/api/v1/evidence/{Uri.EscapeDataString(e.Id)}/versions/{v.Number}/content" : null))]);
+}
+
+/// <summary>A risk with its inherent and residual ratings on the program's matrix.</summary>
+public sealed record RiskView(
+    string Id, string Title, string Asset, string Threat, string Vulnerability, string Owner,
+    int InherentLikelihood, int InherentImpact, string InherentLevel, int ResidualLikelihood, int ResidualImpact, string ResidualLevel,
+    string Treatment, IReadOnlyList<string> Controls, IReadOnlyList<string> Requirements)
+{
+    internal static RiskView From(Risk r, RiskMatrix m) => new(
+        r.Id, r.Title, r.Asset, r.Threat, r.Vulnerability, r.Owner,
+        r.InherentLikelihood, r.InherentImpact, Level(m, r.InherentLikelihood, r.InherentImpact),
+        r.ResidualLikelihood, r.ResidualImpact, Level(m, r.ResidualLikelihood, r.ResidualImpact),
+        r.Treatment.ToString().ToLowerInvariant(), r.ControlIds, r.RequirementIds);
+
+    private static string Level(RiskMatrix m, int l, int i) => m.Contains(l, i) ? m.Rate(l, i).Name : "off-matrix";
+}
+
+/// <summary>A row of the Statement of Applicability.</summary>
+public sealed record SoaRowView(
+    string Control, string Title, bool Applicable, string Justification, IReadOnlyList<string> Reasons, string Status, bool Decided,
+    IReadOnlyList<string> Controls, IReadOnlyList<string> Risks, IReadOnlyList<string> Drift)
+{
+    internal static SoaRowView From(SoaRow r) => new(
+        r.Control, r.Title, r.Applicable, r.Justification, [.. r.Reasons.Select(x => x.ToString().ToLowerInvariant())], r.Status.ToWire(), r.Decided, r.Controls, r.Risks, r.Drift);
+}
+
+/// <summary>Request body of an SoA row update.</summary>
+public sealed record SoaRequest(bool Applicable, string? Justification, IReadOnlyList<string>? Reasons, string? DeclaredStatus);
+
+/// <summary>Readiness counts of one framework.</summary>
+public sealed record ReadinessSummaryView(string Framework, string Name, DateOnly AsOf, int Covered, int Partial, int Gap, int NotApplicable)
+{
+    /// <summary>Requirements in scope (all but not-applicable).</summary>
+    public int InScope => Covered + Partial + Gap;
+
+    internal static ReadinessSummaryView From(ReadinessReport r, string name)
+    {
+        var s = r.Summary;
+        return new(r.Framework, name, r.AsOf, s[ReadinessStatus.Covered], s[ReadinessStatus.Partial], s[ReadinessStatus.Gap], s[ReadinessStatus.NotApplicable]);
+    }
+}
+
+/// <summary>Readiness of one requirement.</summary>
+public sealed record RequirementReadinessView(string Id, string Title, string Status, IReadOnlyList<string> Controls, IReadOnlyList<string> Evidence, IReadOnlyList<string> Reasons, IReadOnlyList<string> Closers)
+{
+    internal static RequirementReadinessView From(RequirementReadiness r) => new(r.Id, r.Title, r.Status.ToWire(), r.Controls, r.Evidence, r.Reasons, r.Closers);
+}
+
+/// <summary>Readiness of a framework: the counts and one page of requirements.</summary>
+public sealed record ReadinessView(ReadinessSummaryView Summary, string? CreditedFrom, Paged<RequirementReadinessView> Requirements);

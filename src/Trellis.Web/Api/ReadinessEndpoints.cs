@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Trellis.Content;
+using Trellis.Web.Auth;
+using Trellis.Web.Compliance;
+
+namespace Trellis.Web.Api;
+
+/// <summary><c>/api/v1/readiness</c>: how ready the program is for each framework, and why.</summary>
+public static class ReadinessEndpoints
+{
+    /// <summary>The frameworks the dashboard shows, in this order.</summary>
+    public static readonly string[] DashboardFrameworks = ["iso27001-2022", "soc2-2017", "nist-csf-2.0"];
+
+    /// <summary>Maps the area.</summary>
+    public static RouteGroupBuilder MapReadinessEndpoints(this RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var g = api.MapGroup("/readiness").WithTags("Readiness").RequireAuthorization(Policies.ProgramRead);
+        g.MapGet("/", Summaries).WithName("ListReadiness").WithSummary("Covered, partial, gap and not-applicable counts per framework, as of today.");
+        g.MapGet("/{framework}", Framework).WithName("GetReadiness")
+            .WithSummary("Readiness of every requirement of a framework with reasons and what would close it; creditedFrom limits credit to mappings into one framework.");
+        return api;
+    }
+
+    /// <summary>The summaries the account may see.</summary>
+    public static async Task<IReadOnlyList<ReadinessSummaryView>> SummariesFor(HttpContext context, ProgramService program, CancellationToken ct)
+    {
+        var account = context.Account();
+        var result = new List<ReadinessSummaryView>();
+        foreach (var id in DashboardFrameworks.Where(account.SeesFramework))
+        {
+            var report = await program.ReadinessAsync(account, id, null, ct);
+            if (report.IsSuccess)
+            {
+                result.Add(ReadinessSummaryView.From(report.Value, ShippedContent.Catalog.Framework(id).Value.Name));
+            }
+        }
+
+        return result;
+    }
+
+    private static async Task<Ok<IReadOnlyList<ReadinessSummaryView>>> Summaries(HttpContext context, ProgramService program, CancellationToken ct) =>
+        TypedResults.Ok(await SummariesFor(context, program, ct));
+
+    private static async Task<Results<Ok<ReadinessView>, ProblemHttpResult>> Framework(
+        HttpContext context, ProgramService program, string framework, string? creditedFrom, string? status, int? page, int? pageSize, CancellationToken ct)
+    {
+        var report = await program.ReadinessAsync(context.Account(), framework, creditedFrom, ct);
+        if (!report.IsSuccess)
+        {
+            return ApiErrors.Problem(report.Error!);
+        }
+
+        var rows = report.Value.Requirements.Select(RequirementReadinessView.From).Where(r => status is null || r.Status == status).ToList();
+        var paged = Paging.Of(rows, page, pageSize);
+        return paged.IsSuccess
+            ? TypedResults.Ok(new ReadinessView(ReadinessSummaryView.From(report.Value, ShippedContent.Catalog.Framework(framework).Value.Name), creditedFrom, paged.Value))
+            : ApiErrors.Problem(paged.Error!);
+    }
+}

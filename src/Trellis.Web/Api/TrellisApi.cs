@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+
+namespace Trellis.Web.Api;
+
+/// <summary>Maps every <c>/api/v1</c> area. Each area names its own authorization policy per endpoint.</summary>
+public static class TrellisApi
+{
+    /// <summary>Maps the REST API under <c>/api/v1</c>.</summary>
+    public static IEndpointRouteBuilder MapTrellisApi(this IEndpointRouteBuilder app)
+    {
+        var v1 = app.MapGroup("/api/v1");
+        v1.MapFrameworkEndpoints();
+        v1.MapCrosswalkEndpoints();
+        v1.MapReadinessEndpoints();
+        v1.MapControlEndpoints();
+        v1.MapEvidenceEndpoints();
+        v1.MapRiskEndpoints();
+        v1.MapSoaEndpoints();
+        v1.MapAccountEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,78 @@
+using Trellis.Core.Evidence;
+using Trellis.Core.Program;
+
+namespace Trellis.Web.Auth;
+
+/// <summary>
+/// What an auditor account may see: the frameworks of its engagement and the evidence effective inside its
+/// window (a version counts when its effective period overlaps the window, i.e. it speaks for a day of it).
+/// </summary>
+/// <param name="EngagementId">The engagement, when known.</param>
+/// <param name="Frameworks">Framework IDs in scope; empty means none.</param>
+/// <param name="From">First day of the window, or null for no lower bound.</param>
+/// <param name="To">Last day of the window, or null for no upper bound.</param>
+public sealed record AuditorScope(string? EngagementId, IReadOnlySet<string> Frameworks, DateOnly? From, DateOnly? To)
+{
+    /// <summary>True when the framework belongs to the engagement.</summary>
+    public bool SeesFramework(string framework) => Frameworks.Contains(framework);
+
+    /// <summary>True when the version's effective period overlaps the window.</summary>
+    public bool SeesVersion(EvidenceVersion version)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        return (From is null || version.EffectiveEnd >= From) && (To is null || version.EffectiveFrom <= To);
+    }
+}
+
+/// <summary>The signed-in account as checked on this request (see <see cref="AccountGate"/>).</summary>
+/// <param name="UserId">Account ID.</param>
+/// <param name="Email">E-mail (also the name controls use as owner).</param>
+/// <param name="Role">One of <see cref="Roles.All"/>.</param>
+/// <param name="Scope">The engagement scope of an auditor; null for every other role.</param>
+public sealed record Account(string UserId, string Email, string Role, AuditorScope? Scope)
+{
+    /// <summary>True when the account may change everything in the program.</summary>
+    public bool ManagesProgram => Role is Roles.Admin or Roles.ComplianceManager;
+
+    /// <summary>True when the account sees the framework.</summary>
+    public bool SeesFramework(string framework) => Scope is null || Scope.SeesFramework(framework);
+
+    /// <summary>
+    /// True when the account sees the control: everyone but an auditor sees every control; an auditor sees
+    /// the controls mapped to a framework of its engagement.
+    /// </summary>
+    public bool SeesControl(Control control)
+    {
+        ArgumentNullException.ThrowIfNull(control);
+        return Scope is null || control.Mappings.Any(m => Scope.SeesFramework(m.Requirement.Framework));
+    }
+
+    /// <summary>
+    /// The evidence item as the account may see it: an auditor sees only versions effective inside its window,
+    /// and only for controls it sees; null when nothing of it is visible.
+    /// </summary>
+    public EvidenceItem? Visible(EvidenceItem item, IReadOnlyDictionary<string, Control> controls)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(controls);
+        if (Scope is null)
+        {
+            return item;
+        }
+
+        if (!item.ControlIds.Any(id => controls.TryGetValue(id, out var c) && SeesControl(c)))
+        {
+            return null;
+        }
+
+        var versions = item.Versions.Where(Scope.SeesVersion).ToList();
+        return versions.Count == 0 ? null : item with { Versions = versions };
+    }
+
+    /// <summary>True when the account may edit the control: managers always, a control owner when it owns it.</summary>
+    public bool EditsControl(Control control)
+    {
+        ArgumentNullException.ThrowIfNull(control);
+        return ManagesProgram || (Role == Roles.ControlOwner && string.Equals(control.Owner, Email, StringComparison.OrdinalIgnoreCase));
+    }
+}

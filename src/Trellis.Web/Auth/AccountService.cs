@@ -1,0 +1,120 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Trellis.Core.Common;
+using Trellis.Web.AuditTrail;
+using Trellis.Web.Storage;
+
+namespace Trellis.Web.Auth;
+
+/// <summary>What a new account is.</summary>
+/// <param name="Email">E-mail; also the sign-in name and the owner name controls use.</param>
+/// <param name="Role">One of <see cref="Roles.All"/>.</param>
+/// <param name="DisplayName">Name shown in the UI; the e-mail when empty.</param>
+/// <param name="ExpiresAt">When the account stops working; required for auditors.</param>
+/// <param name="Scope">An auditor's engagement scope; required for auditors, ignored otherwise.</param>
+public sealed record NewAccount(string Email, string Role, string? DisplayName = null, DateTimeOffset? ExpiresAt = null, AuditorScope? Scope = null);
+
+/// <summary>
+/// Creates accounts and checks passwords (with lockout). Every change is written to the audit trail.
+/// Used by the UI, the API and <c>trellis users add</c>.
+/// </summary>
+public sealed class AccountService(UserManager<TrellisUser> users, WebDbContext db, TimeProvider clock, AuditLog audit)
+{
+    /// <summary>PBKDF2 iterations of stored passwords: OWASP's current minimum for PBKDF2-HMAC-SHA256 is 600,000.</summary>
+    public const int PasswordIterations = 600_000;
+
+    /// <summary>Creates an account; <paramref name="password"/> null creates one that signs in only by token or SSO.</summary>
+    public async Task<Result<TrellisUser>> CreateAsync(NewAccount spec, string? password, string actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var now = clock.GetUtcNow();
+        if (!Roles.IsKnown(spec.Role))
+        {
+            return new Error("invalid-role", $"unknown role '{spec.Role}'; roles are {string.Join(", ", Roles.All)}");
+        }
+
+        if (spec.Role == Roles.Auditor && (spec.ExpiresAt is null || spec.ExpiresAt <= now))
+        {
+            return new Error("invalid-account", "an auditor account needs an expiry date in the future");
+        }
+
+        if (spec.Role == Roles.Auditor && (spec.Scope is null || spec.Scope.Frameworks.Count == 0))
+        {
+            return new Error("invalid-account", "an auditor account needs the frameworks of its engagement");
+        }
+
+        var scope = spec.Role == Roles.Auditor ? spec.Scope : null;
+        var user = new TrellisUser
+        {
+            UserName = spec.Email.Trim(),
+            Email = spec.Email.Trim(),
+            EmailConfirmed = true,
+            DisplayName = string.IsNullOrWhiteSpace(spec.DisplayName) ? spec.Email.Trim() : spec.DisplayName.Trim(),
+            Role = spec.Role,
+            ExpiresAt = spec.ExpiresAt,
+            EngagementId = scope?.EngagementId,
+            ScopeFrameworks = scope is null ? "" : string.Join(' ', scope.Frameworks.Order(StringComparer.Ordinal)),
+            ScopeFrom = scope?.From,
+            ScopeTo = scope?.To,
+            CreatedAt = now,
+        };
+        var result = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
+        if (!result.Succeeded)
+        {
+            var duplicate = result.Errors.Any(e => e.Code is "DuplicateUserName" or "DuplicateEmail");
+            return new Error(duplicate ? "duplicate-account" : "invalid-account", string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+
+        await audit.AppendAsync(actor, "account.create", $"account/{user.Email}", new
+        {
+            email = user.Email,
+            role = user.Role,
+            expiresAt = user.ExpiresAt,
+            engagement = user.EngagementId,
+            frameworks = user.ScopeFrameworks,
+            from = user.ScopeFrom,
+            to = user.ScopeTo,
+        }, cancellationToken);
+        return user;
+    }
+
+    /// <summary>
+    /// Checks an e-mail and password. Wrong passwords count toward lockout (5 attempts, 15 minutes); an
+    /// expired or locked account is refused even with the right password.
+    /// </summary>
+    public async Task<Result<TrellisUser>> CheckPasswordAsync(string email, string password)
+    {
+        var invalid = new Error("invalid-credentials", "the e-mail or password is wrong");
+        var user = await users.FindByEmailAsync(email.Trim());
+        if (user is null)
+        {
+            return invalid;
+        }
+
+        if (await users.IsLockedOutAsync(user))
+        {
+            return new Error("account-locked", "too many failed attempts; try again later");
+        }
+
+        if (!await users.CheckPasswordAsync(user, password))
+        {
+            await users.AccessFailedAsync(user);
+            return invalid;
+        }
+
+        await users.ResetAccessFailedCountAsync(user);
+        var refusal = AccountGate.Refusal(user, user.SecurityStamp, clock.GetUtcNow());
+        return refusal is null ? user : new Error("account-expired", refusal);
+    }
+
+    /// <summary>True when no account exists yet.</summary>
+    public async Task<bool> NoneExistAsync(CancellationToken cancellationToken = default) => !await db.Users.AnyAsync(cancellationToken);
+
+    /// <summary>A random password of 24 characters from an unambiguous alphabet (about 120 bits).</summary>
+    public static string RandomPassword()
+    {
+        const string Alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        return RandomNumberGenerator.GetString(Alphabet, 24);
+    }
+}

@@ -1,0 +1,204 @@
+using Trellis.Content;
+using Trellis.Core.Common;
+using Trellis.Core.Evidence;
+using Trellis.Core.Program;
+using Trellis.Data;
+using Trellis.Web.Auth;
+
+namespace Trellis.Web.Compliance;
+
+public sealed partial class ProgramService
+{
+    /// <summary>
+    /// Creates or updates a control. Managers may change anything; a control owner only the controls they own,
+    /// and never the owner. <paramref name="expectedVersion"/> is the version read (If-Match): a stale one fails
+    /// with <c>concurrency-conflict</c>; updating an existing control without one fails with <c>precondition-required</c>.
+    /// </summary>
+    public async Task<Result<Versioned<Control>>> SaveControlAsync(Account account, Control control, int? expectedVersion, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(control);
+        var existing = await store.GetControlAsync(control.Id, ct);
+        if (existing.IsSuccess && expectedVersion is null)
+        {
+            return new Error("precondition-required", $"control '{control.Id}' exists: send If-Match with the ETag you read");
+        }
+
+        if (!existing.IsSuccess && !existing.Error!.IsNotFound)
+        {
+            return existing.Error;
+        }
+
+        if (existing.IsSuccess ? !account.EditsControl(existing.Value.Value) : !account.ManagesProgram)
+        {
+            return Forbidden(existing.IsSuccess ? $"you do not own control '{control.Id}'" : "only an admin or a compliance manager creates controls");
+        }
+
+        if (existing.IsSuccess && !account.ManagesProgram && !string.Equals(existing.Value.Value.Owner, control.Owner, StringComparison.OrdinalIgnoreCase))
+        {
+            return Forbidden("a control owner cannot hand the control to someone else");
+        }
+
+        if (ValidateControl(control) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var saved = await store.UpsertControlAsync(control, expectedVersion, ct);
+        if (saved.IsSuccess)
+        {
+            await audit.AppendAsync(account.Email, existing.IsSuccess ? "control.update" : "control.create", $"control/{control.Id}", ControlChange(control, saved.Value.Version), ct);
+            _program = null;
+        }
+
+        return saved;
+    }
+
+    /// <summary>
+    /// Records an SoA decision (ISO/IEC 27001:2022 6.1.3 d). Excluding a control needs a justification. Same
+    /// If-Match rules as <see cref="SaveControlAsync"/>.
+    /// </summary>
+    public async Task<Result<Versioned<SoaDecision>>> SaveSoaDecisionAsync(Account account, SoaDecision decision, int? expectedVersion, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(decision);
+        if (!account.ManagesProgram)
+        {
+            return Forbidden("only an admin or a compliance manager edits the Statement of Applicability");
+        }
+
+        var iso = ShippedContent.Catalog.Requirement(Core.Readiness.StatementOfApplicability.AnnexAFramework, decision.Control);
+        if (!iso.IsSuccess || iso.Value.Kind != Core.Frameworks.RequirementKind.Control)
+        {
+            return new Error("unknown-requirement", $"'{decision.Control}' is not an Annex A control of ISO/IEC 27001:2022");
+        }
+
+        if (!decision.Applicable && string.IsNullOrWhiteSpace(decision.Justification))
+        {
+            return new Error("justification-required", $"excluding {decision.Control} needs a justification (ISO/IEC 27001:2022 6.1.3 d)", "justification");
+        }
+
+        var existing = await store.GetSoaDecisionAsync(decision.Control, ct);
+        if (existing.IsSuccess && expectedVersion is null)
+        {
+            return new Error("precondition-required", $"the SoA row {decision.Control} exists: send If-Match with the ETag you read");
+        }
+
+        var saved = await store.UpsertSoaDecisionAsync(decision, expectedVersion, ct);
+        if (saved.IsSuccess)
+        {
+            await audit.AppendAsync(account.Email, "soa.update", $"soa/{decision.Control}", new
+            {
+                control = decision.Control,
+                applicable = decision.Applicable,
+                justification = decision.Justification,
+                reasons = decision.Reasons.Select(r => r.ToString().ToLowerInvariant()),
+                declaredStatus = decision.DeclaredStatus?.ToWire(),
+                version = saved.Value.Version,
+            }, ct);
+            _program = null;
+        }
+
+        return saved;
+    }
+
+    /// <summary>
+    /// Adds evidence with its first version (a file whose bytes are given, or a link). Managers may attach it to
+    /// any control; a control owner only to controls they own.
+    /// </summary>
+    public async Task<Result<Versioned<EvidenceItem>>> AddEvidenceAsync(Account account, EvidenceItem item, byte[]? content, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(item);
+        var program = await LoadAsync(ct);
+        var controls = program.Controls.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        foreach (var id in item.ControlIds)
+        {
+            if (!controls.TryGetValue(id, out var control))
+            {
+                return new Error("unknown-control", $"no control '{id}'");
+            }
+
+            if (!account.EditsControl(control))
+            {
+                return Forbidden($"you do not own control '{id}'");
+            }
+        }
+
+        if (item.ControlIds.Count == 0)
+        {
+            return new Error("invalid-evidence", "evidence must support at least one control", "controls");
+        }
+
+        var saved = content is null ? await store.AddEvidenceAsync(item, (IReadOnlyDictionary<string, byte[]>?)null, ct) : await store.AddEvidenceAsync(item, content, ct);
+        if (saved.IsSuccess)
+        {
+            var v = item.Current;
+            await audit.AppendAsync(account.Email, "evidence.add", $"evidence/{item.Id}", new
+            {
+                id = item.Id,
+                title = item.Title,
+                controls = item.ControlIds,
+                sha256 = v.Sha256,
+                fileName = v.FileName,
+                size = v.Size,
+                url = v.Url,
+                effectiveFrom = v.EffectiveFrom,
+                effectiveTo = v.EffectiveTo,
+            }, ct);
+            _program = null;
+        }
+
+        return saved;
+    }
+
+    /// <summary>The next free evidence ID (<c>EV-0001</c> style).</summary>
+    public async Task<string> NextEvidenceIdAsync(CancellationToken ct)
+    {
+        var ids = (await store.LoadAsync(ct)).Evidence.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        for (var n = ids.Count + 1; ; n++)
+        {
+            var id = $"EV-{n:0000}";
+            if (!ids.Contains(id))
+            {
+                return id;
+            }
+        }
+    }
+
+    private static Error? ValidateControl(Control control)
+    {
+        if (string.IsNullOrWhiteSpace(control.Id) || string.IsNullOrWhiteSpace(control.Title))
+        {
+            return new Error("invalid-control", "a control needs an ID and a title", "title");
+        }
+
+        foreach (var m in control.Mappings)
+        {
+            var req = ShippedContent.Catalog.Requirement(m.Requirement.Framework, m.Requirement.Requirement);
+            if (!req.IsSuccess)
+            {
+                return req.Error;
+            }
+
+            if (m.Relationship == Core.Crosswalk.Relationship.NoRelationship)
+            {
+                return new Error("invalid-control", $"mapping to {m.Requirement} cannot be no-relationship", "mappings");
+            }
+        }
+
+        return null;
+    }
+
+    private static object ControlChange(Control c, int version) => new
+    {
+        id = c.Id,
+        title = c.Title,
+        description = c.Description,
+        owner = c.Owner,
+        cadence = c.Cadence.ToWire(),
+        status = c.Status.ToWire(),
+        mappings = c.Mappings.Select(m => new { requirement = m.Requirement.ToString(), relationship = Core.Crosswalk.Relationships.ToWire(m.Relationship) }),
+        version,
+    };
+}

@@ -1,0 +1,74 @@
+using Trellis.Content;
+using Trellis.Core.Common;
+using Trellis.Core.Evidence;
+using Trellis.Core.Program;
+using Trellis.Core.Readiness;
+using Trellis.Data;
+using Trellis.Web.AuditTrail;
+using Trellis.Web.Auth;
+
+namespace Trellis.Web.Compliance;
+
+/// <summary>
+/// The program as the web app serves it: reads scoped to the account (an auditor sees its engagement's frameworks,
+/// the controls mapped to them and the evidence effective inside its window), and writes that check the account's
+/// rights on the resource and go to the audit trail. The API and the UI both go through here. The program is
+/// loaded once per request.
+/// </summary>
+public sealed partial class ProgramService(ProgramStore store, AuditLog audit, TimeProvider clock)
+{
+    private ComplianceProgram? _program;
+
+    /// <summary>The store (for versioned reads).</summary>
+    public ProgramStore Store => store;
+
+    /// <summary>Today's date (UTC) from the injected clock.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>The whole program (once per request).</summary>
+    public async Task<ComplianceProgram> LoadAsync(CancellationToken ct) => _program ??= await store.LoadAsync(ct);
+
+    /// <summary>The controls the account sees, in program order.</summary>
+    public async Task<IReadOnlyList<Control>> ControlsAsync(Account account, CancellationToken ct) =>
+        [.. (await LoadAsync(ct)).Controls.Where(account.SeesControl)];
+
+    /// <summary>The evidence the account sees (auditors: versions inside the window only).</summary>
+    public async Task<IReadOnlyList<EvidenceItem>> EvidenceAsync(Account account, CancellationToken ct)
+    {
+        var program = await LoadAsync(ct);
+        var controls = program.Controls.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        return [.. program.Evidence.Select(e => account.Visible(e, controls)).OfType<EvidenceItem>()];
+    }
+
+    /// <summary>Readiness of a framework the account sees; evidence it may not see is left out of the report.</summary>
+    public async Task<Result<ReadinessReport>> ReadinessAsync(Account account, string framework, string? creditedFrom, CancellationToken ct)
+    {
+        if (!account.SeesFramework(framework) || (creditedFrom is not null && !account.SeesFramework(creditedFrom)))
+        {
+            return new Error("unknown-framework", $"unknown framework '{(account.SeesFramework(framework) ? creditedFrom : framework)}'");
+        }
+
+        var report = ReadinessAnalysis.Compute(await LoadAsync(ct), ShippedContent.Engine, framework, Today, creditedFrom: creditedFrom);
+        if (!report.IsSuccess || account.Scope is null)
+        {
+            return report;
+        }
+
+        var visible = (await EvidenceAsync(account, ct)).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        return report.Value with { Requirements = [.. report.Value.Requirements.Select(r => r with { Evidence = [.. r.Evidence.Where(visible.Contains)] })] };
+    }
+
+    /// <summary>The Statement of Applicability (ISO/IEC 27001:2022 6.1.3 d), when the account sees ISO/IEC 27001:2022.</summary>
+    public async Task<Result<IReadOnlyList<SoaRow>>> SoaAsync(Account account, CancellationToken ct)
+    {
+        if (!account.SeesFramework(StatementOfApplicability.AnnexAFramework))
+        {
+            return new Error("unknown-framework", "the Statement of Applicability belongs to ISO/IEC 27001:2022, which is not in your engagement");
+        }
+
+        var iso = ShippedContent.Catalog.Framework(StatementOfApplicability.AnnexAFramework).Value;
+        return Result<IReadOnlyList<SoaRow>>.Ok(StatementOfApplicability.Build(await LoadAsync(ct), iso, Today));
+    }
+
+    private static Error Forbidden(string what) => new("forbidden", what);
+}

@@ -1,0 +1,59 @@
+namespace Trellis.Web.Hosting;
+
+/// <summary>
+/// Settings of the web app, bound from the <c>Trellis</c> configuration section (<c>trellis serve</c> fills
+/// them from its options; environment variables such as <c>Trellis__Database</c> work too).
+/// </summary>
+public sealed class TrellisWebOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Trellis";
+
+    /// <summary>
+    /// The database: a SQLite file path, a SQLite or PostgreSQL connection string, or a <c>postgres://</c> URI.
+    /// The default (null) is the <c>TRELLIS_DB</c> environment variable, else <c>./trellis.db</c> — the same
+    /// database the CLI uses.
+    /// </summary>
+    public string? Database { get; set; }
+
+    /// <summary>Load the demo program into an empty database at start. The default is false.</summary>
+    public bool Demo { get; set; }
+
+    /// <summary>E-mail of the administrator created on first start when there is no account. The default is <c>admin@localhost</c>.</summary>
+    public string FirstAdminEmail { get; set; } = "admin@localhost";
+
+    /// <summary>Largest evidence upload, in bytes. The default is 50 MiB.</summary>
+    public long MaxUploadBytes { get; set; } = 50L * 1024 * 1024;
+
+    /// <summary>Sign-in attempts allowed per client address per minute. The default is 10.</summary>
+    public int SignInAttemptsPerMinute { get; set; } = 10;
+
+    /// <summary>How long a browser session lasts without activity. The default is 8 hours.</summary>
+    public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>Serve the Scalar API reference at <c>/scalar/v1</c> (signed-in users only). The default is true.</summary>
+    public bool ApiReference { get; set; } = true;
+}
+
+/// <summary>
+/// Optional OpenID Connect sign-in, bound from the <c>Oidc</c> section. Registered only when
+/// <see cref="Authority"/> is set. A person signing in this way must already have a local account with the
+/// same e-mail (an administrator creates it and chooses its role).
+/// </summary>
+public sealed class OidcOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Oidc";
+
+    /// <summary>The issuer URL; null (the default) disables OpenID Connect.</summary>
+    public string? Authority { get; set; }
+
+    /// <summary>Client ID registered with the identity provider.</summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>Client secret, when the provider requires one.</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>Label of the sign-in button. The default is "Single sign-on".</summary>
+    public string DisplayName { get; set; } = "Single sign-on";
+}

@@ -1,0 +1,159 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Trellis.Data;
+using Trellis.Web.AuditTrail;
+using Trellis.Web.Auth;
+using Trellis.Web.Storage;
+
+namespace Trellis.Web.Hosting;
+
+/// <summary>Registers the web app's services: <c>builder.AddTrellisWeb()</c>.</summary>
+public static class TrellisWebServices
+{
+    /// <summary>Rate-limiter policy of the sign-in form.</summary>
+    public const string SignInRateLimit = "sign-in";
+
+    /// <summary>
+    /// Adds everything the app needs: options (<c>Trellis</c>, <c>Oidc</c>, <c>AuditTrail</c> sections), the
+    /// web state database, Identity with OWASP-strength password hashing, cookie + API token authentication
+    /// (and OpenID Connect when configured), the authorization policies, Data Protection keys in the database,
+    /// rate-limited sign-in, ProblemDetails, OpenAPI and Razor Pages. Services already registered (a
+    /// <see cref="TimeProvider"/>, a <see cref="ServeConsole"/>) are kept.
+    /// </summary>
+    public static WebApplicationBuilder AddTrellisWeb(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.Configure<TrellisWebOptions>(builder.Configuration.GetSection(TrellisWebOptions.Section));
+        services.Configure<AuditTrailOptions>(builder.Configuration.GetSection(AuditTrailOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(new ServeConsole(Console.Out));
+        services.AddSingleton(sp =>
+        {
+            var db = WebDatabase.Open(sp.GetRequiredService<IOptions<TrellisWebOptions>>().Value.Database);
+            return db.IsSuccess ? db.Value : throw new InvalidOperationException(db.Error!.ToString());
+        });
+        services.AddSingleton(sp => sp.GetRequiredService<WebDatabase>().Program);
+        services.AddSingleton(sp => new ProgramStore(sp.GetRequiredService<TrellisDatabase>()));
+        services.AddScoped(sp => sp.GetRequiredService<WebDatabase>().CreateContext());
+        services.AddSingleton<AuditLog>();
+        services.AddScoped<Compliance.ProgramService>();
+        services.AddHostedService<WebStartup>();
+        services.AddHostedService<AuditRetention>();
+
+        AddAccounts(services);
+        AddAuthentication(builder);
+        services.AddAuthorization(Policies.Configure);
+        services.AddDataProtection().SetApplicationName("Trellis").PersistKeysToDbContext<WebDbContext>();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SignInRateLimit, context =>
+            {
+                if (!HttpMethods.IsPost(context.Request.Method))
+                {
+                    return RateLimitPartition.GetNoLimiter("read");
+                }
+
+                var limit = context.RequestServices.GetRequiredService<IOptions<TrellisWebOptions>>().Value.SignInAttemptsPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
+        });
+
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "trellis.af";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.AddRazorPages();
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer<OpenApiDocumentInfo>());
+        return builder;
+    }
+
+    /// <summary>JSON on the wire: camelCase, enums as kebab-case words (the CLI's spelling).</summary>
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+    }
+
+    private static void AddAccounts(IServiceCollection services)
+    {
+        services.Configure<PasswordHasherOptions>(o =>
+        {
+            // OWASP Password Storage Cheat Sheet: PBKDF2-HMAC-SHA256 needs at least 600,000 iterations
+            // (Identity's V3 format uses HMAC-SHA512, for which 600,000 is well above the 210,000 asked).
+            o.CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3;
+            o.IterationCount = AccountService.PasswordIterations;
+        });
+        services.AddIdentityCore<TrellisUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<WebDbContext>();
+        services.AddScoped<AccountService>();
+    }
+
+    private static void AddAuthentication(WebApplicationBuilder builder)
+    {
+        const string Selector = "Trellis";
+        var auth = builder.Services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = Selector;
+                o.DefaultChallengeScheme = Selector;
+            })
+            .AddPolicyScheme(Selector, "Browser session or API token", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? ApiTokenHandler.SchemeName
+                    : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, o =>
+            {
+                o.Cookie.Name = "trellis.session";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.LoginPath = "/account/login";
+                o.LogoutPath = "/account/logout";
+                o.SlidingExpiration = true;
+                o.Events.OnRedirectToLogin = context => Responses.IsApi(context.Request)
+                    ? Responses.Unauthorized(context.HttpContext, "sign in, or send a personal API token as 'Authorization: Bearer <token>'")
+                    : Redirect(context);
+                o.Events.OnRedirectToAccessDenied = context => Responses.Forbidden(context.HttpContext, "your role does not allow this");
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
+        builder.Services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<IOptions<TrellisWebOptions>>((o, web) => o.ExpireTimeSpan = web.Value.SessionIdleTimeout);
+        OidcSignIn.AddIfConfigured(auth, builder.Configuration);
+    }
+
+    private static Task Redirect(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context)
+    {
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

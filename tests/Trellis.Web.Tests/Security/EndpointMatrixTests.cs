@@ -1,0 +1,144 @@
+using System.Net;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Trellis.Web.Auth;
+
+namespace Trellis.Web.Tests.Security;
+
+/// <summary>
+/// Every endpoint the app maps, checked against every role. The matrix below is the specification: an endpoint
+/// missing from it (a new endpoint nobody classified) fails, and so does any role that gets more or less access
+/// than it says.
+/// </summary>
+public sealed class EndpointMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    private const string Anonymous = "anonymous";
+    private static readonly string[] Everyone = [Roles.Admin, Roles.ComplianceManager, Roles.ControlOwner, Roles.Viewer, Roles.Auditor];
+    private static readonly string[] Staff = [Roles.Admin, Roles.ComplianceManager, Roles.ControlOwner, Roles.Viewer];
+    private static readonly string[] Editors = [Roles.Admin, Roles.ComplianceManager, Roles.ControlOwner];
+    private static readonly string[] Managers = [Roles.Admin, Roles.ComplianceManager];
+    private static readonly string[] AdminOnly = [Roles.Admin];
+    private static readonly string[] Public = [Anonymous, .. Everyone];
+
+    /// <summary>METHOD route pattern → who may use it.</summary>
+    public static readonly Dictionary<string, string[]> Expected = new(StringComparer.Ordinal)
+    {
+        ["GET /healthz"] = Public,
+        ["GET /openapi/{documentName}.json"] = Everyone,
+        ["GET /scalar/{documentName?}"] = Everyone,
+        // Scalar's own script and icon: static, public files.
+        ["GET /scalar/scalar.js"] = Public,
+        ["GET /scalar/scalar.aspnetcore.js"] = Public,
+        ["GET /scalar/favicon.svg"] = Public,
+        ["GET /api/v1/frameworks/"] = Everyone,
+        ["GET /api/v1/frameworks/{id}"] = Everyone,
+        ["GET /api/v1/frameworks/{id}/requirements"] = Everyone,
+        ["GET /api/v1/frameworks/{id}/requirements/{requirementId}"] = Everyone,
+        ["GET /api/v1/crosswalk"] = Everyone,
+        ["GET /api/v1/coverage"] = Everyone,
+        ["GET /api/v1/readiness/"] = Everyone,
+        ["GET /api/v1/readiness/{framework}"] = Everyone,
+        ["GET /api/v1/controls/"] = Everyone,
+        ["GET /api/v1/controls/{id}"] = Everyone,
+        ["PUT /api/v1/controls/{id}"] = Editors,
+        ["GET /api/v1/evidence/"] = Everyone,
+        ["GET /api/v1/evidence/{id}"] = Everyone,
+        ["POST /api/v1/evidence/"] = Editors,
+        ["GET /api/v1/evidence/{id}/versions/{number:int}/content"] = Everyone,
+        ["GET /api/v1/risks/"] = Everyone,
+        ["GET /api/v1/risks/{id}"] = Everyone,
+        ["GET /api/v1/soa/"] = Everyone,
+        ["GET /api/v1/soa/{control}"] = Everyone,
+        ["PUT /api/v1/soa/{control}"] = Managers,
+        ["GET /api/v1/me"] = Everyone,
+        ["GET /api/v1/tokens/"] = Everyone,
+        ["POST /api/v1/tokens/"] = Everyone,
+        ["DELETE /api/v1/tokens/{id:long}"] = Everyone,
+        ["GET /api/v1/accounts/"] = AdminOnly,
+        ["POST /api/v1/accounts/"] = AdminOnly,
+        ["GET /api/v1/audit-log/"] = Managers,
+        ["GET /api/v1/audit-log/verify"] = Managers,
+        ["GET /account/login"] = Public,
+        ["POST /account/login"] = Public,
+        ["GET /account/logout"] = Public,
+        ["POST /account/logout"] = Public,
+        ["GET /"] = Everyone,
+        ["POST /"] = Everyone,
+    };
+
+    private static readonly Dictionary<string, string> SampleValues = new(StringComparer.Ordinal)
+    {
+        ["{id:long}"] = "999999",
+        ["{id}"] = "iso27001-2022",
+        ["{requirementId}"] = "A.5.15",
+        ["{documentName}"] = "v1",
+        ["{framework}"] = "iso27001-2022",
+        ["{control}"] = "A.5.1",
+        ["{number:int}"] = "1",
+        ["{documentName?}"] = "v1",
+    };
+
+    [Fact]
+    public void Endpoints_EveryMappedEndpoint_IsInTheMatrix()
+    {
+        var mapped = MappedEndpoints().Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
+        Assert.Empty(mapped.Except(Expected.Keys).Order(StringComparer.Ordinal));
+        Assert.Empty(Expected.Keys.Except(mapped).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Endpoints_EveryEndpoint_NamesAPolicyOrIsExplicitlyAnonymous()
+    {
+        var policies = Policies.RolesOf.Keys.ToHashSet(StringComparer.Ordinal);
+        foreach (var (key, endpoint) in MappedEndpoints())
+        {
+            var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+            var named = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy is not null && policies.Contains(a.Policy));
+            Assert.True(anonymous || named, $"{key} names no Trellis policy and is not marked anonymous");
+        }
+    }
+
+    [Fact]
+    public async Task Endpoints_EachRole_GetsExactlyTheAccessTheMatrixGives()
+    {
+        var wrong = new List<string>();
+        foreach (var (key, _) in MappedEndpoints())
+        {
+            var (method, pattern) = (key[..key.IndexOf(' ', StringComparison.Ordinal)], key[(key.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
+            var path = SampleValues.Aggregate(pattern, (p, kv) => p.Replace(kv.Key, kv.Value, StringComparison.Ordinal));
+            foreach (var (who, client) in app.Clients)
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(method), path);
+                if (method is "POST" or "PUT" or "PATCH")
+                {
+                    request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+                }
+
+                using var response = await client.SendAsync(request);
+                var allowed = !(response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
+                    || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("/account/login", StringComparison.Ordinal) == true));
+                if (allowed != Expected[key].Contains(who))
+                {
+                    wrong.Add($"{key} as {who}: {(int)response.StatusCode}, expected {(Expected[key].Contains(who) ? "allowed" : "refused")}");
+                }
+            }
+        }
+
+        Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
+    }
+
+    private IEnumerable<(string Key, RouteEndpoint Endpoint)> MappedEndpoints()
+    {
+        var sources = app.Factory.Services.GetRequiredService<EndpointDataSource>();
+        foreach (var endpoint in sources.Endpoints.OfType<RouteEndpoint>())
+        {
+            // Razor Pages carry no method metadata: each is checked with GET and POST (its handlers decide the rest).
+            var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET", "POST"];
+            foreach (var method in methods)
+            {
+                yield return ($"{method} /{endpoint.RoutePattern.RawText!.TrimStart('/')}", endpoint);
+            }
+        }
+    }
+}
