@@ -1,15 +1,30 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Trellis.Web.Api;
 using Trellis.Web.Auth;
+using Trellis.Web.Compliance;
 
 namespace Trellis.Web.Pages;
 
-/// <summary>The dashboard: readiness per framework.</summary>
+/// <summary>The dashboard: readiness per framework as bars, with the counts.</summary>
 [Authorize(Policy = Policies.ProgramRead)]
-public sealed class IndexModel : PageModel
+public sealed class IndexModel(ProgramService program) : PageModel
 {
-    /// <summary>Shows the dashboard.</summary>
-    public void OnGet()
+    /// <summary>One summary per framework the account sees.</summary>
+    public IReadOnlyList<ReadinessSummaryView> Readiness { get; private set; } = [];
+
+    /// <summary>Organization name.</summary>
+    public string Organization { get; private set; } = "";
+
+    /// <summary>SoA rows with drift.</summary>
+    public int Drift { get; private set; }
+
+    /// <summary>Builds the dashboard.</summary>
+    public async Task OnGetAsync(CancellationToken ct)
     {
+        Readiness = await ReadinessEndpoints.SummariesFor(HttpContext, program, ct);
+        Organization = (await program.LoadAsync(ct)).Organization;
+        var soa = await program.SoaAsync(HttpContext.Account(), ct);
+        Drift = soa.IsSuccess ? soa.Value.Count(r => r.Drift.Count > 0) : 0;
     }
 }

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Trellis.Web.Auth;
+using Trellis.Web.Storage;
+
+namespace Trellis.Web.Pages.Admin;
+
+/// <summary>Accounts: list, and create one (auditors with their engagement's frameworks, window and expiry).</summary>
+[Authorize(Policy = Policies.UsersManage)]
+public sealed class AccountsModel(WebDbContext db, AccountService accounts) : PageModel
+{
+    /// <summary>E-mail.</summary>
+    [BindProperty]
+    public string Email { get; set; } = "";
+
+    /// <summary>Role.</summary>
+    [BindProperty]
+    public string Role { get; set; } = Roles.Viewer;
+
+    /// <summary>Initial password (at least 12 characters).</summary>
+    [BindProperty]
+    public string Password { get; set; } = "";
+
+    /// <summary>Auditor: last day the account works.</summary>
+    [BindProperty]
+    public DateOnly? Expires { get; set; }
+
+    /// <summary>Auditor: frameworks, comma-separated.</summary>
+    [BindProperty]
+    public string? Frameworks { get; set; }
+
+    /// <summary>Auditor: window start.</summary>
+    [BindProperty]
+    public DateOnly? WindowFrom { get; set; }
+
+    /// <summary>Auditor: window end.</summary>
+    [BindProperty]
+    public DateOnly? WindowTo { get; set; }
+
+    /// <summary>The accounts.</summary>
+    public IReadOnlyList<TrellisUser> Users { get; private set; } = [];
+
+    /// <summary>Outcome of the last action.</summary>
+    public string? Message { get; private set; }
+
+    /// <summary>Lists.</summary>
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Users = [.. (await db.Users.AsNoTracking().ToListAsync(ct)).OrderBy(u => u.Email, StringComparer.OrdinalIgnoreCase)];
+
+    /// <summary>Creates an account.</summary>
+    public async Task OnPostAsync(CancellationToken ct)
+    {
+        var scope = Role == Roles.Auditor
+            ? new AuditorScope(null, (Frameworks ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal), WindowFrom, WindowTo)
+            : null;
+        DateTimeOffset? expires = Expires is { } d ? new DateTimeOffset(d.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
+        var created = await accounts.CreateAsync(new NewAccount(Email, Role, null, expires, scope), Password, HttpContext.Account().Email, ct);
+        Message = created.IsSuccess ? $"Created {Email} ({Role})." : created.Error!.Message;
+        await OnGetAsync(ct);
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Trellis.Core.Evidence;
+using Trellis.Core.Program;
+using Trellis.Core.Readiness;
+using Trellis.Web.Auth;
+using Trellis.Web.Compliance;
+
+namespace Trellis.Web.Pages.Controls;
+
+/// <summary>The controls, with status, cadence, owner and evidence freshness.</summary>
+[Authorize(Policy = Policies.ProgramRead)]
+public sealed class IndexModel(ProgramService program) : PageModel
+{
+    /// <summary>Controls with their state today.</summary>
+    public IReadOnlyList<ControlState> Controls { get; private set; } = [];
+
+    /// <summary>Loads the list.</summary>
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var p = await program.LoadAsync(ct);
+        var states = ControlState.Index(p, program.Today, new FreshnessPolicy());
+        Controls = [.. (await program.ControlsAsync(HttpContext.Account(), ct)).Select(c => states[c.Id])];
+    }
+}
