@@ -139,6 +139,18 @@ public sealed class ProgramCommandTests : IDisposable
     }
 
     [Fact]
+    public void Roadmap_WithTheDemoDatabase_TakesProgressFromReadiness()
+    {
+        var empty = Run("roadmap", "--format", "json", "--db", Db("empty.db")).Out;
+        Run("demo", "--db", Db("a.db"));
+
+        var demo = Run("roadmap", "--format", "json", "--db", Db("a.db")).Out;
+
+        Assert.DoesNotContain("\"status\": \"done\"", empty, StringComparison.Ordinal);
+        Assert.Contains("\"status\": \"done\"", demo, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EvidenceAdd_StoresTheFileAndMovesReadiness()
     {
         Run("demo", "--db", Db("a.db"));
