@@ -44,7 +44,11 @@ public static class CliApp
             ServeCommands.Create(context),
             ProgramCommands.Create(context),
             ReadinessCommands.Create(context),
+            ProgramExchangeCommands.Create(context),
+            ReportCommands.Create(context),
             AuditCommands.Create(context),
+            AuditCommandsOnDatabase.Create(context),
+            OscalCommands.Create(context),
         }.SelectMany(c => c))
         {
             root.Subcommands.Add(command);

@@ -13,6 +13,8 @@ public sealed class ProgramBuilder
     private readonly List<Risk> _risks = [];
     private readonly List<SoaDecision> _soa = [];
     private IReadOnlyList<string> _categories = ["security"];
+    private string _organization = "Example Co";
+    private SoaApproval? _approval;
 
     /// <summary>Adds a control mapped with <c>(framework:requirement, relationship)</c> pairs.</summary>
     public ProgramBuilder Control(string id, ImplementationStatus status, Cadence cadence, params (string Requirement, Relationship Relationship)[] mappings)
@@ -30,6 +32,54 @@ public sealed class ProgramBuilder
                 return new ControlMapping(new RequirementRef(m.Requirement[..i], m.Requirement[(i + 1)..]), m.Relationship);
             }).ToList(),
         });
+        return this;
+    }
+
+    /// <summary>Gives an added control a title (the default title is its ID).</summary>
+    public ProgramBuilder ControlTitle(string controlId, string title)
+    {
+        var i = _controls.FindIndex(c => c.Id == controlId);
+        _controls[i] = _controls[i] with { Title = title };
+        return this;
+    }
+
+    /// <summary>Adds file evidence for a control: SHA-256 and size are those of <paramref name="content"/>.</summary>
+    public ProgramBuilder FileEvidence(string id, string controlId, string fileName, byte[] content, DateOnly effective, DateOnly? effectiveTo = null, string? title = null)
+    {
+        _evidence.Add(new EvidenceItem
+        {
+            Id = id,
+            Title = title ?? id,
+            ControlIds = [controlId],
+            Versions =
+            [
+                new EvidenceVersion
+                {
+                    Number = 1,
+                    Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)),
+                    FileName = fileName,
+                    Size = content.Length,
+                    MediaType = "application/octet-stream",
+                    CollectedAt = new DateTimeOffset((effectiveTo ?? effective).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+                    EffectiveFrom = effective,
+                    EffectiveTo = effectiveTo,
+                },
+            ],
+        });
+        return this;
+    }
+
+    /// <summary>Sets the organization name. The default is "Example Co".</summary>
+    public ProgramBuilder Organization(string name)
+    {
+        _organization = name;
+        return this;
+    }
+
+    /// <summary>Records the SoA's version and approval.</summary>
+    public ProgramBuilder SoaApproval(string version, string approvedBy, DateOnly approvedOn)
+    {
+        _approval = new SoaApproval(version, approvedBy, approvedOn);
         return this;
     }
 
@@ -70,11 +120,12 @@ public sealed class ProgramBuilder
     /// <summary>Builds the program.</summary>
     public ComplianceProgram Build() => new()
     {
-        Organization = "Example Co",
+        Organization = _organization,
         Scope = new ProgramScope { TscCategories = TscCategories.Normalize(_categories) },
         Controls = _controls,
         Evidence = _evidence,
         Risks = _risks,
         Soa = _soa,
+        SoaApproval = _approval,
     };
 }

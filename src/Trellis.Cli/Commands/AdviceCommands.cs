@@ -124,14 +124,16 @@ internal static class AdviceCommands
         };
         var format = Options.Format("md", "json", "xlsx");
         var output = new Option<string?>("--out", "-o") { Description = "File to write; required for xlsx, otherwise standard output." };
-        var cmd = new Command("roadmap", "The guide's four combined-implementation steps as an ordered plan of tasks, each with what it produces and the requirements it satisfies.")
+        var db = Db.Option();
+        var cmd = new Command("roadmap", "The guide's four combined-implementation steps as an ordered plan of tasks, each with what it produces and the requirements it satisfies; progress from the program when a database exists.")
         {
-            categories, format, output,
+            categories, format, output, db,
         };
-        cmd.SetAction(parse =>
+        cmd.SetAction(async (parse, ct) =>
         {
             var commitments = CliContext.Require(RoadmapWire.ParseCategories(parse.GetValue(categories)));
-            var roadmap = CliContext.Require(RoadmapPlanner.Plan(ShippedContent.Engine, commitments));
+            var satisfied = await Satisfied(ctx, parse, db, ct).ConfigureAwait(false);
+            var roadmap = CliContext.Require(RoadmapPlanner.Plan(ShippedContent.Engine, commitments, satisfied));
             var path = parse.GetValue(output);
             var kind = parse.GetValue(format);
             if (kind == "xlsx")
@@ -184,6 +186,26 @@ internal static class AdviceCommands
             return ExitCodes.Ok;
         });
         return cmd;
+    }
+
+    // Progress comes from the program: a requirement counts as satisfied when readiness says covered.
+    private static async Task<IReadOnlySet<RequirementRef>?> Satisfied(CliContext ctx, ParseResult parse, Option<string?> db, CancellationToken ct)
+    {
+        var named = parse.GetValue(db) ?? Environment.GetEnvironmentVariable(Trellis.Data.TrellisDatabase.EnvironmentVariable);
+        if (string.IsNullOrWhiteSpace(named) && !File.Exists(Trellis.Data.TrellisDatabase.DefaultPath))
+        {
+            return null;
+        }
+
+        var program = await new Trellis.Data.ProgramStore(await Db.OpenAsync(parse, db, ct).ConfigureAwait(false)).LoadAsync(ct).ConfigureAwait(false);
+        var set = new HashSet<RequirementRef>();
+        foreach (var framework in new[] { "iso27001-2022", "soc2-2017" })
+        {
+            var report = CliContext.Require(Trellis.Core.Readiness.ReadinessAnalysis.Compute(program, ShippedContent.Engine, framework, ctx.Today));
+            set.UnionWith(report.Requirements.Where(r => r.Status == Trellis.Core.Readiness.ReadinessStatus.Covered).Select(r => new RequirementRef(framework, r.Id)));
+        }
+
+        return set;
     }
 
     private static string Markdown(Roadmap roadmap)

@@ -11,7 +11,7 @@ namespace Trellis.Cli.Commands;
 /// </summary>
 internal static class AuditCommands
 {
-    public static IEnumerable<Command> Create(CliContext ctx) => Create(ctx, TimeProvider.System);
+    public static IEnumerable<Command> Create(CliContext ctx) => Create(ctx, ctx.Clock);
 
     /// <summary>The commands, with "today" taken from <paramref name="clock"/> unless <c>--today</c> is given.</summary>
     internal static IEnumerable<Command> Create(CliContext ctx, TimeProvider clock)
@@ -34,11 +34,13 @@ internal static class AuditCommands
         var firstWindow = new Option<int?>("--first-window-months") { Description = "Length of the first Type 2 window (3–12); by default chosen to align with the ISO cycle." };
         var today = new Option<string?>("--today") { Description = "Plan as if today were this date (YYYY-MM-DD). The default is the current UTC date." };
         var format = Options.Format("table", "json");
-        var cmd = new Command("plan", "Propose a synchronized SOC 2 and ISO/IEC 27001 audit plan, with every rule at risk cited. Stores nothing.")
+        var save = new Option<bool>("--save") { Description = "Store the proposed engagements (replacing stored ones with the same IDs) in the database." };
+        var db = Db.Option();
+        var cmd = new Command("plan", "Propose a synchronized SOC 2 and ISO/IEC 27001 audit plan, with every rule at risk cited. Stores nothing unless --save.")
         {
-            decision, soc2Start, type1, years, blackout, spacing, firstWindow, today, format,
+            decision, soc2Start, type1, years, blackout, spacing, firstWindow, today, format, save, db,
         };
-        cmd.SetAction(parse =>
+        cmd.SetAction(async (parse, ct) =>
         {
             var request = new PlanRequest
             {
@@ -53,6 +55,18 @@ internal static class AuditCommands
             };
             var plan = CliContext.Require(AuditPlanner.Plan(request));
             AuditRender.WritePlan(ctx.Out, plan.Events, parse.GetValue(format)!);
+            if (parse.GetValue(save))
+            {
+                var store = new Trellis.Data.AuditStore(await Db.OpenAsync(parse, db, ct).ConfigureAwait(false));
+                var engagements = PlanEngagements.FromPlan(plan.Events);
+                foreach (var e in engagements)
+                {
+                    CliContext.Require(await store.SaveEngagementAsync(e, cancellationToken: ct).ConfigureAwait(false));
+                }
+
+                await ctx.Err.WriteLineAsync($"saved {engagements.Count} engagements").ConfigureAwait(false);
+            }
+
             return ExitCodes.Ok;
         });
         return cmd;

@@ -23,3 +23,33 @@ internal static class Db
         return db;
     }
 }
+
+/// <summary>The shipped catalog plus the frameworks imported into the database (OSCAL catalogs).</summary>
+internal static class Catalogs
+{
+    /// <summary>
+    /// The shipped catalog, with imported frameworks added when a database is named (<c>--db</c> or
+    /// <c>TRELLIS_DB</c>) or <c>./trellis.db</c> exists; never creates a database just to list frameworks.
+    /// </summary>
+    public static async Task<Trellis.Core.Crosswalk.FrameworkCatalog> WithImportedAsync(ParseResult parse, Option<string?> option, CancellationToken ct)
+    {
+        var catalog = Trellis.Content.ShippedContent.Catalog;
+        var named = parse.GetValue(option) ?? Environment.GetEnvironmentVariable(TrellisDatabase.EnvironmentVariable);
+        if (string.IsNullOrWhiteSpace(named) && !File.Exists(TrellisDatabase.DefaultPath))
+        {
+            return catalog;
+        }
+
+        var database = await Db.OpenAsync(parse, option, ct).ConfigureAwait(false);
+        foreach (var stored in await new ImportedFrameworkStore(database).ListAsync(ct).ConfigureAwait(false))
+        {
+            var imported = Trellis.Exchange.Oscal.OscalFrameworkImport.FromCatalogJson(stored.Value.Document, stored.Value.Id);
+            if (imported.IsSuccess)
+            {
+                catalog = catalog.With(imported.Value.Framework);
+            }
+        }
+
+        return catalog;
+    }
+}

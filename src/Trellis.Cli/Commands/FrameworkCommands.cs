@@ -14,16 +14,18 @@ internal static class FrameworkCommands
         yield return List(ctx);
         var framework = new Command("framework", "Work with one framework catalog.");
         framework.Subcommands.Add(Show(ctx));
+        framework.Subcommands.Add(OscalCommands.FrameworkImport(ctx));
         yield return framework;
     }
 
     private static Command List(CliContext ctx)
     {
         var format = Options.Format("table", "json");
-        var cmd = new Command("frameworks", "List the frameworks Trellis knows.") { format };
-        cmd.SetAction(parse =>
+        var db = Db.Option();
+        var cmd = new Command("frameworks", "List the frameworks Trellis knows (shipped and imported).") { format, db };
+        cmd.SetAction(async (parse, ct) =>
         {
-            var rows = ShippedContent.Catalog.Frameworks
+            var rows = (await Catalogs.WithImportedAsync(parse, db, ct).ConfigureAwait(false)).Frameworks
                 .Select(f => new FrameworkSummary(f.Id, f.Name, f.Version, f.Requirements.Count, f.Metadata.AssuranceModel, f.Revision))
                 .ToList();
             if (parse.GetValue(format) == "json")
@@ -45,10 +47,11 @@ internal static class FrameworkCommands
     {
         var id = new Argument<string>("id") { Description = "Framework ID, e.g. iso27001-2022, soc2-2017, nist-csf-2.0." };
         var format = Options.Format("table", "json");
-        var cmd = new Command("show", "Show every requirement of a framework.") { id, format };
-        cmd.SetAction(parse =>
+        var db = Db.Option();
+        var cmd = new Command("show", "Show every requirement of a framework (withdrawn ones marked).") { id, format, db };
+        cmd.SetAction(async (parse, ct) =>
         {
-            var fw = CliContext.Require(ShippedContent.Catalog.Framework(parse.GetValue(id)!));
+            var fw = CliContext.Require((await Catalogs.WithImportedAsync(parse, db, ct).ConfigureAwait(false)).Framework(parse.GetValue(id)!));
             if (parse.GetValue(format) == "json")
             {
                 Render.WriteJson(ctx.Out, new FrameworkDetail(

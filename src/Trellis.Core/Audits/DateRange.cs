@@ -9,6 +9,7 @@ namespace Trellis.Core.Audits;
 public readonly record struct DateRange
 {
     /// <summary>Creates a range; throws when <paramref name="end"/> is before <paramref name="start"/> (a bug in the caller).</summary>
+    [System.Text.Json.Serialization.JsonConstructor]
     public DateRange(DateOnly start, DateOnly end)
     {
         if (end < start)

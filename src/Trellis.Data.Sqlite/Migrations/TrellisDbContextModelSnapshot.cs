@@ -17,6 +17,34 @@ namespace Trellis.Data.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Trellis.Data.Rows.AuditDocumentRow", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Kind", "Id")
+                        .HasName("pk_audit_documents");
+
+                    b.ToTable("audit_documents", (string)null);
+                });
+
             modelBuilder.Entity("Trellis.Data.Rows.BlobRow", b =>
                 {
                     b.Property<string>("Sha256")

@@ -1,0 +1,159 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Trellis.Cli.Output;
+using Trellis.Content;
+using Trellis.Core.Common;
+using Trellis.Exchange.Oscal;
+
+namespace Trellis.Cli.Commands;
+
+/// <summary><c>trellis oscal resolve</c>, <c>trellis oscal export mapping</c> and <c>trellis framework import</c>.</summary>
+internal static class OscalCommands
+{
+    public static IEnumerable<Command> Create(CliContext ctx)
+    {
+        var oscal = new Command("oscal", "OSCAL JSON (NIST Open Security Controls Assessment Language, versions 1.0–1.2): resolve profiles, export the crosswalk.");
+        oscal.Subcommands.Add(Resolve(ctx));
+        var export = new Command("export", "Export as OSCAL 1.2.1 JSON, checked against the OSCAL schema before it is written.");
+        export.Subcommands.Add(ExportMapping(ctx));
+        oscal.Subcommands.Add(export);
+        yield return oscal;
+    }
+
+    /// <summary><c>trellis framework import</c>, a subcommand of <c>framework</c>.</summary>
+    public static Command FrameworkImport(CliContext ctx)
+    {
+        var catalog = new Argument<string>("catalog") { Description = "An OSCAL catalog in JSON (e.g. NIST SP 800-53 rev5)." };
+        var profile = new Option<string?>("--profile") { Description = "An OSCAL profile (baseline) to resolve against the catalog: only its controls are imported." };
+        var id = new Option<string?>("--id") { Description = "Framework ID; by default derived from the catalog's (or profile's) title." };
+        var format = Options.Format("table", "json");
+        var db = Db.Option();
+        var cmd = new Command("import", "Import an OSCAL catalog, optionally through a profile, as a framework (checked against the OSCAL schema) and store it.")
+        {
+            catalog, profile, id, format, db,
+        };
+        cmd.SetAction(async (parse, ct) =>
+        {
+            var result = CliContext.Require(OscalFrameworkImport.Load(parse.GetValue(catalog)!, parse.GetValue(profile), parse.GetValue(id)));
+            var fw = result.Framework;
+            if (ShippedContent.Catalog.Frameworks.Any(f => f.Id == fw.Id))
+            {
+                throw new CliFailureException(new Error("duplicate-id", $"framework '{fw.Id}' is shipped with Trellis; choose another --id"));
+            }
+
+            WriteWarnings(ctx, result.Warnings);
+            var database = await Db.OpenAsync(parse, db, ct).ConfigureAwait(false);
+            CliContext.Require(await new Trellis.Data.ImportedFrameworkStore(database)
+                .SaveAsync(new Trellis.Data.ImportedFramework(fw.Id, fw.Name, "oscal-catalog-json", result.CatalogJson), cancellationToken: ct).ConfigureAwait(false));
+            if (parse.GetValue(format) == "json")
+            {
+                Render.WriteJson(ctx.Out, new
+                {
+                    id = fw.Id,
+                    name = fw.Name,
+                    version = fw.Version,
+                    groups = result.Groups,
+                    controls = result.Controls,
+                    enhancements = result.Enhancements,
+                    withdrawn = result.Withdrawn,
+                    requirements = fw.Requirements.Count,
+                });
+            }
+            else
+            {
+                static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
+                Render.WriteTable(
+                    ctx.Out,
+                    ["id", "name", "version", "controls", "enhancements", "withdrawn", "groups"],
+                    [[fw.Id, fw.Name, fw.Version, N(result.Controls), N(result.Enhancements), N(result.Withdrawn), N(result.Groups)]],
+                    $"Imported into {database.Description}: trellis framework show {fw.Id}");
+            }
+
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    private static Command Resolve(CliContext ctx)
+    {
+        var profile = new Argument<string>("profile") { Description = "An OSCAL profile in JSON; its imports are read from local files." };
+        var output = new Option<string>("--out", "-o") { Description = "Where to write the resolved catalog.", Required = true };
+        var cmd = new Command("resolve", "Resolve an OSCAL profile into the catalog it defines (import, merge, modify).") { profile, output };
+        cmd.SetAction(parse =>
+        {
+            var resolved = CliContext.Require(ProfileResolver.Resolve(parse.GetValue(profile)!));
+            var path = parse.GetValue(output)!;
+            Write(path, resolved.ToJson());
+            WriteWarnings(ctx, resolved.Warnings);
+            var catalog = resolved.Document["catalog"]!;
+            var count = Count(JsonSerializer.SerializeToElement(catalog));
+            ctx.Out.WriteLine($"Resolved {Path.GetFileName(parse.GetValue(profile))}: {count} controls written to {path}");
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    private static Command ExportMapping(CliContext ctx)
+    {
+        var from = new Option<string>("--from") { Description = "Framework on the source side, e.g. iso27001-2022.", Required = true };
+        var to = new Option<string>("--to") { Description = "Framework on the target side, e.g. soc2-2017.", Required = true };
+        var inferred = new Option<bool>("--inferred") { Description = "Add links inferred through pivot frameworks (marked as such)." };
+        var output = new Option<string>("--out", "-o") { Description = "Where to write the mapping collection.", Required = true };
+        var cmd = new Command("mapping", "The crosswalk between two frameworks as an OSCAL 1.2 mapping-collection.") { from, to, inferred, output };
+        cmd.SetAction(parse =>
+        {
+            var document = CliContext.Require(OscalMappingExport.Build(
+                ShippedContent.Engine, parse.GetValue(from)!, parse.GetValue(to)!, new MappingExportOptions { Inferred = parse.GetValue(inferred) }));
+            var invalid = OscalSchema.Validate(JsonSerializer.SerializeToElement(document), OscalModel.MappingCollection, "export");
+            if (invalid is not null)
+            {
+                throw new InvalidOperationException($"the exported mapping does not match the OSCAL schema: {invalid}");
+            }
+
+            var path = parse.GetValue(output)!;
+            Write(path, OscalMappingExport.ToJson(document));
+            var maps = document["mapping-collection"]!["mappings"]![0]!["maps"]!.AsArray().Count;
+            ctx.Out.WriteLine($"Wrote {maps} mapping entries from {parse.GetValue(from)} to {parse.GetValue(to)} to {path}");
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    private static void Write(string path, string text)
+    {
+        try
+        {
+            File.WriteAllText(path, text);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliFailureException(new Error("file-unwritable", $"cannot write the file: {ex.Message}", path));
+        }
+    }
+
+    private static void WriteWarnings(CliContext ctx, IEnumerable<string> warnings)
+    {
+        foreach (var w in warnings)
+        {
+            ctx.Err.WriteLine($"warning: {w}");
+        }
+    }
+
+    private static int Count(JsonElement owner)
+    {
+        var n = 0;
+        foreach (var key in new[] { "groups", "controls" })
+        {
+            if (owner.TryGetProperty(key, out var list))
+            {
+                foreach (var item in list.EnumerateArray())
+                {
+                    n += (key == "controls" ? 1 : 0) + Count(item);
+                }
+            }
+        }
+
+        return n;
+    }
+}

@@ -1,0 +1,89 @@
+using System.CommandLine;
+using Trellis.Content.Demo;
+using Trellis.Core.Program;
+using Trellis.Data;
+using Trellis.Exchange.ProgramAsCode;
+
+namespace Trellis.Cli.Commands;
+
+/// <summary><c>trellis demo</c>, <c>import</c> and <c>export</c>: the program as code, in and out of the database.</summary>
+internal static class ProgramExchangeCommands
+{
+    public static IEnumerable<Command> Create(CliContext ctx)
+    {
+        yield return Demo(ctx);
+        yield return Import(ctx);
+        yield return Export(ctx);
+    }
+
+    private static Command Demo(CliContext ctx)
+    {
+        var db = Db.Option();
+        var cmd = new Command("demo", "Load the demo program (a SaaS company with ~60 controls, ~150 evidence items, ~20 risks and a full SoA), replacing the program in the database.") { db };
+        cmd.SetAction(async (parse, ct) =>
+        {
+            var database = await Db.OpenAsync(parse, db, ct).ConfigureAwait(false);
+            await ctx.Err.WriteLineAsync("Generating the demo program…").ConfigureAwait(false);
+            var (program, blobs) = DemoProgram.Create(ctx.Clock);
+            await ctx.Err.WriteLineAsync($"Writing to {database.Description}…").ConfigureAwait(false);
+            var counts = CliContext.Require(await new ProgramStore(database).ReplaceAsync(program, blobs, ct).ConfigureAwait(false));
+            await WriteCounts(ctx, $"Demo program '{program.Organization}' loaded into {database.Description}", counts).ConfigureAwait(false);
+            var engagements = await DemoAudits.SaveAsync(database, ctx.Today, ct).ConfigureAwait(false);
+            await ctx.Out.WriteLineAsync($"Audit calendar: {engagements} engagements and 2 findings (trellis engagements, calendar, ledger <id>).").ConfigureAwait(false);
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    private static Command Import(CliContext ctx)
+    {
+        var db = Db.Option();
+        var file = new Argument<string>("program.yaml") { Description = "The program file; evidence paths are relative to its folder." };
+        var cmd = new Command("import", "Import a program.yaml (and its evidence folder), replacing the program in the database; all or nothing.") { file, db };
+        cmd.SetAction(async (parse, ct) =>
+        {
+            var read = ProgramYamlReader.Read(parse.GetValue(file)!);
+            if (!read.IsSuccess)
+            {
+                foreach (var error in read.Errors)
+                {
+                    await ctx.Err.WriteLineAsync($"error: {error}").ConfigureAwait(false);
+                }
+
+                await ctx.Err.WriteLineAsync($"{read.Errors.Count} problem(s); nothing was imported.").ConfigureAwait(false);
+                return ExitCodes.Invalid;
+            }
+
+            var database = await Db.OpenAsync(parse, db, ct).ConfigureAwait(false);
+            var counts = CliContext.Require(await new ProgramStore(database).ReplaceAsync(read.Program!, read.Blobs, ct).ConfigureAwait(false));
+            await WriteCounts(ctx, $"Imported into {database.Description}", counts).ConfigureAwait(false);
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    private static Command Export(CliContext ctx)
+    {
+        var db = Db.Option();
+        var output = new Option<string>("--out") { Description = "Folder to write program.yaml and evidence/ into.", Required = true };
+        var cmd = new Command("export", "Export the program to program.yaml and an evidence folder (lossless: export, import, export gives identical bytes).") { output, db };
+        cmd.SetAction(async (parse, ct) =>
+        {
+            var store = new ProgramStore(await Db.OpenAsync(parse, db, ct).ConfigureAwait(false));
+            var program = await store.LoadAsync(ct).ConfigureAwait(false);
+            var blobs = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+            foreach (var sha in program.Evidence.SelectMany(e => e.Versions).Select(v => v.Sha256).OfType<string>().Distinct(StringComparer.Ordinal))
+            {
+                blobs[sha] = CliContext.Require(await store.GetBlobAsync(sha, ct).ConfigureAwait(false));
+            }
+
+            var path = CliContext.Require(ProgramYamlWriter.Write(program, sha => blobs.GetValueOrDefault(sha), parse.GetValue(output)!));
+            await ctx.Out.WriteLineAsync($"Exported {program.Controls.Count} controls, {program.Evidence.Count} evidence items ({blobs.Count} files), {program.Risks.Count} risks to {path}").ConfigureAwait(false);
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    private static Task WriteCounts(CliContext ctx, string what, ProgramCounts c) =>
+        ctx.Out.WriteLineAsync($"{what}: {c.Controls} controls, {c.Evidence} evidence items ({c.EvidenceVersions} versions, {c.BlobsAdded} files added), {c.Risks} risks, {c.SoaDecisions} SoA decisions.");
+}

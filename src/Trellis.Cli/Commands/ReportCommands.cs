@@ -1,0 +1,115 @@
+using System.CommandLine;
+using Trellis.Content;
+using Trellis.Core.Common;
+using Trellis.Core.Program;
+using Trellis.Exchange.Reports;
+
+namespace Trellis.Cli.Commands;
+
+/// <summary>
+/// <c>trellis report &lt;soa|matrix|gap|crosswalk|readiness|evidence-index&gt; [--framework ID] [--to ID]
+/// [--engagement ID] [--inferred] --format xlsx|pdf|html|csv|json --out FILE</c>. The program and engagement windows
+/// come from delegates so the command does not know where they are stored; the crosswalk report never asks for
+/// the program.
+/// </summary>
+internal static class ReportCommands
+{
+    /// <param name="ctx">Where to write.</param>
+    /// <param name="program">Loads the program (called only for reports that need one).</param>
+    /// <param name="engagementWindow">Resolves <c>--engagement ID</c> to its observation window (first and last day);
+    /// null until engagements are stored, in which case <c>--engagement</c> is an error.</param>
+    /// <param name="clock">The clock for "generated at" and today's date; the default is the system clock.</param>
+    public static IEnumerable<Command> Create(
+        CliContext ctx,
+        Func<Result<ComplianceProgram>> program,
+        Func<string, Result<(DateOnly Start, DateOnly End)>>? engagementWindow = null,
+        TimeProvider? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        return Create(ctx, _ => program(), engagementWindow is null ? null : (_, id) => engagementWindow(id), clock, extra: []);
+    }
+
+    /// <summary>The command reading the program and engagements from the database named by <c>--db</c>.</summary>
+    public static IEnumerable<Command> Create(CliContext ctx)
+    {
+        var db = Db.Option();
+        return Create(
+            ctx,
+            parse => Result<ComplianceProgram>.Ok(Task.Run(async () => await new Data.ProgramStore(await Db.OpenAsync(parse, db, default).ConfigureAwait(false)).LoadAsync().ConfigureAwait(false)).GetAwaiter().GetResult()),
+            (parse, id) => Task.Run(async () => await AuditCommandsOnDatabase.WindowAsync(parse, db, id, default).ConfigureAwait(false)).GetAwaiter().GetResult(),
+            ctx.Clock,
+            extra: [db]);
+    }
+
+    private static IEnumerable<Command> Create(
+        CliContext ctx,
+        Func<ParseResult, Result<ComplianceProgram>> program,
+        Func<ParseResult, string, Result<(DateOnly Start, DateOnly End)>>? engagementWindow,
+        TimeProvider? clock,
+        Option[] extra)
+    {
+        clock ??= TimeProvider.System;
+        var kind = new Argument<string>("kind") { Description = $"Report: {string.Join(", ", ReportNames.KindNames)}." };
+        kind.AcceptOnlyFromAmong([.. ReportNames.KindNames]);
+        var framework = new Option<string?>("--framework")
+        {
+            Description = "matrix: framework of the rows (default soc2-2017); gap, readiness: one framework (default iso27001-2022 and soc2-2017); crosswalk: left side.",
+        };
+        var to = new Option<string?>("--to") { Description = "crosswalk: the framework on the right." };
+        var engagement = new Option<string?>("--engagement") { Description = "evidence-index: the engagement whose observation window is indexed (default: all evidence)." };
+        var inferred = new Option<bool>("--inferred") { Description = "crosswalk: also list links inferred through pivot frameworks." };
+        var format = Options.Format([.. ReportNames.FormatNames]);
+        var output = new Option<FileInfo>("--out", "-o") { Description = "File to write.", Required = true };
+        var cmd = new Command("report", "Write a report (SoA, SOC 2 control matrix, gap, crosswalk, readiness, evidence index) as XLSX, PDF, HTML, CSV or JSON.")
+        {
+            kind, framework, to, engagement, inferred, format, output,
+        };
+        foreach (var option in extra)
+        {
+            cmd.Options.Add(option);
+        }
+
+        cmd.SetAction(parse =>
+        {
+            var k = parse.GetValue(kind)!;
+            (DateOnly Start, DateOnly End)? window = null;
+            if (parse.GetValue(engagement) is { } id)
+            {
+                if (k != ReportKind.EvidenceIndex.ToWire())
+                {
+                    throw new CliFailureException(new Error("invalid-option", "--engagement applies only to the evidence-index report"));
+                }
+
+                window = engagementWindow is null
+                    ? throw new CliFailureException(new Error("engagements-unavailable", "engagements are not available in this build; omit --engagement to index all evidence"))
+                    : CliContext.Require(engagementWindow(parse, id));
+            }
+
+            var options = new ReportOptions
+            {
+                Format = parse.GetValue(format)!,
+                Framework = parse.GetValue(framework),
+                To = parse.GetValue(to),
+                WindowStart = window?.Start,
+                WindowEnd = window?.End,
+                IncludeInferred = parse.GetValue(inferred),
+            };
+            var p = k == ReportKind.Crosswalk.ToWire() ? null : CliContext.Require(program(parse));
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var bytes = CliContext.Require(new ReportService(clock).Render(k, options, p, ShippedContent.Engine, today));
+            var file = parse.GetValue(output)!;
+            try
+            {
+                File.WriteAllBytes(file.FullName, bytes);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new CliFailureException(new Error("cannot-write", $"cannot write {file.FullName}: {ex.Message}"));
+            }
+
+            ctx.Out.WriteLine($"wrote the {k} report ({options.Format}, {bytes.Length:N0} bytes) to {file.FullName}");
+            return ExitCodes.Ok;
+        });
+        return [cmd];
+    }
+}
