@@ -92,6 +92,8 @@ public sealed class EndpointMatrixTests(SqliteApp app) : IClassFixture<SqliteApp
         ["POST /admin/audit-log"] = Managers,
         ["GET /admin/accounts"] = AdminOnly,
         ["POST /admin/accounts"] = AdminOnly,
+        ["GET /advice"] = Staff,
+        ["POST /advice"] = Staff,
         ["GET /calendar"] = Staff,
         ["POST /calendar"] = Staff,
         ["GET /"] = Everyone,
