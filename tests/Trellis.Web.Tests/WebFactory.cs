@@ -14,7 +14,7 @@ namespace Trellis.Web.Tests;
 /// The real app on a throwaway database through the real migrations. The only replaced service is the clock
 /// (a <see cref="FakeTimeProvider"/>), so tests can move time past an auditor's expiry.
 /// </summary>
-internal sealed class WebFactory(string database, DateTimeOffset? start = null, bool demo = false) : WebApplicationFactory<Program>
+internal sealed class WebFactory(string database, DateTimeOffset? start = null, bool demo = false, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     /// <summary>The default start: a fixed, known instant.</summary>
     public static readonly DateTimeOffset DefaultStart = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
@@ -28,6 +28,11 @@ internal sealed class WebFactory(string database, DateTimeOffset? start = null, 
         builder.UseEnvironment("Testing");
         builder.UseSetting("Trellis:Database", database);
         builder.UseSetting("Trellis:Demo", demo ? "true" : "false");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);

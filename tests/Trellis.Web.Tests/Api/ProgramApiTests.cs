@@ -88,6 +88,27 @@ public sealed class ProgramApiTests
     }
 
     [Fact]
+    public async Task Evidence_LargerThanTheLimit_Answers413AndStoresNothing()
+    {
+        using var db = TestDatabase.Create(Engine.Sqlite);
+        await using var app = new WebFactory(db.Target, demo: true, settings: new Dictionary<string, string> { ["Trellis:MaxUploadBytes"] = "1024" });
+        var manager = await app.ClientAsAsync(Roles.ComplianceManager);
+        var total = (await manager.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/evidence", UriKind.Relative))).GetProperty("total").GetInt32();
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent("Too big"), "title" },
+            { new StringContent("AC-01"), "controls" },
+            { new StringContent("2026-10-31"), "effectiveFrom" },
+            { new ByteArrayContent(new byte[4096]), "file", "big.bin" },
+        };
+
+        var response = await manager.PostAsync(new Uri("/api/v1/evidence", UriKind.Relative), form);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(total, (await manager.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/evidence", UriKind.Relative))).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task Controls_ControlOwner_EditsOwnButNotOthers_AndEveryWriteIsAudited()
     {
         using var db = TestDatabase.Create(Engine.Sqlite);
