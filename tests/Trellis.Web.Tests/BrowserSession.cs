@@ -34,6 +34,14 @@ internal sealed partial class BrowserSession
         }));
     }
 
+    /// <summary>Posts a page's form the way a browser would: fetches the page for its antiforgery token first.</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(WebFactory app, string path, Dictionary<string, string> fields)
+    {
+        var page = await SendAsync(app, HttpMethod.Get, path);
+        fields["__RequestVerificationToken"] = AntiforgeryToken().Match(await page.Content.ReadAsStringAsync()).Groups[1].Value;
+        return await SendAsync(app, HttpMethod.Post, path, new FormUrlEncodedContent(fields));
+    }
+
     /// <summary>Sends a request with this session's cookies to any instance, keeping cookies it sets.</summary>
     public async Task<HttpResponseMessage> SendAsync(WebFactory app, HttpMethod method, string path, HttpContent? content = null)
     {

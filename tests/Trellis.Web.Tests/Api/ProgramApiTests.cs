@@ -130,6 +130,35 @@ public sealed class ProgramApiTests
     }
 
     [Fact]
+    public async Task SoaRow_EditedThroughThePage_IsSavedAndAudited()
+    {
+        using var db = TestDatabase.Create(Engine.Sqlite);
+        await using var app = new WebFactory(db.Target, demo: true);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var created = await scope.ServiceProvider.GetRequiredService<AccountService>()
+                .CreateAsync(new NewAccount("lead@example.com", Roles.ComplianceManager), "correct horse battery staple", "test");
+            Assert.True(created.IsSuccess);
+        }
+
+        var browser = await BrowserSession.SignInAsync(app, "lead@example.com", "correct horse battery staple");
+        var before = await AuditCountAsync(app);
+        var version = (await app.Services.GetRequiredService<Trellis.Data.ProgramStore>().GetSoaDecisionAsync("A.5.7")).Value.Version;
+
+        var posted = await browser.PostFormAsync(app, "/soa/A.5.7", new Dictionary<string, string>
+        {
+            ["Applicable"] = "false",
+            ["Justification"] = "No threat intelligence function in scope",
+            ["Version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.Equal(before + 1, await AuditCountAsync(app));
+        var row = await (await app.ClientAsAsync(Roles.Viewer)).GetFromJsonAsync<JsonElement>(new Uri("/api/v1/soa/A.5.7", UriKind.Relative));
+        Assert.False(row.GetProperty("applicable").GetBoolean());
+    }
+
+    [Fact]
     public async Task Lists_PagingOutOfRange_Answers400_AndPagesCarryTheTotal()
     {
         using var db = TestDatabase.Create(Engine.Sqlite);
