@@ -49,6 +49,8 @@ public static class TrellisWebServices
         services.AddScoped(sp => sp.GetRequiredService<WebDatabase>().CreateContext());
         services.AddSingleton<AuditLog>();
         services.AddScoped<Compliance.ProgramService>();
+        services.AddSingleton(sp => new AuditStore(sp.GetRequiredService<TrellisDatabase>()));
+        services.AddScoped<Compliance.EngagementService>();
         services.AddHostedService<WebStartup>();
         services.AddHostedService<AuditRetention>();
 
