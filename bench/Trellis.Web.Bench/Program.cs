@@ -10,10 +10,18 @@ using Trellis.Web.Auth;
 using Trellis.Web.Hosting;
 using Trellis.Web.Storage;
 
-// dotnet run -c Release --project bench/Trellis.Web.Bench [-- seconds-per-run connections]
-// Loopback only; every run stops by itself after its time. Defaults: 10 s, 64 connections.
+// dotnet run -c Release --project bench/Trellis.Web.Bench [-- seconds-per-run connections]   (API endpoints under load)
+// dotnet run -c Release --project bench/Trellis.Web.Bench -- pages [requests-per-page]          (every page, one user)
+// Loopback only; every run stops by itself. Defaults: 10 s, 64 connections; 30 requests per page.
+var pages = args.Length > 0 && args[0] == "pages";
+if (pages)
+{
+    args = args[1..];
+}
+
 var seconds = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var s) ? Math.Clamp(s, 1, 60) : 10;
 var connections = args.Length > 1 && int.TryParse(args[1], CultureInfo.InvariantCulture, out var c) ? Math.Clamp(c, 1, 256) : 64;
+var perPage = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var n) ? Math.Clamp(n, 5, 1000) : 30;
 var folder = Path.Combine(Path.GetTempPath(), "trellis-bench-" + Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(folder);
 var bare = new ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
@@ -26,8 +34,15 @@ app.MapGet("/bare/{name}", (string name) => Results.Bytes(bare[name], "applicati
 await app.StartAsync();
 try
 {
-    var token = await TokenAsync(app);
     var baseUrl = new Uri(TrellisWebHost.Addresses(app)[0]);
+    if (pages)
+    {
+        using var one = new HttpClient { BaseAddress = baseUrl };
+        await PageLatency.RunAsync(one, await TokenAsync(app, Roles.Admin), bare, perPage);
+        return;
+    }
+
+    var token = await TokenAsync(app, Roles.Viewer);
     using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections }) { BaseAddress = baseUrl };
     Console.WriteLine($"Trellis web bench: demo program, {connections} connections, {seconds} s per run, loopback");
     Console.WriteLine($"{"endpoint",-32} {"p50 ms",8} {"p99 ms",8} {"req/s",8}   {"bare p50",8} {"bare p99",8}   ratio p50  ratio p99");
@@ -54,10 +69,10 @@ finally
     Directory.Delete(folder, recursive: true);
 }
 
-static async Task<string> TokenAsync(WebApplication app)
+static async Task<string> TokenAsync(WebApplication app, string role)
 {
     await using var scope = app.Services.CreateAsyncScope();
-    var user = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateAsync(new NewAccount("bench@localhost", Roles.Viewer), null, "bench");
+    var user = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateAsync(new NewAccount($"bench-{role}@localhost", role), null, "bench");
     var db = scope.ServiceProvider.GetRequiredService<WebDbContext>();
     return (await ApiTokens.IssueAsync(db, user.Value.Id, "bench", TimeProvider.System.GetUtcNow())).Secret;
 }

@@ -72,6 +72,31 @@ public sealed class BrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
         Assert.Equal(401, api!.Status);
     }
 
+    [Fact]
+    public async Task ComplianceManager_FollowsAnEngagementToItsMissingEvidence_AndTheRoadmapNamesTheNextTask()
+    {
+        await app.CreateAccountAsync("planner@example.com", Roles.ComplianceManager);
+        var page = await app.SignInAsync("planner@example.com");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Engagements" }).ClickAsync();
+        await page.Locator("#engagements a[href^='/engagements/soc2-type2']").First.ClickAsync();
+        await Assertions.Expect(page.Locator("#ledger")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Show only controls with missing occurrences" }).ClickAsync();
+        var rows = page.Locator("#ledger tbody tr");
+        Assert.True(await rows.CountAsync() > 0, "the demo program has deliberate gaps");
+        foreach (var row in await rows.AllAsync())
+        {
+            await Assertions.Expect(row.Locator(".text-bg-danger").First).ToBeVisibleAsync();
+        }
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserApp.ArtifactsDirectory(), "engagement-ledger.png"), FullPage = true });
+        await page.GetByRole(AriaRole.Link, new() { Name = "Request list" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#requests")).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Roadmap" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#next-task")).ToContainTextAsync("Next:");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserApp.ArtifactsDirectory(), "roadmap.png"), FullPage = true });
+    }
+
     private static async Task<int> CountAsync(IPage page, string framework, string status) =>
         int.Parse(await page.Locator($"[aria-labelledby='fw-{framework}'] [data-count='{status}']").InnerTextAsync(), CultureInfo.InvariantCulture);
 }

@@ -35,13 +35,7 @@ public static class EngagementEndpoints
     private static async Task<Results<Ok<Paged<EngagementView>>, ProblemHttpResult>> List(
         HttpContext context, EngagementService engagements, int? page, int? pageSize, CancellationToken ct)
     {
-        var account = context.Account();
-        var views = new List<EngagementView>();
-        foreach (var e in await engagements.ListAsync(account, ct))
-        {
-            views.Add(EngagementView.From(e.Value, await engagements.WarningsAsync(account, e.Value, ct)));
-        }
-
+        var views = (await engagements.ListWithWarningsAsync(context.Account(), ct)).Select(e => EngagementView.From(e.Engagement.Value, e.Warnings)).ToList();
         var paged = Paging.Of(views, page, pageSize);
         return paged.IsSuccess ? TypedResults.Ok(paged.Value) : ApiErrors.Problem(paged.Error!);
     }

@@ -35,10 +35,22 @@ public sealed partial class EngagementService(AuditStore store, ProgramService p
     public async Task<IReadOnlyList<RuleWarning>> WarningsAsync(Account account, Engagement engagement, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(engagement);
-        var type2 = (await ListAsync(account, ct)).Select(e => e.Value).Where(e => e.Kind == EngagementKind.Soc2Type2 && e.Window is not null);
-        var gaps = EngagementRules.Gaps(type2.Select(e => (e.Id, e.Window!)));
-        return [.. EngagementRules.Check(engagement, Today), .. gaps.Where(g => g.After == engagement.Id).Select(g => EngagementRules.GapWarning(g))];
+        return Warnings(engagement, Gaps(await ListAsync(account, ct)));
     }
+
+    /// <summary>The engagements the account sees, each with its rule warnings (one read of the store).</summary>
+    public async Task<IReadOnlyList<(Versioned<Engagement> Engagement, IReadOnlyList<RuleWarning> Warnings)>> ListWithWarningsAsync(Account account, CancellationToken ct)
+    {
+        var all = await ListAsync(account, ct);
+        var gaps = Gaps(all);
+        return [.. all.Select(e => (e, Warnings(e.Value, gaps)))];
+    }
+
+    private static IReadOnlyList<CoverageGap> Gaps(IEnumerable<Versioned<Engagement>> all) =>
+        EngagementRules.Gaps(all.Select(e => e.Value).Where(e => e.Kind == EngagementKind.Soc2Type2 && e.Window is not null).Select(e => (e.Id, e.Window!)));
+
+    private IReadOnlyList<RuleWarning> Warnings(Engagement engagement, IReadOnlyList<CoverageGap> gaps) =>
+        [.. EngagementRules.Check(engagement, Today), .. gaps.Where(g => g.After == engagement.Id).Select(g => EngagementRules.GapWarning(g))];
 
     /// <summary>The operation ledger of one engagement over its window (expected against observed occurrences).</summary>
     public async Task<Result<EngagementLedger>> LedgerAsync(Account account, string id, CancellationToken ct)

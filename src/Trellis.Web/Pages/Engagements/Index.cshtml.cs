@@ -19,13 +19,6 @@ public sealed class IndexModel(EngagementService engagements) : PageModel
     /// <summary>Loads the list.</summary>
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var account = HttpContext.Account();
-        var views = new List<EngagementView>();
-        foreach (var e in await engagements.ListAsync(account, ct))
-        {
-            views.Add(EngagementView.From(e.Value, await engagements.WarningsAsync(account, e.Value, ct)));
-        }
-
-        Engagements = views;
+        Engagements = [.. (await engagements.ListWithWarningsAsync(HttpContext.Account(), ct)).Select(e => EngagementView.From(e.Engagement.Value, e.Warnings))];
     }
 }
