@@ -26,7 +26,7 @@ internal static class ReportCommands
         TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(program);
-        return Create(ctx, _ => program(), engagementWindow is null ? null : (_, id) => engagementWindow(id), clock, extra: []);
+        return Create(ctx, (_, _) => Task.FromResult(program()), engagementWindow is null ? null : (_, id, _) => Task.FromResult(engagementWindow(id)), clock, extra: []);
     }
 
     /// <summary>The command reading the program and engagements from the database named by <c>--db</c>.</summary>
@@ -35,16 +35,16 @@ internal static class ReportCommands
         var db = Db.Option();
         return Create(
             ctx,
-            parse => Result<ComplianceProgram>.Ok(Task.Run(async () => await new Data.ProgramStore(await Db.OpenAsync(parse, db, default).ConfigureAwait(false)).LoadAsync().ConfigureAwait(false)).GetAwaiter().GetResult()),
-            (parse, id) => Task.Run(async () => await AuditCommandsOnDatabase.WindowAsync(parse, db, id, default).ConfigureAwait(false)).GetAwaiter().GetResult(),
+            async (parse, ct) => Result<ComplianceProgram>.Ok(await new Data.ProgramStore(await Db.OpenAsync(parse, db, ct).ConfigureAwait(false)).LoadAsync(ct).ConfigureAwait(false)),
+            (parse, id, ct) => AuditCommandsOnDatabase.WindowAsync(parse, db, id, ct),
             ctx.Clock,
             extra: [db]);
     }
 
     private static IEnumerable<Command> Create(
         CliContext ctx,
-        Func<ParseResult, Result<ComplianceProgram>> program,
-        Func<ParseResult, string, Result<(DateOnly Start, DateOnly End)>>? engagementWindow,
+        Func<ParseResult, CancellationToken, Task<Result<ComplianceProgram>>> program,
+        Func<ParseResult, string, CancellationToken, Task<Result<(DateOnly Start, DateOnly End)>>>? engagementWindow,
         TimeProvider? clock,
         Option[] extra)
     {
@@ -69,7 +69,7 @@ internal static class ReportCommands
             cmd.Options.Add(option);
         }
 
-        cmd.SetAction(parse =>
+        cmd.SetAction(async (parse, ct) =>
         {
             var k = parse.GetValue(kind)!;
             (DateOnly Start, DateOnly End)? window = null;
@@ -82,7 +82,7 @@ internal static class ReportCommands
 
                 window = engagementWindow is null
                     ? throw new CliFailureException(new Error("engagements-unavailable", "engagements are not available in this build; omit --engagement to index all evidence"))
-                    : CliContext.Require(engagementWindow(parse, id));
+                    : CliContext.Require(await engagementWindow(parse, id, ct).ConfigureAwait(false));
             }
 
             var options = new ReportOptions
@@ -94,13 +94,13 @@ internal static class ReportCommands
                 WindowEnd = window?.End,
                 IncludeInferred = parse.GetValue(inferred),
             };
-            var p = k == ReportKind.Crosswalk.ToWire() ? null : CliContext.Require(program(parse));
+            var p = k == ReportKind.Crosswalk.ToWire() ? null : CliContext.Require(await program(parse, ct).ConfigureAwait(false));
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             var bytes = CliContext.Require(new ReportService(clock).Render(k, options, p, ShippedContent.Engine, today));
             var file = parse.GetValue(output)!;
             try
             {
-                File.WriteAllBytes(file.FullName, bytes);
+                await File.WriteAllBytesAsync(file.FullName, bytes, ct).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

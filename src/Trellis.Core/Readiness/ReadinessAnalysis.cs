@@ -81,12 +81,26 @@ public static class ReadinessAnalysis
         return result;
     }
 
-    /// <summary>Every (control, relationship, route) that reaches each requirement of the framework.</summary>
-    internal static Dictionary<string, List<Contribution>> Contributions(ComplianceProgram program, CrosswalkEngine engine, Framework fw, string? creditedFrom)
+    /// <summary>
+    /// Every control reaching each requirement of <paramref name="framework"/>, by requirement ID: direct mappings, and
+    /// mappings into other frameworks carried over definite crosswalk links with the relationship composed
+    /// (../shared/domain/README.md rules 4–5) — the credit <see cref="Compute"/> judges. Empty for an unknown framework.
+    /// </summary>
+    public static ILookup<string, ControlReach> Reach(ComplianceProgram program, CrosswalkEngine engine, string framework, string? creditedFrom = null)
     {
-        var result = new Dictionary<string, List<Contribution>>(StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(program);
+        ArgumentNullException.ThrowIfNull(engine);
+        var fw = engine.Catalog.Framework(framework);
+        var all = fw.IsSuccess ? Contributions(program, engine, fw.Value, creditedFrom) : [];
+        return all.SelectMany(kv => kv.Value.Select(c => (kv.Key, c))).ToLookup(x => x.Key, x => x.c, StringComparer.Ordinal);
+    }
+
+    /// <summary>Every (control, relationship, route) that reaches each requirement of the framework.</summary>
+    private static Dictionary<string, List<ControlReach>> Contributions(ComplianceProgram program, CrosswalkEngine engine, Framework fw, string? creditedFrom)
+    {
+        var result = new Dictionary<string, List<ControlReach>>(StringComparer.Ordinal);
         var crosswalks = new Dictionary<string, ILookup<string, MappingLink>>(StringComparer.Ordinal);
-        void Add(string requirement, Contribution c)
+        void Add(string requirement, ControlReach c)
         {
             if (!result.TryGetValue(requirement, out var list))
             {
@@ -107,7 +121,7 @@ public static class ReadinessAnalysis
 
                 if (m.Requirement.Framework == fw.Id)
                 {
-                    Add(m.Requirement.Requirement, new Contribution(control.Id, m.Relationship, null));
+                    Add(m.Requirement.Requirement, new ControlReach(control.Id, m.Relationship, null));
                     continue;
                 }
 
@@ -122,7 +136,7 @@ public static class ReadinessAnalysis
                 {
                     if (Relationships.Compose(m.Relationship, link.Relationship) is { } composed)
                     {
-                        Add(link.To!.Value.Requirement, new Contribution(control.Id, composed, m.Requirement));
+                        Add(link.To!.Value.Requirement, new ControlReach(control.Id, composed, m.Requirement));
                     }
                 }
             }
@@ -131,7 +145,7 @@ public static class ReadinessAnalysis
         return result;
     }
 
-    private static RequirementReadiness Judge(Requirement req, List<Contribution> contributions, IReadOnlyDictionary<string, ControlState> states, string? exclusion)
+    private static RequirementReadiness Judge(Requirement req, List<ControlReach> contributions, IReadOnlyDictionary<string, ControlState> states, string? exclusion)
     {
         var controls = contributions.Select(c => c.ControlId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var reasons = new List<string>();
@@ -181,7 +195,7 @@ public static class ReadinessAnalysis
     }
 
     // A parent without contributions of its own (NIST function or category) takes its children's roll-up.
-    private static List<RequirementReadiness> RollUp(Framework fw, Dictionary<string, RequirementReadiness> own, Dictionary<string, List<Contribution>> contributions)
+    private static List<RequirementReadiness> RollUp(Framework fw, Dictionary<string, RequirementReadiness> own, Dictionary<string, List<ControlReach>> contributions)
     {
         var children = fw.Requirements.Where(r => r.Parent is not null).ToLookup(r => r.Parent!, StringComparer.Ordinal);
         var done = new Dictionary<string, RequirementReadiness>(StringComparer.Ordinal);
@@ -214,6 +228,14 @@ public static class ReadinessAnalysis
         return fw.Requirements.Select(r => Resolve(r.Id)).ToList();
     }
 
-    /// <summary>A control reaching a requirement with a relationship, directly (Via null) or through another framework's requirement.</summary>
-    internal sealed record Contribution(string ControlId, Relationship Relationship, RequirementRef? Via);
+}
+
+/// <summary>A control reaching a requirement: directly (<see cref="Via"/> null) or through a definite crosswalk link.</summary>
+/// <param name="ControlId">The organization's control.</param>
+/// <param name="Relationship">The control's relationship to the requirement (composed through the crosswalk when indirect).</param>
+/// <param name="Via">The requirement of another framework the control maps to, or null for a direct mapping.</param>
+public sealed record ControlReach(string ControlId, Relationship Relationship, RequirementRef? Via)
+{
+    /// <summary>e.g. <c>equal</c> or <c>subset-of via iso27001-2022:A.5.15</c>.</summary>
+    public string Describe() => Via is null ? Relationship.ToWire() : $"{Relationship.ToWire()} via {Via}";
 }

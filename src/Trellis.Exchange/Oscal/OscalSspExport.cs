@@ -51,7 +51,7 @@ public static class OscalSspExport
         var system = OscalParts.SystemName(program);
         var organization = OscalParts.Organization(program);
         var states = ControlState.Index(program, today, options.Policy);
-        var reach = ProgramFacts.Reach(program, engine, framework);
+        var reach = ReadinessAnalysis.Reach(program, engine, framework);
         var thisSystem = NameBasedUuid.Create($"this-system:{system}");
         var requirements = addressed.Select(r => Requirement(framework, r, reach[r.Id], states, thisSystem)).ToArray();
 

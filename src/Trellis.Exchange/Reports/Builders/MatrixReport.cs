@@ -46,7 +46,7 @@ public static class MatrixReport
             .ToList();
         var readiness = ReadinessAnalysis.Compute(program, engine, framework.Id, today, policy).Value.Requirements
             .ToDictionary(r => r.Id, r => r.Status, StringComparer.Ordinal);
-        var reach = ProgramFacts.Reach(program, engine, framework.Id);
+        var reach = ReadinessAnalysis.Reach(program, engine, framework.Id);
         var controls = program.Controls.ToDictionary(c => c.Id, StringComparer.Ordinal);
         var evidence = ProgramFacts.EvidenceByControl(program);
 
