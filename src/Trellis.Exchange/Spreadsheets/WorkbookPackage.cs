@@ -11,8 +11,10 @@ namespace Trellis.Exchange.Spreadsheets;
 /// uncompressed sizes and each large entry's compression ratio within limits; no VBA project (macro-enabled
 /// workbooks are refused rather than silently stripped, so nobody believes their macros were imported); the two
 /// parts every workbook has; and, inflating every entry while counting bytes (a zip directory can lie about
-/// sizes), no entry larger than declared and no XML part with a document type declaration (DTDs enable entity
-/// expansion and external entities; Office never writes them).
+/// sizes), every entry exactly its declared size and no XML part with a document type declaration (DTDs enable
+/// entity expansion and external entities; Office never writes them). .NET's zip reader stops inflating an entry
+/// at its declared size, so an entry that claims less than it holds is cut off there (and then fails to parse)
+/// rather than expanding past the limits.
 /// </summary>
 internal static class WorkbookPackage
 {

@@ -23,7 +23,10 @@ internal static class Workbooks
         return builder.Build().Controls;
     }
 
-    public static byte[] Template() => ControlTemplate.Write(Controls(), GeneratedAt);
+    private static readonly Lazy<byte[]> TemplateBytes = new(() => ControlTemplate.Write(Controls(), GeneratedAt));
+
+    /// <summary>The template of <see cref="Controls"/> (written once; callers get a copy).</summary>
+    public static byte[] Template() => (byte[])TemplateBytes.Value.Clone();
 
     /// <summary>The template with the Controls sheet edited.</summary>
     public static byte[] Edited(Action<IXLWorksheet> edit)
