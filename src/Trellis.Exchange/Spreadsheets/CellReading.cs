@@ -18,6 +18,9 @@ internal sealed class CellReading(int maxErrors)
 
     public IReadOnlyList<Error> Errors => _errors;
 
+    /// <summary>Problems found so far, including those past the cap that were not kept.</summary>
+    public int Failures { get; private set; }
+
     /// <summary>True once the cap is reached; reading should stop.</summary>
     public bool Full => _errors.Count > maxErrors;
 
@@ -29,6 +32,7 @@ internal sealed class CellReading(int maxErrors)
 
     public void Fail(string code, string message, string location)
     {
+        Failures++;
         if (_errors.Count < maxErrors)
         {
             _errors.Add(new Error(code, message, location));

@@ -10,7 +10,7 @@ internal static class ControlHeader
     public static Dictionary<string, int>? Read(IXLWorksheet sheet, CellReading cells)
     {
         var found = new Dictionary<string, int>(StringComparer.Ordinal);
-        var before = cells.Errors.Count;
+        var before = cells.Failures;
         var last = sheet.Row(1).LastCellUsed(XLCellsUsedOptions.Contents)?.Address.ColumnNumber ?? 0;
         for (var column = 1; column <= last; column++)
         {
@@ -42,6 +42,6 @@ internal static class ControlHeader
                 $"{sheet.Name}!1:1 (header)");
         }
 
-        return cells.Errors.Count == before ? found : null;
+        return cells.Failures == before ? found : null;
     }
 }

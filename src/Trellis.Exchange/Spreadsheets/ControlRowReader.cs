@@ -25,7 +25,7 @@ internal sealed class ControlRowReader(IXLWorksheet sheet, IReadOnlyDictionary<s
             return null;
         }
 
-        var before = cells.Errors.Count;
+        var before = cells.Failures;
         var text = cell.ToDictionary(c => c.Key, c => cells.Text(c.Value, c.Key), StringComparer.Ordinal);
         var id = Id(cell["id"], text["id"]?.Trim(), row);
         var title = text["title"];
@@ -37,7 +37,7 @@ internal sealed class ControlRowReader(IXLWorksheet sheet, IReadOnlyDictionary<s
         var cadence = Wire<Cadence>(cell["cadence"], "cadence", text["cadence"], Cadences.WireNames.ToList(), Cadences.TryParse);
         var status = Wire<ImplementationStatus>(cell["status"], "status", text["status"], ControlSheet.StatusNames, ImplementationStatuses.TryParse);
         var mappings = Mappings(cell["mappings"], text["mappings"]);
-        if (cells.Errors.Count != before)
+        if (cells.Failures != before)
         {
             return null;
         }

@@ -234,6 +234,16 @@ public sealed class ControlWorkbookReaderTests
     }
 
     [Fact]
+    public void Read_RowsBeyondTheLimit_AreRefusedWithoutReadingThem()
+    {
+        var result = Read(Edited(s => s.Cell(20_000, 1).SetValue("far away")));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("too-many-rows", error.Code);
+        Assert.Equal("Controls!A20000", error.Location);
+    }
+
+    [Fact]
     public void Read_EmptyRowsBetweenControls_AreSkipped()
     {
         var result = Read(Edited(s => s.Row(5).Clear(XLClearOptions.Contents)));
