@@ -37,6 +37,7 @@ public sealed partial class ProgramStore
         await using (db.ConfigureAwait(false))
         {
             await using var tx = await StoreTransactions.BeginWriteAsync(db, ct).ConfigureAwait(false);
+            await BumpRevisionAsync(db, ct).ConfigureAwait(false);
             var row = await db.Controls.SingleOrDefaultAsync(c => c.Id == control.Id, ct).ConfigureAwait(false);
             if (row is null)
             {
@@ -85,6 +86,7 @@ public sealed partial class ProgramStore
         await using (db.ConfigureAwait(false))
         {
             await using var tx = await StoreTransactions.BeginWriteAsync(db, ct).ConfigureAwait(false);
+            await BumpRevisionAsync(db, ct).ConfigureAwait(false);
             var row = await db.Controls.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct).ConfigureAwait(false);
             if (row is null)
             {

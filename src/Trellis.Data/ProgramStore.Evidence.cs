@@ -21,6 +21,7 @@ public sealed partial class ProgramStore
         await using (db.ConfigureAwait(false))
         {
             await using var tx = await StoreTransactions.BeginWriteAsync(db, ct).ConfigureAwait(false);
+            await BumpRevisionAsync(db, ct).ConfigureAwait(false);
             if (await db.Evidence.AnyAsync(e => e.Id == item.Id, ct).ConfigureAwait(false))
             {
                 return DataErrors.DuplicateId("evidence", item.Id);
@@ -75,6 +76,7 @@ public sealed partial class ProgramStore
         await using (db.ConfigureAwait(false))
         {
             await using var tx = await StoreTransactions.BeginWriteAsync(db, ct).ConfigureAwait(false);
+            await BumpRevisionAsync(db, ct).ConfigureAwait(false);
             var row = await db.Evidence.SingleOrDefaultAsync(e => e.Id == evidenceId, ct).ConfigureAwait(false);
             if (row is null)
             {

@@ -30,6 +30,7 @@ public sealed partial class ProgramStore
         await using (db.ConfigureAwait(false))
         {
             await using var tx = await StoreTransactions.BeginWriteAsync(db, ct).ConfigureAwait(false);
+            await BumpRevisionAsync(db, ct).ConfigureAwait(false);
             var row = await db.SoaDecisions.SingleOrDefaultAsync(d => d.Control == decision.Control, ct).ConfigureAwait(false);
             if (row is null)
             {

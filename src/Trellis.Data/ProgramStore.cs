@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Trellis.Core.Program;
 using Trellis.Core.Risks;
+using Trellis.Data.Rows;
 
 namespace Trellis.Data;
 
@@ -20,7 +21,25 @@ public sealed partial class ProgramStore(TrellisDatabase database)
     /// whatever the number of controls or evidence items), stitched together in memory. Lists keep the order
     /// they were saved in; evidence versions are ordered by number.
     /// </summary>
-    public async Task<ComplianceProgram> LoadAsync(CancellationToken cancellationToken = default)
+    public async Task<ComplianceProgram> LoadAsync(CancellationToken cancellationToken = default) =>
+        (await LoadRevisionAsync(cancellationToken).ConfigureAwait(false)).Program;
+
+    /// <summary>
+    /// The program's revision: a number every write to any part of the program increments, in the write's own
+    /// transaction (it is the settings row's version). One query; caches key on it, so instances sharing a
+    /// database notice each other's writes.
+    /// </summary>
+    public async Task<int> RevisionAsync(CancellationToken cancellationToken = default)
+    {
+        var db = Database.CreateContext();
+        await using (db.ConfigureAwait(false))
+        {
+            return await db.ProgramSettings.AsNoTracking().Select(x => x.Version).SingleAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Like <see cref="LoadAsync"/>, with the <see cref="RevisionAsync">revision</see> of the same snapshot.</summary>
+    public async Task<(ComplianceProgram Program, int Revision)> LoadRevisionAsync(CancellationToken cancellationToken = default)
     {
         var db = Database.CreateContext();
         await using (db.ConfigureAwait(false))
@@ -49,17 +68,22 @@ public sealed partial class ProgramStore(TrellisDatabase database)
             var soa = Sorted(await db.SoaDecisions.AsNoTracking().ToListAsync(ct).ConfigureAwait(false), d => d.Ordinal);
             await tx.CommitAsync(ct).ConfigureAwait(false);
 
-            return ProgramAssembly.Program(
+            return (ProgramAssembly.Program(
                 settings,
                 [.. controls.Select(c => ProgramAssembly.Control(c, mappings[c.Id]))],
                 [.. evidence.Select(e => ProgramAssembly.Evidence(e, versions[e.Id], evidenceControls[e.Id]))],
                 [.. risks.Select(r => ProgramAssembly.Risk(r, riskControls[r.Id], Plan(r.Id)))],
-                [.. soa.Select(ProgramAssembly.Soa)]);
+                [.. soa.Select(ProgramAssembly.Soa)]), settings.Version);
 
             IEnumerable<TreatmentAction> Plan(string riskId) =>
                 actions[riskId].Select(a => ProgramAssembly.Action(a, actionControls[(riskId, a.Ordinal)]));
         }
     }
+
+    // Every write takes the settings row first (the order ReplaceAsync uses), so writers serialize without deadlock.
+    private static Task<int> BumpRevisionAsync(TrellisDbContext db, CancellationToken ct) =>
+        db.ProgramSettings.Where(x => x.Id == ProgramSettingsRow.SingletonId)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.Version, x => x.Version + 1), ct);
 
     private static List<T> Sorted<T>(List<T> rows, Func<T, int> position)
     {

@@ -191,21 +191,13 @@ internal static class AdviceCommands
     // Progress comes from the program: a requirement counts as satisfied when readiness says covered.
     private static async Task<IReadOnlySet<RequirementRef>?> Satisfied(CliContext ctx, ParseResult parse, Option<string?> db, CancellationToken ct)
     {
-        var named = parse.GetValue(db) ?? Environment.GetEnvironmentVariable(Trellis.Data.TrellisDatabase.EnvironmentVariable);
-        if (string.IsNullOrWhiteSpace(named) && !File.Exists(Trellis.Data.TrellisDatabase.DefaultPath))
+        if (await Db.OpenIfPresentAsync(parse, db, ct).ConfigureAwait(false) is not { } database)
         {
             return null;
         }
 
-        var program = await new Trellis.Data.ProgramStore(await Db.OpenAsync(parse, db, ct).ConfigureAwait(false)).LoadAsync(ct).ConfigureAwait(false);
-        var set = new HashSet<RequirementRef>();
-        foreach (var framework in new[] { "iso27001-2022", "soc2-2017" })
-        {
-            var report = CliContext.Require(Trellis.Core.Readiness.ReadinessAnalysis.Compute(program, ShippedContent.Engine, framework, ctx.Today));
-            set.UnionWith(report.Requirements.Where(r => r.Status == Trellis.Core.Readiness.ReadinessStatus.Covered).Select(r => new RequirementRef(framework, r.Id)));
-        }
-
-        return set;
+        var program = await new Trellis.Data.ProgramStore(database).LoadAsync(ct).ConfigureAwait(false);
+        return RoadmapProgress.Satisfied(program, ShippedContent.Engine, ctx.Today);
     }
 
     private static string Markdown(Roadmap roadmap)

@@ -38,7 +38,8 @@ internal static class AuditCommandsOnDatabase
             : new Error("invalid-engagement", $"engagement '{id}' has no window or dates");
     }
 
-    private static Error Unknown(string id, IEnumerable<string> known) =>
+    /// <summary>The error for an engagement ID that is not stored, naming the nearest stored IDs.</summary>
+    internal static Error Unknown(string id, IEnumerable<string> known) =>
         new("unknown-engagement", $"unknown engagement '{id}'; nearest: {string.Join(", ", Suggestions.Nearest(id, known))}");
 
     private static async Task<IReadOnlyList<Engagement>> LoadAsync(ParseResult parse, Option<string?> db, CancellationToken ct) =>

@@ -15,6 +15,16 @@ internal static class Db
         Description = "SQLite file or PostgreSQL connection string (default: $TRELLIS_DB, else ./trellis.db).",
     };
 
+    /// <summary>
+    /// Opens the database only when one is named (<c>--db</c> or <c>TRELLIS_DB</c>) or <c>./trellis.db</c> exists;
+    /// null otherwise, so read-only commands never create a database as a side effect.
+    /// </summary>
+    public static async Task<TrellisDatabase?> OpenIfPresentAsync(ParseResult parse, Option<string?> option, CancellationToken ct)
+    {
+        var named = parse.GetValue(option) ?? Environment.GetEnvironmentVariable(TrellisDatabase.EnvironmentVariable);
+        return string.IsNullOrWhiteSpace(named) && !File.Exists(TrellisDatabase.DefaultPath) ? null : await OpenAsync(parse, option, ct).ConfigureAwait(false);
+    }
+
     /// <summary>Opens the database and applies any pending migrations (idempotent).</summary>
     public static async Task<TrellisDatabase> OpenAsync(ParseResult parse, Option<string?> option, CancellationToken ct)
     {
@@ -34,13 +44,11 @@ internal static class Catalogs
     public static async Task<Trellis.Core.Crosswalk.FrameworkCatalog> WithImportedAsync(ParseResult parse, Option<string?> option, CancellationToken ct)
     {
         var catalog = Trellis.Content.ShippedContent.Catalog;
-        var named = parse.GetValue(option) ?? Environment.GetEnvironmentVariable(TrellisDatabase.EnvironmentVariable);
-        if (string.IsNullOrWhiteSpace(named) && !File.Exists(TrellisDatabase.DefaultPath))
+        if (await Db.OpenIfPresentAsync(parse, option, ct).ConfigureAwait(false) is not { } database)
         {
             return catalog;
         }
 
-        var database = await Db.OpenAsync(parse, option, ct).ConfigureAwait(false);
         foreach (var stored in await new ImportedFrameworkStore(database).ListAsync(ct).ConfigureAwait(false))
         {
             var imported = Trellis.Exchange.Oscal.OscalFrameworkImport.FromCatalogJson(stored.Value.Document, stored.Value.Id);

@@ -1,22 +1,30 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Trellis.Cli.Output;
 using Trellis.Content;
 using Trellis.Core.Common;
+using Trellis.Data;
 using Trellis.Exchange.Oscal;
 
 namespace Trellis.Cli.Commands;
 
-/// <summary><c>trellis oscal resolve</c>, <c>trellis oscal export mapping</c> and <c>trellis framework import</c>.</summary>
+/// <summary>
+/// <c>trellis oscal resolve</c>, <c>trellis oscal export &lt;mapping|component|ssp|assessment-results&gt;</c> and
+/// <c>trellis framework import</c>.
+/// </summary>
 internal static class OscalCommands
 {
     public static IEnumerable<Command> Create(CliContext ctx)
     {
-        var oscal = new Command("oscal", "OSCAL JSON (NIST Open Security Controls Assessment Language, versions 1.0–1.2): resolve profiles, export the crosswalk.");
+        var oscal = new Command("oscal", "OSCAL JSON (NIST Open Security Controls Assessment Language, versions 1.0–1.2): resolve profiles, export the crosswalk, the program and engagements.");
         oscal.Subcommands.Add(Resolve(ctx));
         var export = new Command("export", "Export as OSCAL 1.2.1 JSON, checked against the OSCAL schema before it is written.");
         export.Subcommands.Add(ExportMapping(ctx));
+        export.Subcommands.Add(ExportComponent(ctx));
+        export.Subcommands.Add(ExportSsp(ctx));
+        export.Subcommands.Add(ExportAssessmentResults(ctx));
         oscal.Subcommands.Add(export);
         yield return oscal;
     }
@@ -118,6 +126,79 @@ internal static class OscalCommands
             return ExitCodes.Ok;
         });
         return cmd;
+    }
+
+    private static Command ExportComponent(CliContext ctx)
+    {
+        var output = new Option<string>("--out", "-o") { Description = "Where to write the component definition.", Required = true };
+        var db = Db.Option();
+        var cmd = new Command("component", "The program as an OSCAL component-definition: the system as one component, a control implementation per framework its controls map to.") { output, db };
+        cmd.SetAction(async (parse, ct) =>
+        {
+            var program = await new ProgramStore(await Db.OpenAsync(parse, db, ct).ConfigureAwait(false)).LoadAsync(ct).ConfigureAwait(false);
+            var document = CliContext.Require(OscalComponentExport.Build(program, ShippedContent.Engine, new OscalExportOptions { Time = ctx.Clock }));
+            var implementations = document["component-definition"]!["components"]![0]!["control-implementations"]!.AsArray();
+            var requirements = implementations.Sum(i => i!["implemented-requirements"]!.AsArray().Count);
+            WriteExport(ctx, document, OscalModel.ComponentDefinition, parse.GetValue(output)!, $"{requirements} implemented requirements in {implementations.Count} frameworks");
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    private static Command ExportSsp(CliContext ctx)
+    {
+        var framework = new Option<string>("--framework") { Description = "The framework the plan answers, e.g. soc2-2017 or iso27001-2022.", Required = true };
+        var output = new Option<string>("--out", "-o") { Description = "Where to write the system security plan.", Required = true };
+        var db = Db.Option();
+        var cmd = new Command("ssp", "The program as an OSCAL system-security-plan for one framework, with implementation status from readiness.") { framework, output, db };
+        cmd.SetAction(async (parse, ct) =>
+        {
+            var id = parse.GetValue(framework)!;
+            CliContext.Require(ShippedContent.Catalog.Framework(id));
+            var program = await new ProgramStore(await Db.OpenAsync(parse, db, ct).ConfigureAwait(false)).LoadAsync(ct).ConfigureAwait(false);
+            var document = CliContext.Require(OscalSspExport.Build(program, ShippedContent.Engine, id, new OscalExportOptions { Time = ctx.Clock }));
+            var requirements = document["system-security-plan"]!["control-implementation"]!["implemented-requirements"]!.AsArray().Count;
+            WriteExport(ctx, document, OscalModel.SystemSecurityPlan, parse.GetValue(output)!, $"{requirements} implemented requirements of {id}");
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    private static Command ExportAssessmentResults(CliContext ctx)
+    {
+        var engagement = new Option<string>("--engagement") { Description = "The stored engagement whose results are exported (see trellis engagements).", Required = true };
+        var output = new Option<string>("--out", "-o") { Description = "Where to write the assessment results.", Required = true };
+        var db = Db.Option();
+        var cmd = new Command("assessment-results", "A stored engagement and its findings as OSCAL assessment-results.") { engagement, output, db };
+        cmd.SetAction(async (parse, ct) =>
+        {
+            var database = await Db.OpenAsync(parse, db, ct).ConfigureAwait(false);
+            var store = new AuditStore(database);
+            var engagements = (await store.EngagementsAsync(ct).ConfigureAwait(false)).Select(v => v.Value).ToList();
+            var id = parse.GetValue(engagement)!;
+            var chosen = engagements.FirstOrDefault(e => e.Id == id)
+                ?? throw new CliFailureException(AuditCommandsOnDatabase.Unknown(id, engagements.Select(e => e.Id)));
+            var findings = (await store.FindingsAsync(ct).ConfigureAwait(false)).Select(v => v.Value).ToList();
+            var program = await new ProgramStore(database).LoadAsync(ct).ConfigureAwait(false);
+            var document = CliContext.Require(OscalAssessmentResultsExport.Build(program, chosen, findings, ShippedContent.Catalog, new OscalExportOptions { Time = ctx.Clock }));
+            var count = document["assessment-results"]!["results"]![0]!["findings"]?.AsArray().Count ?? 0;
+            WriteExport(ctx, document, OscalModel.AssessmentResults, parse.GetValue(output)!, $"{count} finding{(count == 1 ? "" : "s")} of engagement {id}");
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    // An export that does not match the schema is a bug in Trellis, not in the user's input.
+    private static void WriteExport(CliContext ctx, JsonObject document, OscalModel model, string path, string what)
+    {
+        var invalid = OscalSchema.Validate(JsonSerializer.SerializeToElement(document), model, "export");
+        if (invalid is not null)
+        {
+            throw new InvalidOperationException($"the exported {model.RootName()} does not match the OSCAL schema: {invalid}");
+        }
+
+        Write(path, OscalMappingExport.ToJson(document));
+        ctx.Out.WriteLine($"Wrote the {model.RootName()} ({what}) to {path}");
     }
 
     private static void Write(string path, string text)

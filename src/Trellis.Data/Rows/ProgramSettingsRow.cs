@@ -30,6 +30,9 @@ public sealed class ProgramSettingsRow
     /// <summary>SoA approval date; the approval block exists exactly when this is not null.</summary>
     public DateOnly? SoaApprovedOn { get; set; }
 
-    /// <summary>Concurrency token, incremented on every update.</summary>
+    /// <summary>
+    /// The program's revision: incremented by every write to any part of the program, inside that write's transaction
+    /// (see <c>ProgramStore.RevisionAsync</c>).
+    /// </summary>
     public int Version { get; set; } = 1;
 }

@@ -18,6 +18,7 @@ public static class TrellisApi
         v1.MapRiskEndpoints();
         v1.MapSoaEndpoints();
         v1.MapCalendarEndpoints();
+        v1.MapEngagementEndpoints();
         v1.MapAccountEndpoints();
         return app;
     }

@@ -12,10 +12,10 @@ namespace Trellis.Web.Compliance;
 /// <summary>
 /// The program as the web app serves it: reads scoped to the account (an auditor sees its engagement's frameworks,
 /// the controls mapped to them and the evidence effective inside its window), and writes that check the account's
-/// rights on the resource and go to the audit trail. The API and the UI both go through here. The program is
-/// loaded once per request.
+/// rights on the resource and go to the audit trail. The API and the UI both go through here. The program comes
+/// from the <see cref="ProgramCache"/> (reloaded only after a write), once per request.
 /// </summary>
-public sealed partial class ProgramService(ProgramStore store, AuditLog audit, TimeProvider clock)
+public sealed partial class ProgramService(ProgramStore store, ProgramCache cache, AuditLog audit, TimeProvider clock)
 {
     private ComplianceProgram? _program;
 
@@ -26,7 +26,7 @@ public sealed partial class ProgramService(ProgramStore store, AuditLog audit, T
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     /// <summary>The whole program (once per request).</summary>
-    public async Task<ComplianceProgram> LoadAsync(CancellationToken ct) => _program ??= await store.LoadAsync(ct);
+    public async Task<ComplianceProgram> LoadAsync(CancellationToken ct) => _program ??= await cache.ProgramAsync(ct);
 
     /// <summary>The controls the account sees, in program order.</summary>
     public async Task<IReadOnlyList<Control>> ControlsAsync(Account account, CancellationToken ct) =>
@@ -48,7 +48,7 @@ public sealed partial class ProgramService(ProgramStore store, AuditLog audit, T
             return new Error("unknown-framework", $"unknown framework '{(account.SeesFramework(framework) ? creditedFrom : framework)}'");
         }
 
-        var report = ReadinessAnalysis.Compute(await LoadAsync(ct), ShippedContent.Engine, framework, Today, creditedFrom: creditedFrom);
+        var report = await cache.ReadinessAsync(framework, creditedFrom, Today, p => ReadinessAnalysis.Compute(p, ShippedContent.Engine, framework, Today, creditedFrom: creditedFrom), ct);
         if (!report.IsSuccess || account.Scope is null)
         {
             return report;

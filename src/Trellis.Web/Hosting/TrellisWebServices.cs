@@ -48,7 +48,10 @@ public static class TrellisWebServices
         services.AddSingleton(sp => new ProgramStore(sp.GetRequiredService<TrellisDatabase>()));
         services.AddScoped(sp => sp.GetRequiredService<WebDatabase>().CreateContext());
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<Compliance.ProgramCache>();
         services.AddScoped<Compliance.ProgramService>();
+        services.AddSingleton(sp => new AuditStore(sp.GetRequiredService<TrellisDatabase>()));
+        services.AddScoped<Compliance.EngagementService>();
         services.AddHostedService<WebStartup>();
         services.AddHostedService<AuditRetention>();
 

@@ -15,7 +15,7 @@ namespace Trellis.Web.Hosting;
 /// administrator with a one-time random password that is printed once and stored only as a hash.
 /// </summary>
 internal sealed class WebStartup(
-    IServiceProvider services, WebDatabase database, ProgramStore store, TimeProvider clock, AuditLog audit, ServeConsole console, IOptions<TrellisWebOptions> options) : IHostedService
+    IServiceProvider services, WebDatabase database, ProgramStore store, AuditStore audits, TimeProvider clock, AuditLog audit, ServeConsole console, IOptions<TrellisWebOptions> options) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -60,6 +60,28 @@ internal sealed class WebStartup(
         }
 
         await audit.AppendAsync("system", "program.load-demo", "program", new { organization = program.Organization, controls = loaded.Value.Controls, evidence = loaded.Value.Evidence }, ct);
-        console.Say($"Loaded the demo program ({program.Organization}): {loaded.Value.Controls} controls, {loaded.Value.Evidence} evidence items, {loaded.Value.Risks} risks.");
+        var set = DemoAudits.Create(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        if ((await audits.EngagementsAsync(ct)).Count == 0)
+        {
+            foreach (var e in set.Engagements)
+            {
+                Check(await audits.SaveEngagementAsync(e, cancellationToken: ct));
+            }
+
+            foreach (var f in set.Findings)
+            {
+                Check(await audits.SaveFindingAsync(f, cancellationToken: ct));
+            }
+        }
+
+        console.Say($"Loaded the demo program ({program.Organization}): {loaded.Value.Controls} controls, {loaded.Value.Evidence} evidence items, {loaded.Value.Risks} risks, {set.Engagements.Count} engagements.");
+    }
+
+    private static void Check<T>(Trellis.Core.Common.Result<T> saved)
+    {
+        if (!saved.IsSuccess)
+        {
+            throw new InvalidOperationException($"the demo calendar did not load: {saved.Error}");
+        }
     }
 }

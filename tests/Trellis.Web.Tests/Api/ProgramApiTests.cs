@@ -14,6 +14,30 @@ namespace Trellis.Web.Tests.Api;
 /// <summary>The program API on the demo program, through the real migrations, on SQLite and PostgreSQL.</summary>
 public sealed class ProgramApiTests
 {
+    [SkippableFact]
+    public async Task Readiness_WrittenThroughAnotherInstance_IsSeenAtOnce_NotFromAStaleCache()
+    {
+        using var db = TestDatabase.Create(Engine.Postgres);
+        await using var first = new WebFactory(db.Target, demo: true);
+        _ = first.Server;
+        await using var second = new WebFactory(db.Target);
+        var reader = await first.ClientAsAsync(Roles.Viewer);
+        var writer = await second.ClientAsAsync(Roles.ComplianceManager);
+        const string Readiness = "/api/v1/readiness/iso27001-2022?pageSize=500";
+        string StatusOf(JsonElement r, string id) =>
+            r.GetProperty("requirements").GetProperty("items").EnumerateArray().Single(x => x.GetProperty("id").GetString() == id).GetProperty("status").GetString()!;
+
+        var before = await reader.GetFromJsonAsync<JsonElement>(new Uri(Readiness, UriKind.Relative));
+        Assert.NotEqual("not-applicable", StatusOf(before, "A.5.7"));
+        Assert.NotEqual("not-applicable", StatusOf(await reader.GetFromJsonAsync<JsonElement>(new Uri(Readiness, UriKind.Relative)), "A.5.7"));
+
+        var row = await writer.GetAsync(new Uri("/api/v1/soa/A.5.7", UriKind.Relative));
+        var saved = await PutAsync(writer, "/api/v1/soa/A.5.7", new { applicable = false, justification = "No threat intelligence function in scope" }, row.Headers.ETag!.Tag);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+
+        Assert.Equal("not-applicable", StatusOf(await reader.GetFromJsonAsync<JsonElement>(new Uri(Readiness, UriKind.Relative)), "A.5.7"));
+    }
+
     [SkippableTheory]
     [InlineData(Engine.Sqlite)]
     [InlineData(Engine.Postgres)]

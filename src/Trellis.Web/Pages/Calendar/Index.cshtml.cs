@@ -9,7 +9,7 @@ namespace Trellis.Web.Pages.Calendar;
 
 /// <summary>The audit calendar of both regimes as a timeline (proposed by the planner from two anchors).</summary>
 [Authorize(Policy = Policies.InternalRead)]
-public sealed class IndexModel(TimeProvider clock) : PageModel
+public sealed class IndexModel(TimeProvider clock, Compliance.EngagementService engagements) : PageModel
 {
     /// <summary>ISO certification decision date.</summary>
     [BindProperty(SupportsGet = true)]
@@ -23,8 +23,11 @@ public sealed class IndexModel(TimeProvider clock) : PageModel
     [BindProperty(SupportsGet = true)]
     public int Years { get; set; } = 3;
 
-    /// <summary>The plan.</summary>
-    public AuditPlan? Plan { get; private set; }
+    /// <summary>The events shown: the recorded engagements', or a proposed plan's.</summary>
+    public IReadOnlyList<PlanEvent>? Events { get; private set; }
+
+    /// <summary>True when the events are the recorded engagements' (no anchors given and engagements exist).</summary>
+    public bool Recorded { get; private set; }
 
     /// <summary>Why planning failed.</summary>
     public string? Message { get; private set; }
@@ -35,9 +38,20 @@ public sealed class IndexModel(TimeProvider clock) : PageModel
     /// <summary>Days shown.</summary>
     public int Days { get; private set; } = 1;
 
-    /// <summary>Plans.</summary>
-    public void OnGet()
+    /// <summary>Shows the recorded engagements, or plans from the anchors given.</summary>
+    public async Task OnGetAsync(CancellationToken ct)
     {
+        if (CertificationDecision is null && Soc2Start is null)
+        {
+            var recorded = await engagements.ListAsync(HttpContext.Account(), ct);
+            if (recorded.Count > 0)
+            {
+                Recorded = true;
+                Show(EngagementCalendar.ToEvents(recorded.Select(e => e.Value), engagements.Today));
+                return;
+            }
+        }
+
         var plan = CalendarEndpoints.Plan(clock, CertificationDecision, Soc2Start, Years);
         if (!plan.IsSuccess)
         {
@@ -45,11 +59,16 @@ public sealed class IndexModel(TimeProvider clock) : PageModel
             return;
         }
 
-        Plan = plan.Value;
-        if (Plan.Events.Count > 0)
+        Show(plan.Value.Events);
+    }
+
+    private void Show(IReadOnlyList<PlanEvent> events)
+    {
+        Events = events;
+        if (events.Count > 0)
         {
-            From = Plan.Events.Min(e => e.Start);
-            Days = Math.Max(1, Plan.Events.Max(e => e.End).DayNumber - From.DayNumber + 1);
+            From = events.Min(e => e.Start);
+            Days = Math.Max(1, events.Max(e => e.End).DayNumber - From.DayNumber + 1);
         }
     }
 }

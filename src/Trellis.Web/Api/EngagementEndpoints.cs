@@ -1,0 +1,123 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Trellis.Web.Auth;
+using Trellis.Web.Compliance;
+
+namespace Trellis.Web.Api;
+
+/// <summary>
+/// <c>/api/v1/engagements</c> and <c>/api/v1/requests</c>: the audits on record, each one's operation ledger and
+/// findings, and the PBC request list shared by both regimes. Auditors see only their own engagement.
+/// </summary>
+public static class EngagementEndpoints
+{
+    /// <summary>Maps the area.</summary>
+    public static RouteGroupBuilder MapEngagementEndpoints(this RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var g = api.MapGroup("/engagements").WithTags("Engagements").RequireAuthorization(Policies.ProgramRead);
+        g.MapGet("/", List).WithName("ListEngagements").WithSummary("Engagements on record in date order, with rule warnings as of today.");
+        g.MapGet("/{id}", Get).WithName("GetEngagement").WithSummary("One engagement with its rule warnings; the ETag is its stored version.");
+        g.MapPut("/{id}", Put).RequireAuthorization(Policies.EngagementsWrite).WithName("PutEngagement")
+            .WithSummary("Creates or replaces an engagement; replacing needs If-Match.");
+        g.MapGet("/{id}/ledger", Ledger).WithName("GetEngagementLedger")
+            .WithSummary("Per control in scope: the occurrences its cadence expects in the window, which are observed and which are missing.");
+        g.MapGet("/{id}/findings", Findings).WithName("ListEngagementFindings").WithSummary("Findings raised in the engagement.");
+        api.MapGet("/requests", Requests).WithTags("Engagements").RequireAuthorization(Policies.ProgramRead).WithName("ListRequests")
+            .WithSummary("The PBC request list: one request per control across engagements (or ?engagement=ID), answered once for both regimes.");
+        api.MapGet("/findings", AllFindings).WithTags("Engagements").RequireAuthorization(Policies.ProgramRead).WithName("ListFindings")
+            .WithSummary("ISO nonconformities and SOC 2 exceptions with their corrective actions.");
+        return api;
+    }
+
+    private static async Task<Results<Ok<Paged<EngagementView>>, ProblemHttpResult>> List(
+        HttpContext context, EngagementService engagements, int? page, int? pageSize, CancellationToken ct)
+    {
+        var account = context.Account();
+        var views = new List<EngagementView>();
+        foreach (var e in await engagements.ListAsync(account, ct))
+        {
+            views.Add(EngagementView.From(e.Value, await engagements.WarningsAsync(account, e.Value, ct)));
+        }
+
+        var paged = Paging.Of(views, page, pageSize);
+        return paged.IsSuccess ? TypedResults.Ok(paged.Value) : ApiErrors.Problem(paged.Error!);
+    }
+
+    private static async Task<Results<Ok<EngagementView>, ProblemHttpResult>> Get(HttpContext context, EngagementService engagements, string id, CancellationToken ct)
+    {
+        var account = context.Account();
+        var found = await engagements.GetAsync(account, id, ct);
+        if (!found.IsSuccess)
+        {
+            return ApiErrors.Problem(found.Error!);
+        }
+
+        context.Response.Headers.ETag = ETags.Of(found.Value.Version);
+        return TypedResults.Ok(EngagementView.From(found.Value.Value, await engagements.WarningsAsync(account, found.Value.Value, ct)));
+    }
+
+    private static async Task<Results<Ok<EngagementView>, ProblemHttpResult>> Put(
+        HttpContext context, EngagementService engagements, string id, EngagementRequest request, CancellationToken ct)
+    {
+        var expected = ETags.IfMatch(context.Request);
+        if (!expected.IsSuccess)
+        {
+            return ApiErrors.Problem(expected.Error!);
+        }
+
+        var engagement = EngagementService.FromRequest(id, request);
+        if (!engagement.IsSuccess)
+        {
+            return ApiErrors.Problem(engagement.Error!);
+        }
+
+        var account = context.Account();
+        var saved = await engagements.SaveAsync(account, engagement.Value, expected.Value, ct);
+        if (!saved.IsSuccess)
+        {
+            return ApiErrors.Problem(saved.Error!);
+        }
+
+        context.Response.Headers.ETag = ETags.Of(saved.Value.Version);
+        return TypedResults.Ok(EngagementView.From(saved.Value.Value, await engagements.WarningsAsync(account, saved.Value.Value, ct)));
+    }
+
+    private static async Task<Results<Ok<LedgerView>, ProblemHttpResult>> Ledger(HttpContext context, EngagementService engagements, string id, CancellationToken ct)
+    {
+        var ledger = await engagements.LedgerAsync(context.Account(), id, ct);
+        return ledger.IsSuccess ? TypedResults.Ok(LedgerView.From(ledger.Value)) : ApiErrors.Problem(ledger.Error!);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<FindingView>>, ProblemHttpResult>> Findings(
+        HttpContext context, EngagementService engagements, string id, CancellationToken ct)
+    {
+        var account = context.Account();
+        var found = await engagements.GetAsync(account, id, ct);
+        if (!found.IsSuccess)
+        {
+            return ApiErrors.Problem(found.Error!);
+        }
+
+        return TypedResults.Ok<IReadOnlyList<FindingView>>([.. (await engagements.FindingsAsync(account, id, ct)).Select(f => FindingView.From(f, engagements.Today))]);
+    }
+
+    private static async Task<Ok<IReadOnlyList<FindingView>>> AllFindings(HttpContext context, EngagementService engagements, CancellationToken ct) =>
+        TypedResults.Ok<IReadOnlyList<FindingView>>([.. (await engagements.FindingsAsync(context.Account(), null, ct)).Select(f => FindingView.From(f, engagements.Today))]);
+
+    private static async Task<Results<Ok<Paged<RequestView>>, ProblemHttpResult>> Requests(
+        HttpContext context, EngagementService engagements, string? engagement, string? status, int? page, int? pageSize, CancellationToken ct)
+    {
+        var requests = await engagements.RequestsAsync(context.Account(), engagement, ct);
+        if (!requests.IsSuccess)
+        {
+            return ApiErrors.Problem(requests.Error!);
+        }
+
+        var rows = requests.Value.Select(RequestView.From).Where(r => status is null || r.Status == status).ToList();
+        var paged = Paging.Of(rows, page, pageSize);
+        return paged.IsSuccess ? TypedResults.Ok(paged.Value) : ApiErrors.Problem(paged.Error!);
+    }
+}

@@ -1,0 +1,110 @@
+using Trellis.Content;
+using Trellis.Core.Audits;
+using Trellis.Core.Common;
+using Trellis.Data;
+using Trellis.Web.Auth;
+
+namespace Trellis.Web.Compliance;
+
+public sealed partial class EngagementService
+{
+    /// <summary>
+    /// Creates or replaces an engagement (admin and compliance manager). Same If-Match rules as controls: replacing
+    /// an existing one needs the version read, a stale version fails with <c>concurrency-conflict</c>. The framework
+    /// must be a shipped one and the engagement must pass <see cref="EngagementRules.Validate"/>.
+    /// </summary>
+    public async Task<Result<Versioned<Engagement>>> SaveAsync(Account account, Engagement engagement, int? expectedVersion, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(engagement);
+        if (!account.ManagesProgram)
+        {
+            return new Error("forbidden", "only an admin or a compliance manager plans engagements");
+        }
+
+        if (!ShippedContent.Catalog.Framework(engagement.Framework).IsSuccess)
+        {
+            return new Error("invalid-engagement", $"unknown framework '{engagement.Framework}'", "framework");
+        }
+
+        var valid = EngagementRules.Validate(engagement);
+        if (!valid.IsSuccess)
+        {
+            return valid.Error!;
+        }
+
+        var existing = (await store.EngagementsAsync(ct)).FirstOrDefault(e => string.Equals(e.Value.Id, engagement.Id, StringComparison.Ordinal));
+        if (existing is not null && expectedVersion is null)
+        {
+            return new Error("precondition-required", $"engagement '{engagement.Id}' exists: send If-Match with the ETag you read");
+        }
+
+        var saved = await store.SaveEngagementAsync(engagement, expectedVersion ?? (existing is null ? null : existing.Version), ct);
+        if (saved.IsSuccess)
+        {
+            await audit.AppendAsync(account.Email, existing is null ? "engagement.create" : "engagement.update", $"engagement/{engagement.Id}", new
+            {
+                kind = engagement.Kind.ToWire(),
+                framework = engagement.Framework,
+                window = engagement.Window?.ToString(),
+                asOf = engagement.AsOf,
+                version = saved.Value.Version,
+            }, ct);
+        }
+
+        return saved;
+    }
+
+    /// <summary>Turns a request body into an engagement, or explains what is wrong with it.</summary>
+    public static Result<Engagement> FromRequest(string id, Api.EngagementRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!EngagementKinds.TryParse(request.Kind, out var kind))
+        {
+            return new Error("invalid-engagement", $"unknown kind '{request.Kind}'; expected one of {string.Join(", ", EngagementKinds.WireNames)}", "kind");
+        }
+
+        ObservationWindow? window = null;
+        if (request.WindowStart is { } ws || request.WindowEnd is not null)
+        {
+            if (request.WindowStart is null || request.WindowEnd is null)
+            {
+                return new Error("invalid-engagement", "a window needs both windowStart and windowEnd", request.WindowStart is null ? "windowStart" : "windowEnd");
+            }
+
+            var w = ObservationWindow.Create(request.WindowStart.Value, request.WindowEnd.Value);
+            if (!w.IsSuccess)
+            {
+                return w.Error! with { Location = "windowEnd" };
+            }
+
+            window = w.Value;
+        }
+
+        DateRange? fieldwork = null;
+        if (request.FieldworkStart is not null || request.FieldworkEnd is not null)
+        {
+            var f = DateRange.Create(request.FieldworkStart ?? request.FieldworkEnd!.Value, request.FieldworkEnd ?? request.FieldworkStart!.Value);
+            if (!f.IsSuccess)
+            {
+                return f.Error! with { Location = "fieldworkEnd" };
+            }
+
+            fieldwork = f.Value;
+        }
+
+        var engagement = new Engagement
+        {
+            Id = id,
+            Kind = kind,
+            Title = request.Title ?? "",
+            Firm = request.Firm ?? "",
+            Categories = request.Categories ?? ["security"],
+            AsOf = request.AsOf,
+            Window = window,
+            Fieldwork = fieldwork,
+            ReportDate = request.ReportDate,
+        };
+        return request.Framework is { Length: > 0 } fw ? engagement with { Framework = fw } : engagement;
+    }
+}

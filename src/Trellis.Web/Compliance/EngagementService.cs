@@ -1,0 +1,92 @@
+using Trellis.Core.Audits;
+using Trellis.Core.Common;
+using Trellis.Data;
+using Trellis.Web.Auth;
+
+namespace Trellis.Web.Compliance;
+
+/// <summary>
+/// Engagements as the web app serves them. Staff see every engagement; an auditor sees only the engagement its
+/// account is scoped to (any other answers "unknown", so its existence is not disclosed), and its ledger is built
+/// from the controls and evidence versions the auditor may see. The API and the UI both go through here.
+/// </summary>
+public sealed partial class EngagementService(AuditStore store, ProgramService program, AuditTrail.AuditLog audit)
+{
+    /// <summary>Today's date (UTC).</summary>
+    public DateOnly Today => program.Today;
+
+    /// <summary>The engagements the account sees, in date order.</summary>
+    public async Task<IReadOnlyList<Versioned<Engagement>>> ListAsync(Account account, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var all = await store.EngagementsAsync(ct);
+        return [.. all.Where(e => Sees(account, e.Value))
+            .OrderBy(e => Start(e.Value)).ThenBy(e => e.Value.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>One engagement the account sees, or <c>unknown-engagement</c>.</summary>
+    public async Task<Result<Versioned<Engagement>>> GetAsync(Account account, string id, CancellationToken ct)
+    {
+        var found = (await ListAsync(account, ct)).FirstOrDefault(e => string.Equals(e.Value.Id, id, StringComparison.Ordinal));
+        return found is null ? new Error("unknown-engagement", $"unknown engagement '{id}'") : found;
+    }
+
+    /// <summary>The rule warnings of one engagement as of today, including the gap after a Type 2 window.</summary>
+    public async Task<IReadOnlyList<RuleWarning>> WarningsAsync(Account account, Engagement engagement, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(engagement);
+        var type2 = (await ListAsync(account, ct)).Select(e => e.Value).Where(e => e.Kind == EngagementKind.Soc2Type2 && e.Window is not null);
+        var gaps = EngagementRules.Gaps(type2.Select(e => (e.Id, e.Window!)));
+        return [.. EngagementRules.Check(engagement, Today), .. gaps.Where(g => g.After == engagement.Id).Select(g => EngagementRules.GapWarning(g))];
+    }
+
+    /// <summary>The operation ledger of one engagement over its window (expected against observed occurrences).</summary>
+    public async Task<Result<EngagementLedger>> LedgerAsync(Account account, string id, CancellationToken ct)
+    {
+        var engagement = await GetAsync(account, id, ct);
+        if (!engagement.IsSuccess)
+        {
+            return engagement.Error!;
+        }
+
+        return OperationLedger.ForEngagement(engagement.Value.Value, await program.ControlsAsync(account, ct), await program.EvidenceAsync(account, ct), Today);
+    }
+
+    /// <summary>
+    /// The PBC request list: one request per control across the engagements the account sees (or only
+    /// <paramref name="engagementId"/>), answered once for both regimes. Engagements without a window are skipped.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<EvidenceRequest>>> RequestsAsync(Account account, string? engagementId, CancellationToken ct)
+    {
+        var engagements = (await ListAsync(account, ct)).Select(e => e.Value).ToList();
+        if (engagementId is not null)
+        {
+            engagements = [.. engagements.Where(e => string.Equals(e.Id, engagementId, StringComparison.Ordinal))];
+            if (engagements.Count == 0)
+            {
+                return new Error("unknown-engagement", $"unknown engagement '{engagementId}'");
+            }
+        }
+
+        var controls = await program.ControlsAsync(account, ct);
+        var evidence = await program.EvidenceAsync(account, ct);
+        var ledgers = engagements.Select(e => OperationLedger.ForEngagement(e, controls, evidence, Today)).Where(r => r.IsSuccess).Select(r => r.Value);
+        return Result<IReadOnlyList<EvidenceRequest>>.Ok(RequestList.Build(ledgers, Today));
+    }
+
+    /// <summary>The findings the account sees: staff all of them, an auditor those of its engagement.</summary>
+    public async Task<IReadOnlyList<Finding>> FindingsAsync(Account account, string? engagementId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var all = await store.FindingsAsync(ct);
+        return [.. all.Select(f => f.Value)
+            .Where(f => account.Scope is null || (f.EngagementId is not null && string.Equals(f.EngagementId, account.Scope.EngagementId, StringComparison.Ordinal)))
+            .Where(f => engagementId is null || string.Equals(f.EngagementId, engagementId, StringComparison.Ordinal))
+            .OrderBy(f => f.RaisedOn).ThenBy(f => f.Id, StringComparer.Ordinal)];
+    }
+
+    private static bool Sees(Account account, Engagement engagement) =>
+        account.Scope is null || (account.Scope.EngagementId is { } id && string.Equals(id, engagement.Id, StringComparison.Ordinal));
+
+    private static DateOnly Start(Engagement e) => e.Window?.Start ?? e.AsOf ?? e.Fieldwork?.Start ?? e.ReportDate ?? DateOnly.MaxValue;
+}

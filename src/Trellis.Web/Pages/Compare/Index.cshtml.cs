@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Trellis.Content;
+using Trellis.Core.Advice;
+using Trellis.Core.Frameworks;
+using Trellis.Web.Auth;
+
+namespace Trellis.Web.Pages.Compare;
+
+/// <summary>Two frameworks side by side: their metadata (the guide's key differences) and what each costs on top of the other.</summary>
+[Authorize(Policy = Policies.InternalRead)]
+public sealed class IndexModel : PageModel
+{
+    /// <summary>Left framework ID.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string Left { get; set; } = Advisor.Iso27001;
+
+    /// <summary>Right framework ID.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string Right { get; set; } = Advisor.Soc2;
+
+    /// <summary>The frameworks to choose from.</summary>
+    public IReadOnlyList<Framework> Frameworks => ShippedContent.Catalog.Frameworks;
+
+    /// <summary>The left framework, when known.</summary>
+    public Framework? LeftFramework { get; private set; }
+
+    /// <summary>The right framework, when known.</summary>
+    public Framework? RightFramework { get; private set; }
+
+    /// <summary>One row per dimension.</summary>
+    public IReadOnlyList<ComparisonRow> Rows { get; private set; } = [];
+
+    /// <summary>The right framework after all of the left one.</summary>
+    public FrameworkOverlap? RightAfterLeft { get; private set; }
+
+    /// <summary>The left framework after all of the right one.</summary>
+    public FrameworkOverlap? LeftAfterRight { get; private set; }
+
+    /// <summary>Why the comparison could not be made.</summary>
+    public string? Message { get; private set; }
+
+    /// <summary>Compares.</summary>
+    public void OnGet()
+    {
+        var left = ShippedContent.Catalog.Framework(Left);
+        var right = ShippedContent.Catalog.Framework(Right);
+        if (!left.IsSuccess || !right.IsSuccess)
+        {
+            Message = (left.Error ?? right.Error)!.Message;
+            return;
+        }
+
+        (LeftFramework, RightFramework) = (left.Value, right.Value);
+        Rows = FrameworkComparison.Compare(left.Value, right.Value);
+        var forward = FrameworkOverlap.Compute(ShippedContent.Engine, Left, Right);
+        var backward = FrameworkOverlap.Compute(ShippedContent.Engine, Right, Left);
+        RightAfterLeft = forward.IsSuccess ? forward.Value : null;
+        LeftAfterRight = backward.IsSuccess ? backward.Value : null;
+    }
+}

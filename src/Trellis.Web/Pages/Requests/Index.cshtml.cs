@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Trellis.Web.Api;
+using Trellis.Web.Auth;
+using Trellis.Web.Compliance;
+
+namespace Trellis.Web.Pages.Requests;
+
+/// <summary>The PBC request list: each control's evidence asked once for every engagement that wants it.</summary>
+[Authorize(Policy = Policies.ProgramRead)]
+public sealed class IndexModel(EngagementService engagements) : PageModel
+{
+    /// <summary>Only this engagement's requests, when set.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Engagement { get; set; }
+
+    /// <summary>Only requests in this status (answered, stale, missing), when set.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Status { get; set; }
+
+    /// <summary>The engagements to filter by.</summary>
+    public IReadOnlyList<string> EngagementIds { get; private set; } = [];
+
+    /// <summary>The requests.</summary>
+    public IReadOnlyList<RequestView> Requests { get; private set; } = [];
+
+    /// <summary>Counts per status before the status filter.</summary>
+    public IReadOnlyDictionary<string, int> Counts { get; private set; } = new Dictionary<string, int>();
+
+    /// <summary>Loads the list; 404 for an engagement the account does not see.</summary>
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var account = HttpContext.Account();
+        EngagementIds = [.. (await engagements.ListAsync(account, ct)).Where(e => e.Value.Window is not null).Select(e => e.Value.Id)];
+        var requests = await engagements.RequestsAsync(account, string.IsNullOrEmpty(Engagement) ? null : Engagement, ct);
+        if (!requests.IsSuccess)
+        {
+            return NotFound();
+        }
+
+        var all = requests.Value.Select(RequestView.From).ToList();
+        Counts = all.GroupBy(r => r.Status, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        Requests = [.. all.Where(r => string.IsNullOrEmpty(Status) || r.Status == Status)];
+        return Page();
+    }
+}

@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Trellis.Content;
+using Trellis.Core.Advice;
+using Trellis.Core.Program;
+using Trellis.Web.Auth;
+using Trellis.Web.Compliance;
+
+namespace Trellis.Web.Pages.Roadmap;
+
+/// <summary>
+/// The guide's four combined-implementation steps as a guided setup: every task with what it produces and the
+/// requirements it satisfies, progress from the program's readiness, and the next task to do.
+/// </summary>
+[Authorize(Policy = Policies.InternalRead)]
+public sealed class IndexModel(ProgramService program) : PageModel
+{
+    /// <summary>Optional categories chosen on the page; empty means the program's scope.</summary>
+    [BindProperty(SupportsGet = true)]
+    public IReadOnlyList<string> Categories { get; set; } = [];
+
+    /// <summary>The roadmap.</summary>
+    public Trellis.Core.Advice.Roadmap? Plan { get; private set; }
+
+    /// <summary>Why the roadmap could not be made.</summary>
+    public string? Message { get; private set; }
+
+    /// <summary>The first task not done, in roadmap order.</summary>
+    public RoadmapTask? Next { get; private set; }
+
+    /// <summary>Plans with the program's progress.</summary>
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var p = await program.LoadAsync(ct);
+        var commitments = RoadmapProgress.CommitmentsOf(p.Scope);
+        if (Categories.Count > 0)
+        {
+            var chosen = RoadmapWire.ParseCategories(string.Join(',', Categories));
+            if (!chosen.IsSuccess)
+            {
+                Message = chosen.Error!.Message;
+                return;
+            }
+
+            commitments = chosen.Value;
+        }
+
+        var plan = RoadmapPlanner.Plan(ShippedContent.Engine, commitments, RoadmapProgress.Satisfied(p, ShippedContent.Engine, program.Today));
+        if (!plan.IsSuccess)
+        {
+            Message = plan.Error!.Message;
+            return;
+        }
+
+        Plan = plan.Value;
+        Next = Plan.Tasks.FirstOrDefault(t => t.Status != TaskProgress.Done);
+        Categories = Plan.Categories;
+    }
+
+    /// <summary>Where in Trellis the work of a task is done.</summary>
+    public static (string Href, string Label) WhereToWork(RoadmapTask task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return task.Id switch
+        {
+            "isms-soa" => ("/soa", "Statement of Applicability"),
+            "isms-risk-assessment-process" or "isms-risk-treatment-process" or "isms-risk-treatment-plan" or "isms-risk-assessment" or "isms-risk-treatment" => ("/risks", "Risk register"),
+            "isms-internal-audit" or "isms-management-review" or "isms-corrective-action" => ("/engagements", "Engagements and findings"),
+            "sync-audits" => ("/calendar", "Audit calendar"),
+            "sync-review" => ("/engagements", "Engagements and findings"),
+            _ when task.Id.StartsWith("reuse-", StringComparison.Ordinal) => ("/requests", "Request list"),
+            _ when task.Satisfies.Any(r => r.Framework == Advisor.Soc2) && task.Step == 2 => ($"/readiness/{Advisor.Soc2}", "SOC 2 readiness"),
+            _ => ($"/readiness/{Advisor.Iso27001}", "ISO/IEC 27001 readiness"),
+        };
+    }
+}

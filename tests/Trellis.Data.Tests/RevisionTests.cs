@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Trellis.Core.Evidence;
+using Trellis.Core.Program;
+using Trellis.Data.Tests.Infrastructure;
+
+namespace Trellis.Data.Tests;
+
+/// <summary>The program revision that web caches key on: every committed write moves it, a refused write does not.</summary>
+public sealed class RevisionTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
+{
+    [SkippableTheory, DatabaseData]
+    public async Task RevisionAsync_EveryKindOfWrite_MovesItOnce_AndRefusedWritesDoNot(DatabaseProvider provider)
+    {
+        var store = new ProgramStore(await fixture.OpenAsync(provider));
+        await store.ReplaceAsync(ProgramSamples.Rich(), ProgramSamples.RichBlobs());
+        var revision = await store.RevisionAsync();
+        var (_, loaded) = await store.LoadRevisionAsync();
+        Assert.Equal(revision, loaded);
+
+        async Task Moves(Func<Task<bool>> write, string what)
+        {
+            Assert.True(await write(), what);
+            var now = await store.RevisionAsync();
+            Assert.True(now == revision + 1, $"{what}: revision {revision} → {now}");
+            revision = now;
+        }
+
+        var control = await store.GetControlAsync("AC-01");
+        await Moves(async () => (await store.UpsertControlAsync(control.Value.Value with { Owner = "alice@lattice.example" }, control.Value.Version)).IsSuccess, "control update");
+        await Moves(async () => (await store.UpsertControlAsync(control.Value.Value with { Id = "AC-NEW" })).IsSuccess, "control insert");
+        await Moves(async () => (await store.DeleteControlAsync("AC-NEW")).IsSuccess, "control delete");
+        await Moves(async () => (await store.UpsertSoaDecisionAsync(new SoaDecision { Control = "A.5.7", Applicable = false, Justification = "no threat intelligence in scope" })).IsSuccess, "SoA decision");
+        var evidence = new EvidenceItem
+        {
+            Id = "EV-REV",
+            Title = "Revision check",
+            ControlIds = ["AC-01"],
+            Versions = [new EvidenceVersion { Number = 1, Sha256 = ProgramSamples.AbcSha256, FileName = "abc.txt", Size = 3, CollectedAt = DateTimeOffset.UnixEpoch, EffectiveFrom = new DateOnly(2026, 1, 1), EffectiveTo = new DateOnly(2026, 1, 31) }],
+        };
+        await Moves(async () => (await store.AddEvidenceAsync(evidence, ProgramSamples.Abc)).IsSuccess, "evidence add");
+        var v2 = evidence.Versions[0] with { Number = 2, EffectiveFrom = new DateOnly(2026, 2, 1), EffectiveTo = new DateOnly(2026, 2, 28) };
+        await Moves(async () => (await store.AddEvidenceVersionAsync("EV-REV", v2, ProgramSamples.Abc, 1)).IsSuccess, "evidence version");
+        await Moves(async () => (await store.ReplaceAsync(ProgramSamples.Rich(), ProgramSamples.RichBlobs())).IsSuccess, "replace");
+
+        var stale = await store.UpsertControlAsync(control.Value.Value with { Owner = "bob@lattice.example" }, control.Value.Version);
+        Assert.Equal("concurrency-conflict", stale.Error?.Code);
+        Assert.Equal(revision, await store.RevisionAsync());
+
+        await using var db = store.Database.CreateContext();
+        Assert.Equal(revision, await db.ProgramSettings.Select(s => s.Version).SingleAsync());
+    }
+}
