@@ -15,7 +15,7 @@ public sealed partial class ProgramStore
 {
     /// <summary>
     /// Adds or replaces many controls in one transaction: all are written or none is (an import of a controls
-    /// workbook). New IDs are appended to the control list in input order; stored controls that differ are
+    /// workbook), and the program's revision goes up once when anything was written. New IDs are appended to the control list in input order; stored controls that differ are
     /// replaced together with their mappings; equal ones are left alone. Controls not in
     /// <paramref name="controls"/> are kept, and evidence, risks and SoA decisions are not touched (their links to
     /// controls stay valid because no control is deleted). With <paramref name="dryRun"/> nothing is written and the
@@ -42,6 +42,12 @@ public sealed partial class ProgramStore
         await using (db.ConfigureAwait(false))
         {
             await using var tx = await StoreTransactions.BeginWriteAsync(db, ct).ConfigureAwait(false);
+            if (!dryRun)
+            {
+                // Rolled back with everything else when nothing changes or the write fails.
+                await BumpRevisionAsync(db, ct).ConfigureAwait(false);
+            }
+
             var stored = await db.Controls.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, StringComparer.Ordinal, ct).ConfigureAwait(false);
             var storedMappings = (await db.ControlMappings.AsNoTracking().Where(m => ids.Contains(m.ControlId)).ToListAsync(ct).ConfigureAwait(false))
                 .OrderBy(m => m.Ordinal).ToLookup(m => m.ControlId, StringComparer.Ordinal);

@@ -29,6 +29,8 @@ public sealed class ControlBatchTests(DatabaseFixture fixture) : IClassFixture<D
             Mappings = [new ControlMapping(new RequirementRef("iso27001-2022", "A.5.18"), Relationship.Equal)],
         };
 
+        var revision = await store.RevisionAsync();
+
         var result = await store.UpsertControlsAsync([NewControl, changed, before.Controls[0]]);
 
         Assert.Equal(new[] { "BC-01" }, result.Value.Added);
@@ -39,6 +41,21 @@ public sealed class ControlBatchTests(DatabaseFixture fixture) : IClassFixture<D
         Assert.Equal(1, (await store.GetControlAsync("OPS-02")).Value.Version);
         Assert.Equal(2, (await store.GetControlAsync("AC-01")).Value.Version);
         Assert.Equal(1, (await store.GetControlAsync("BC-01")).Value.Version);
+        Assert.Equal(revision + 1, await store.RevisionAsync());
+    }
+
+    [SkippableTheory, DatabaseData]
+    public async Task UpsertControlsAsync_EveryControlEqual_WritesNothingAndKeepsTheRevision(DatabaseProvider provider)
+    {
+        var store = new ProgramStore(await fixture.OpenAsync(provider));
+        var before = ProgramSamples.Rich();
+        Assert.True((await store.ReplaceAsync(before, ProgramSamples.RichBlobs())).IsSuccess);
+        var revision = await store.RevisionAsync();
+
+        var result = await store.UpsertControlsAsync(before.Controls);
+
+        Assert.Equal(before.Controls.Select(c => c.Id), result.Value.Unchanged);
+        Assert.Equal(revision, await store.RevisionAsync());
     }
 
     [SkippableTheory, DatabaseData]
@@ -80,6 +97,7 @@ public sealed class ControlBatchTests(DatabaseFixture fixture) : IClassFixture<D
         var store = new ProgramStore(await fixture.OpenAsync(provider));
         var before = ProgramSamples.Rich();
         Assert.True((await store.ReplaceAsync(before, ProgramSamples.RichBlobs())).IsSuccess);
+        var revision = await store.RevisionAsync();
 
         var result = await store.UpsertControlsAsync([before.Controls[2] with { Owner = "hr@lattice.example" }, NewControl], dryRun: true);
 
@@ -87,6 +105,7 @@ public sealed class ControlBatchTests(DatabaseFixture fixture) : IClassFixture<D
         Assert.Equal(new[] { "HR-07" }, result.Value.Updated);
         Assert.Empty(result.Value.Unchanged);
         DeepAssert.Equal(before, await store.LoadAsync());
+        Assert.Equal(revision, await store.RevisionAsync());
     }
 
     [SkippableTheory, DatabaseData]

@@ -30,12 +30,9 @@ internal static class ControlSheetCommands
                 throw new CliFailureException(new Core.Common.Error("missing-folder", $"folder '{folder}' does not exist", "--out"));
             }
 
-            // Like framework listing: never create a database just to write a template.
-            var named = parse.GetValue(db) ?? Environment.GetEnvironmentVariable(TrellisDatabase.EnvironmentVariable);
-            var hasDatabase = !string.IsNullOrWhiteSpace(named) || File.Exists(TrellisDatabase.DefaultPath);
-            var controls = hasDatabase
-                ? (await new ProgramStore(await Db.OpenAsync(parse, db, ct).ConfigureAwait(false)).LoadAsync(ct).ConfigureAwait(false)).Controls
-                : [];
+            // Never create a database just to write a template.
+            var database = await Db.OpenIfPresentAsync(parse, db, ct).ConfigureAwait(false);
+            var controls = database is null ? [] : (await new ProgramStore(database).LoadAsync(ct).ConfigureAwait(false)).Controls;
             var catalog = await Catalogs.WithImportedAsync(parse, db, ct).ConfigureAwait(false);
             var bytes = ControlTemplate.Write(controls, ctx.Clock.GetUtcNow(), catalog);
             await File.WriteAllBytesAsync(path, bytes, ct).ConfigureAwait(false);
