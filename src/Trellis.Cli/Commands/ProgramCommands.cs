@@ -11,7 +11,7 @@ using Trellis.Data;
 
 namespace Trellis.Cli.Commands;
 
-/// <summary><c>trellis init</c>, <c>controls</c>, <c>risks</c> and <c>evidence add</c>.</summary>
+/// <summary><c>trellis init</c>, <c>controls</c> (with <c>template</c> and <c>import</c>), <c>risks</c> and <c>evidence add</c>.</summary>
 internal static class ProgramCommands
 {
     /// <summary>Largest evidence file accepted from the command line. The default is 50 MB.</summary>
@@ -45,6 +45,11 @@ internal static class ProgramCommands
         var db = Db.Option();
         var format = Options.Format("table", "json");
         var cmd = new Command("controls", "List the program's controls with status, cadence, owner and mapped requirements.") { db, format };
+        foreach (var sub in ControlSheetCommands.Create(ctx))
+        {
+            cmd.Subcommands.Add(sub);
+        }
+
         cmd.SetAction(async (parse, ct) =>
         {
             var program = await new ProgramStore(await Db.OpenAsync(parse, db, ct).ConfigureAwait(false)).LoadAsync(ct).ConfigureAwait(false);

@@ -1,0 +1,88 @@
+using System.CommandLine;
+using Trellis.Data;
+using Trellis.Exchange.Spreadsheets;
+
+namespace Trellis.Cli.Commands;
+
+/// <summary><c>trellis controls template</c> and <c>trellis controls import</c>: controls in and out of an .xlsx workbook.</summary>
+internal static class ControlSheetCommands
+{
+    /// <summary>Most IDs listed per line of the import summary.</summary>
+    private const int ListedIds = 20;
+
+    public static IEnumerable<Command> Create(CliContext ctx)
+    {
+        yield return Template(ctx);
+        yield return Import(ctx);
+    }
+
+    private static Command Template(CliContext ctx)
+    {
+        var db = Db.Option();
+        var output = new Option<string>("--out") { Description = "The .xlsx file to write (replaced if it exists).", Required = true };
+        var cmd = new Command("template", "Write a controls workbook to fill in and import: drop-down lists, instructions, and the program's current controls when there is a database.") { output, db };
+        cmd.SetAction(async (parse, ct) =>
+        {
+            var path = parse.GetValue(output)!;
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+            if (!Directory.Exists(folder))
+            {
+                throw new CliFailureException(new Core.Common.Error("missing-folder", $"folder '{folder}' does not exist", "--out"));
+            }
+
+            // Never create a database just to write a template.
+            var database = await Db.OpenIfPresentAsync(parse, db, ct).ConfigureAwait(false);
+            var controls = database is null ? [] : (await new ProgramStore(database).LoadAsync(ct).ConfigureAwait(false)).Controls;
+            var catalog = await Catalogs.WithImportedAsync(parse, db, ct).ConfigureAwait(false);
+            var bytes = ControlTemplate.Write(controls, ctx.Clock.GetUtcNow(), catalog);
+            await File.WriteAllBytesAsync(path, bytes, ct).ConfigureAwait(false);
+            await ctx.Out.WriteLineAsync($"Wrote {path}: {(controls.Count == 0 ? "an empty controls template" : $"{controls.Count} controls")}; fill it in and run: trellis controls import {path}").ConfigureAwait(false);
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    private static Command Import(CliContext ctx)
+    {
+        var db = Db.Option();
+        var file = new Argument<string>("file.xlsx") { Description = "A controls workbook (see trellis controls template)." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Check the workbook and say what would change, without writing." };
+        var cmd = new Command("import", "Add and update controls from a workbook in one transaction; all or nothing (every problem is listed with its cell). Controls not in the workbook are kept.") { file, db, dryRun };
+        cmd.SetAction(async (parse, ct) =>
+        {
+            var path = parse.GetValue(file)!;
+            var database = await Db.OpenAsync(parse, db, ct).ConfigureAwait(false);
+            var catalog = await Catalogs.WithImportedAsync(parse, db, ct).ConfigureAwait(false);
+            var read = ControlWorkbookReader.Read(path, catalog);
+            if (!read.IsSuccess)
+            {
+                foreach (var error in read.Errors)
+                {
+                    await ctx.Err.WriteLineAsync($"error: {error}").ConfigureAwait(false);
+                }
+
+                await ctx.Err.WriteLineAsync($"{read.Errors.Count} problem(s); nothing was imported.").ConfigureAwait(false);
+                return ExitCodes.Invalid;
+            }
+
+            var isDryRun = parse.GetValue(dryRun);
+            var s = CliContext.Require(await new ProgramStore(database).UpsertControlsAsync(read.Controls!, isDryRun, ct).ConfigureAwait(false));
+            await ctx.Out.WriteLineAsync(isDryRun
+                ? $"Dry run, nothing written to {database.Description}: would add {s.Added.Count}, update {s.Updated.Count}, leave {s.Unchanged.Count} unchanged."
+                : $"Imported {path} into {database.Description}: added {s.Added.Count}, updated {s.Updated.Count}, unchanged {s.Unchanged.Count}.").ConfigureAwait(false);
+            await List(ctx, isDryRun ? "would add" : "added", s.Added).ConfigureAwait(false);
+            await List(ctx, isDryRun ? "would update" : "updated", s.Updated).ConfigureAwait(false);
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    private static async Task List(CliContext ctx, string what, IReadOnlyList<string> ids)
+    {
+        if (ids.Count > 0)
+        {
+            var more = ids.Count > ListedIds ? $" and {ids.Count - ListedIds} more" : "";
+            await ctx.Out.WriteLineAsync($"  {what}: {string.Join(", ", ids.Take(ListedIds))}{more}").ConfigureAwait(false);
+        }
+    }
+}
