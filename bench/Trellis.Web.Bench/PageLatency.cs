@@ -16,7 +16,7 @@ internal static class PageLatency
         "/", "/readiness/iso27001-2022", "/frameworks/iso27001-2022", "/crosswalk?from=iso27001-2022&to=soc2-2017&inferred=true",
         "/controls", "/controls/AC-01", "/controls/AC-01/edit", "/evidence", "/evidence/upload", "/risks", "/soa", "/soa/A.5.7",
         "/account/tokens", "/advice?market=us&buyers=type2&maturity=scaling&architecture=saas", "/calendar", "/engagements",
-        "/requests", "/compare?left=iso27001-2022&right=soc2-2017", "/roadmap", "/admin/audit-log", "/admin/accounts",
+        "/requests", "/compare?left=iso27001-2022&right=soc2-2017", "/roadmap", "/reports", "/admin/audit-log", "/admin/accounts",
     ];
 
     public static async Task RunAsync(HttpClient client, string token, ConcurrentDictionary<string, byte[]> bare, int perPage)

@@ -95,6 +95,15 @@ public sealed class BrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GetByRole(AriaRole.Link, new() { Name = "Roadmap" }).ClickAsync();
         await Assertions.Expect(page.Locator("#next-task")).ToContainTextAsync("Next:");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserApp.ArtifactsDirectory(), "roadmap.png"), FullPage = true });
+
+        // The SoA for the auditor, downloaded through the reports page as a PDF.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Reports" }).ClickAsync();
+        await page.Locator("#report-soa select[name=format]").SelectOptionAsync("pdf");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#report-soa button[type=submit]").ClickAsync());
+        Assert.EndsWith(".pdf", download.SuggestedFilename, StringComparison.Ordinal);
+        var path = Path.Combine(BrowserApp.ArtifactsDirectory(), download.SuggestedFilename);
+        await download.SaveAsAsync(path);
+        Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(path), 0, 5));
     }
 
     private static async Task<int> CountAsync(IPage page, string framework, string status) =>

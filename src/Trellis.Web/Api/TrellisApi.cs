@@ -19,6 +19,7 @@ public static class TrellisApi
         v1.MapSoaEndpoints();
         v1.MapCalendarEndpoints();
         v1.MapEngagementEndpoints();
+        v1.MapExportEndpoints();
         v1.MapAccountEndpoints();
         return app;
     }

@@ -52,6 +52,7 @@ public static class TrellisWebServices
         services.AddScoped<Compliance.ProgramService>();
         services.AddSingleton(sp => new AuditStore(sp.GetRequiredService<TrellisDatabase>()));
         services.AddScoped<Compliance.EngagementService>();
+        services.AddScoped<Compliance.ExportService>();
         services.AddHostedService<WebStartup>();
         services.AddHostedService<AuditRetention>();
 

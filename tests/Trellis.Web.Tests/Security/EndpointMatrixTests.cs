@@ -59,6 +59,8 @@ public sealed class EndpointMatrixTests(SqliteApp app) : IClassFixture<SqliteApp
         ["GET /api/v1/engagements/{id}/findings"] = Everyone,
         ["GET /api/v1/requests"] = Everyone,
         ["GET /api/v1/findings"] = Everyone,
+        ["GET /api/v1/reports/{kind}"] = Staff,
+        ["GET /api/v1/oscal/{kind}"] = Staff,
         ["GET /api/v1/me"] = Everyone,
         ["GET /api/v1/tokens/"] = Everyone,
         ["POST /api/v1/tokens/"] = Everyone,
@@ -105,6 +107,8 @@ public sealed class EndpointMatrixTests(SqliteApp app) : IClassFixture<SqliteApp
         ["GET /compare"] = Staff,
         ["POST /compare"] = Staff,
         ["GET /roadmap"] = Staff,
+        ["GET /reports"] = Staff,
+        ["POST /reports"] = Staff,
         ["POST /roadmap"] = Staff,
         ["GET /engagements"] = Everyone,
         ["POST /engagements"] = Everyone,
@@ -128,6 +132,7 @@ public sealed class EndpointMatrixTests(SqliteApp app) : IClassFixture<SqliteApp
         ["{control}"] = "A.5.1",
         ["{number:int}"] = "1",
         ["{documentName?}"] = "v1",
+        ["{kind}"] = "component",
     };
 
     [Fact]

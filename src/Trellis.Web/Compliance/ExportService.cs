@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Trellis.Content;
+using Trellis.Core.Common;
+using Trellis.Exchange.Oscal;
+using Trellis.Exchange.Reports;
+using Trellis.Web.Auth;
+
+namespace Trellis.Web.Compliance;
+
+/// <summary>A file to download: bytes, media type and the name to save it as.</summary>
+/// <param name="Content">The bytes.</param>
+/// <param name="MediaType">The media type.</param>
+/// <param name="FileName">A safe file name.</param>
+public sealed record ExportFile(byte[] Content, string MediaType, string FileName);
+
+/// <summary>
+/// Reports and OSCAL documents from the web app: the same builders as <c>trellis report</c> and
+/// <c>trellis oscal export</c>, on the program as stored now. Staff only — auditors receive these files from the
+/// compliance team; every OSCAL document is checked against the OSCAL 1.2.1 schema before it leaves.
+/// </summary>
+public sealed class ExportService(ProgramService program, EngagementService engagements, TimeProvider clock)
+{
+    /// <summary>The OSCAL documents the web app exports, by wire name.</summary>
+    public static IReadOnlyList<string> OscalKinds { get; } = ["component", "ssp", "assessment-results"];
+
+    /// <summary>Renders a report (<see cref="ReportNames.KindNames"/>, <see cref="ReportNames.FormatNames"/>).</summary>
+    public async Task<Result<ExportFile>> ReportAsync(
+        Account account, string kind, string? format, string? framework, string? to, string? engagement, bool inferred, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        format ??= "xlsx";
+        if (!ReportNames.TryParseFormat(format, out var f))
+        {
+            return new Error("invalid-format", $"unknown report format '{format}'; use one of {string.Join(", ", ReportNames.FormatNames)}", "format");
+        }
+
+        DateOnly? start = null, end = null;
+        if (engagement is not null)
+        {
+            var found = await engagements.GetAsync(account, engagement, ct);
+            if (!found.IsSuccess)
+            {
+                return found.Error!;
+            }
+
+            if (found.Value.Value.Window is not { } window)
+            {
+                return new Error("no-window", $"engagement {engagement} has no observation window to index evidence for", "engagement");
+            }
+
+            (start, end) = (window.Start, window.End);
+        }
+
+        var options = new ReportOptions { Format = format, Framework = framework, To = to, WindowStart = start, WindowEnd = end, IncludeInferred = inferred };
+        var p = kind == "crosswalk" ? null : await program.LoadAsync(ct);
+        var bytes = new ReportService(clock).Render(kind, options, p, ShippedContent.Engine, program.Today);
+        if (!bytes.IsSuccess)
+        {
+            return bytes.Error!;
+        }
+
+        var name = string.Join('-', new[] { "trellis", kind, framework, to, engagement }.OfType<string>().Select(Safe));
+        return new ExportFile(bytes.Value, f.MediaType(), $"{name}-{Stamp()}.{f.ToWire()}");
+    }
+
+    /// <summary>Exports an OSCAL document: <c>component</c>, <c>ssp</c> (needs a framework) or <c>assessment-results</c> (needs an engagement).</summary>
+    public async Task<Result<ExportFile>> OscalAsync(Account account, string kind, string? framework, string? engagement, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var options = new OscalExportOptions { Time = clock };
+        var p = await program.LoadAsync(ct);
+        Result<JsonObject> document;
+        OscalModel model;
+        switch (kind)
+        {
+            case "component":
+                (document, model) = (OscalComponentExport.Build(p, ShippedContent.Engine, options), OscalModel.ComponentDefinition);
+                break;
+            case "ssp":
+                if (framework is null)
+                {
+                    return new Error("missing-option", "the system security plan answers one framework: add ?framework=", "framework");
+                }
+
+                (document, model) = (OscalSspExport.Build(p, ShippedContent.Engine, framework, options), OscalModel.SystemSecurityPlan);
+                break;
+            case "assessment-results":
+                if (engagement is null)
+                {
+                    return new Error("missing-option", "assessment results belong to one engagement: add ?engagement=", "engagement");
+                }
+
+                var found = await engagements.GetAsync(account, engagement, ct);
+                if (!found.IsSuccess)
+                {
+                    return found.Error!;
+                }
+
+                var findings = await engagements.FindingsAsync(account, engagement, ct);
+                (document, model) = (OscalAssessmentResultsExport.Build(p, found.Value.Value, findings, ShippedContent.Catalog, options), OscalModel.AssessmentResults);
+                break;
+            default:
+                return new Error("unknown-oscal-export", $"unknown OSCAL export '{kind}'; use one of {string.Join(", ", OscalKinds)}");
+        }
+
+        if (!document.IsSuccess)
+        {
+            return document.Error!;
+        }
+
+        // A document that does not match the schema is a bug in Trellis, never something to hand out.
+        var invalid = OscalSchema.Validate(JsonSerializer.SerializeToElement(document.Value), model, "export");
+        if (invalid is not null)
+        {
+            throw new InvalidOperationException($"the exported {model.RootName()} does not match the OSCAL schema: {invalid}");
+        }
+
+        var name = string.Join('-', new[] { "trellis", model.RootName(), framework, engagement }.OfType<string>().Select(Safe));
+        return new ExportFile(Encoding.UTF8.GetBytes(OscalMappingExport.ToJson(document.Value)), "application/json", $"{name}-{Stamp()}.json");
+    }
+
+    private string Stamp() => program.Today.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+
+    private static string Safe(string part) => new([.. part.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' ? c : '-')]);
+}
