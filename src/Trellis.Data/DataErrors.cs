@@ -18,6 +18,9 @@ public static class DataErrors
     /// <summary><c>unknown-evidence</c>.</summary>
     public static Error UnknownEvidence(string id) => new("unknown-evidence", $"no evidence '{id}'");
 
+    /// <summary><c>unknown-risk</c>.</summary>
+    public static Error UnknownRisk(string id) => new("unknown-risk", $"no risk '{id}'");
+
     /// <summary><c>unknown-soa-decision</c>.</summary>
     public static Error UnknownSoaDecision(string control) => new("unknown-soa-decision", $"no SoA decision for '{control}'");
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Trellis.Core.Common;
 using Trellis.Core.Evidence;
 using Trellis.Core.Program;
+using Trellis.Core.Risks;
 
 namespace Trellis.Data;
 
@@ -28,11 +29,18 @@ internal static class ProgramIntegrity
             ?? Unique(program.Risks.Select(r => r.Id), "risk")
             ?? Unique(program.Soa.Select(d => d.Control), "SoA decision for")
             ?? program.Evidence.Select(e => CheckEvidence(e, controls)).FirstOrDefault(e => e is not null)
-            ?? program.Risks.SelectMany(r => r.ControlIds.Concat(r.Plan.SelectMany(a => a.ControlIds)).Select(c => (Risk: r.Id, Control: c)))
-                .Where(x => !controls.Contains(x.Control))
-                .Select(x => new Error("unknown-control", $"risk '{x.Risk}' names control '{x.Control}', which is not in the program"))
-                .FirstOrDefault();
+            ?? program.Risks.Select(r => CheckRisk(r, controls)).FirstOrDefault(e => e is not null);
     }
+
+    /// <summary>The controls a risk and its treatment actions link must exist.</summary>
+    public static Error? CheckRisk(Risk r, IReadOnlySet<string> controls) =>
+        RiskControlIds(r).Where(c => !controls.Contains(c))
+            .Select(c => new Error("unknown-control", $"risk '{r.Id}' names control '{c}', which is not in the program"))
+            .FirstOrDefault();
+
+    /// <summary>Every control a risk links, directly or through its treatment actions, each once.</summary>
+    public static IReadOnlyList<string> RiskControlIds(Risk r) =>
+        [.. r.ControlIds.Concat(r.Plan.SelectMany(a => a.ControlIds)).Distinct(StringComparer.Ordinal)];
 
     public static Error? CheckEvidence(EvidenceItem e, IReadOnlySet<string> controls)
     {

@@ -51,13 +51,9 @@ internal sealed class ProgramRows
         {
             var r = program.Risks[i];
             rows.Risks.Add(RiskRow(r, i));
-            rows.RiskControls.AddRange(r.ControlIds.Select((c, j) => new RiskControlRow { RiskId = r.Id, Ordinal = j, ControlId = c }));
-            for (var j = 0; j < r.Plan.Count; j++)
-            {
-                var a = r.Plan[j];
-                rows.Actions.Add(new RiskActionRow { RiskId = r.Id, Ordinal = j, Description = a.Description, Due = a.Due, Done = a.Done });
-                rows.ActionControls.AddRange(a.ControlIds.Select((c, k) => new RiskActionControlRow { RiskId = r.Id, ActionOrdinal = j, Ordinal = k, ControlId = c }));
-            }
+            rows.RiskControls.AddRange(RiskControlRows(r));
+            rows.Actions.AddRange(RiskActionRows(r));
+            rows.ActionControls.AddRange(RiskActionControlRows(r));
         }
 
         for (var i = 0; i < program.Soa.Count; i++)
@@ -135,6 +131,15 @@ internal sealed class ProgramRows
         AcceptedOn = r.Acceptance?.AcceptedOn,
         AcceptanceExpires = r.Acceptance?.Expires,
     };
+
+    public static IEnumerable<RiskControlRow> RiskControlRows(Risk r) =>
+        r.ControlIds.Select((c, j) => new RiskControlRow { RiskId = r.Id, Ordinal = j, ControlId = c });
+
+    public static IEnumerable<RiskActionRow> RiskActionRows(Risk r) =>
+        r.Plan.Select((a, j) => new RiskActionRow { RiskId = r.Id, Ordinal = j, Description = a.Description, Due = a.Due, Done = a.Done });
+
+    public static IEnumerable<RiskActionControlRow> RiskActionControlRows(Risk r) =>
+        r.Plan.SelectMany((a, j) => a.ControlIds.Select((c, k) => new RiskActionControlRow { RiskId = r.Id, ActionOrdinal = j, Ordinal = k, ControlId = c }));
 
     public static SoaDecisionRow SoaRow(SoaDecision d, int ordinal) => new()
     {

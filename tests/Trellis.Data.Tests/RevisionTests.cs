@@ -40,6 +40,14 @@ public sealed class RevisionTests(DatabaseFixture fixture) : IClassFixture<Datab
         await Moves(async () => (await store.AddEvidenceAsync(evidence, ProgramSamples.Abc)).IsSuccess, "evidence add");
         var v2 = evidence.Versions[0] with { Number = 2, EffectiveFrom = new DateOnly(2026, 2, 1), EffectiveTo = new DateOnly(2026, 2, 28) };
         await Moves(async () => (await store.AddEvidenceVersionAsync("EV-REV", v2, ProgramSamples.Abc, 1)).IsSuccess, "evidence version");
+        var risk = await store.GetRiskAsync("R-02");
+        await Moves(async () => (await store.UpsertRiskAsync(risk.Value.Value with { Owner = "alice@lattice.example" }, risk.Value.Version)).IsSuccess, "risk update");
+        await Moves(async () => (await store.UpsertRiskAsync(risk.Value.Value with { Id = "R-NEW" })).IsSuccess, "risk insert");
+        await Moves(async () => (await store.DeleteRiskAsync("R-NEW", 1)).IsSuccess, "risk delete");
+        Assert.Equal("concurrency-conflict", (await store.UpsertRiskAsync(risk.Value.Value, risk.Value.Version)).Error?.Code);
+        Assert.Equal("unknown-control", (await store.UpsertRiskAsync(risk.Value.Value with { Id = "R-X", ControlIds = ["NOPE"] })).Error?.Code);
+        Assert.Equal("concurrency-conflict", (await store.DeleteRiskAsync("R-02", risk.Value.Version)).Error?.Code);
+        Assert.Equal(revision, await store.RevisionAsync());
         await Moves(async () => (await store.ReplaceAsync(ProgramSamples.Rich(), ProgramSamples.RichBlobs())).IsSuccess, "replace");
 
         var stale = await store.UpsertControlAsync(control.Value.Value with { Owner = "bob@lattice.example" }, control.Value.Version);

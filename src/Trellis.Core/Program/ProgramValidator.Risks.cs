@@ -9,6 +9,29 @@ namespace Trellis.Core.Program;
 /// <summary>Risk register, risk matrix and Statement of Applicability checks (ISO/IEC 27001 6.1.2, 6.1.3).</summary>
 public static partial class ProgramValidator
 {
+    /// <summary>
+    /// Validates one risk of a program the way <see cref="Validate"/> does (ISO/IEC 27001 6.1.2 c–d, 6.1.3):
+    /// likelihood and impact inside <paramref name="matrix"/> (<c>off-matrix</c>), linked controls among
+    /// <paramref name="controlIds"/> (<c>unknown-control</c>), requirements that exist in
+    /// <paramref name="catalog"/>, and an acceptance that does not expire before it was given
+    /// (<c>invalid-period</c>). Locations are those of <see cref="Validate"/>, e.g. <c>risks[R-01].inherentImpact</c>.
+    /// </summary>
+    /// <param name="risk">The risk to check.</param>
+    /// <param name="matrix">The program's risk matrix.</param>
+    /// <param name="controlIds">The IDs of the program's controls.</param>
+    /// <param name="catalog">The frameworks requirement references are resolved against.</param>
+    /// <returns>Every problem found; empty when there is none.</returns>
+    public static IReadOnlyList<Error> ValidateRisk(Risk risk, RiskMatrix matrix, IEnumerable<string> controlIds, FrameworkCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(risk);
+        ArgumentNullException.ThrowIfNull(matrix);
+        ArgumentNullException.ThrowIfNull(controlIds);
+        ArgumentNullException.ThrowIfNull(catalog);
+        var errors = new List<Error>();
+        CheckRisk(risk, matrix, controlIds.ToHashSet(StringComparer.Ordinal), catalog, errors);
+        return errors;
+    }
+
     private static void CheckRisk(Risk risk, RiskMatrix matrix, HashSet<string> controlIds, FrameworkCatalog catalog, List<Error> errors)
     {
         var at = $"risks[{risk.Id}]";

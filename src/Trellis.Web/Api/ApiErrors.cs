@@ -16,6 +16,7 @@ public static class ApiErrors
     public static readonly IReadOnlySet<string> UnprocessableCodes = new HashSet<string>(StringComparer.Ordinal)
     {
         "justification-required", "invalid-evidence", "missing-blob", "blob-hash-mismatch", "invalid-account",
+        "off-matrix", "acceptance-required", "above-acceptance-threshold",
     };
 
     /// <summary>The HTTP status of an error.</summary>

@@ -2,7 +2,6 @@ using Trellis.Content;
 using Trellis.Core.Evidence;
 using Trellis.Core.Program;
 using Trellis.Core.Readiness;
-using Trellis.Core.Risks;
 
 namespace Trellis.Web.Api;
 
@@ -39,21 +38,6 @@ public sealed record EvidenceView(string Id, string Title, string Source, IReadO
         [.. e.Versions.Select(v => new EvidenceVersionView(
             v.Number, v.Sha256, v.FileName, v.Size, v.MediaType, v.Url, v.CollectedAt, v.EffectiveFrom, v.EffectiveTo,
             v.IsFile ? $"/api/v1/evidence/{Uri.EscapeDataString(e.Id)}/versions/{v.Number}/content" : null))]);
-}
-
-/// <summary>A risk with its inherent and residual ratings on the program's matrix.</summary>
-public sealed record RiskView(
-    string Id, string Title, string Asset, string Threat, string Vulnerability, string Owner,
-    int InherentLikelihood, int InherentImpact, string InherentLevel, int ResidualLikelihood, int ResidualImpact, string ResidualLevel,
-    string Treatment, IReadOnlyList<string> Controls, IReadOnlyList<string> Requirements)
-{
-    internal static RiskView From(Risk r, RiskMatrix m) => new(
-        r.Id, r.Title, r.Asset, r.Threat, r.Vulnerability, r.Owner,
-        r.InherentLikelihood, r.InherentImpact, Level(m, r.InherentLikelihood, r.InherentImpact),
-        r.ResidualLikelihood, r.ResidualImpact, Level(m, r.ResidualLikelihood, r.ResidualImpact),
-        r.Treatment.ToString().ToLowerInvariant(), r.ControlIds, r.RequirementIds);
-
-    private static string Level(RiskMatrix m, int l, int i) => m.Contains(l, i) ? m.Rate(l, i).Name : "off-matrix";
 }
 
 /// <summary>A row of the Statement of Applicability.</summary>

@@ -1,22 +1,26 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Trellis.Core.Common;
 using Trellis.Web.Auth;
 using Trellis.Web.Compliance;
 
 namespace Trellis.Web.Api;
 
-/// <summary><c>/api/v1/risks</c>: the risk register (ISO/IEC 27001:2022 6.1.2) rated on the program's matrix.</summary>
+/// <summary><c>/api/v1/risks</c>: the risk register (ISO/IEC 27001:2022 6.1.2) rated on the program's matrix; edits with If-Match.</summary>
 public static class RiskEndpoints
 {
     /// <summary>Maps the area.</summary>
     public static RouteGroupBuilder MapRiskEndpoints(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        var g = api.MapGroup("/risks").WithTags("Risks").RequireAuthorization(Policies.ProgramRead);
-        g.MapGet("/", List).WithName("ListRisks").WithSummary("The risk register with inherent and residual levels.");
-        g.MapGet("/{id}", Get).WithName("GetRisk").WithSummary("One risk.");
+        var g = api.MapGroup("/risks").WithTags("Risks");
+        g.MapGet("/", List).RequireAuthorization(Policies.ProgramRead).WithName("ListRisks").WithSummary("The risk register with inherent and residual levels.");
+        g.MapGet("/{id}", Get).RequireAuthorization(Policies.ProgramRead).WithName("GetRisk").WithSummary("One risk; its ETag is its version.");
+        g.MapPut("/{id}", Put).RequireAuthorization(Policies.RisksWrite).WithName("PutRisk")
+            .WithSummary("Creates or replaces a risk with its controls and treatment plan; ratings inside the matrix; retain needs an acceptance with approver and expiry; If-Match required when it exists (412 when stale, 428 when missing).");
+        g.MapDelete("/{id}", Delete).RequireAuthorization(Policies.RisksWrite).WithName("DeleteRisk")
+            .WithSummary("Deletes a risk and its treatment plan; If-Match required (412 when stale, 428 when missing).");
         return api;
     }
 
@@ -27,10 +31,51 @@ public static class RiskEndpoints
         return paged.IsSuccess ? TypedResults.Ok(paged.Value) : ApiErrors.Problem(paged.Error!);
     }
 
-    private static async Task<Results<Ok<RiskView>, ProblemHttpResult>> Get(ProgramService program, string id, CancellationToken ct)
+    private static async Task<Results<Ok<RiskView>, ProblemHttpResult>> Get(HttpContext context, ProgramService program, string id, CancellationToken ct)
     {
-        var p = await program.LoadAsync(ct);
-        var risk = p.Risks.FirstOrDefault(r => r.Id == id);
-        return risk is null ? ApiErrors.Problem(new Error("unknown-risk", $"no risk '{id}'")) : TypedResults.Ok(RiskView.From(risk, p.RiskMatrix));
+        var stored = await program.Store.GetRiskAsync(id, ct);
+        if (!stored.IsSuccess)
+        {
+            return ApiErrors.Problem(stored.Error!);
+        }
+
+        context.Response.Headers.ETag = ETags.Of(stored.Value.Version);
+        return TypedResults.Ok(RiskView.From(stored.Value.Value, (await program.LoadAsync(ct)).RiskMatrix));
+    }
+
+    private static async Task<Results<Ok<RiskView>, ProblemHttpResult>> Put(HttpContext context, ProgramService program, string id, RiskRequest request, CancellationToken ct)
+    {
+        var expected = ETags.IfMatch(context.Request);
+        if (!expected.IsSuccess)
+        {
+            return ApiErrors.Problem(expected.Error!);
+        }
+
+        var risk = request.ToRisk(id, program.Today);
+        if (!risk.IsSuccess)
+        {
+            return ApiErrors.Problem(risk.Error!);
+        }
+
+        var saved = await program.SaveRiskAsync(context.Account(), risk.Value, expected.Value, ct);
+        if (!saved.IsSuccess)
+        {
+            return ApiErrors.Problem(saved.Error!);
+        }
+
+        context.Response.Headers.ETag = ETags.Of(saved.Value.Version);
+        return TypedResults.Ok(RiskView.From(saved.Value.Value, (await program.LoadAsync(ct)).RiskMatrix));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(HttpContext context, ProgramService program, string id, CancellationToken ct)
+    {
+        var expected = ETags.IfMatch(context.Request);
+        if (!expected.IsSuccess)
+        {
+            return ApiErrors.Problem(expected.Error!);
+        }
+
+        var deleted = await program.DeleteRiskAsync(context.Account(), id, expected.Value, ct);
+        return deleted.IsSuccess ? TypedResults.NoContent() : ApiErrors.Problem(deleted.Error!);
     }
 }

@@ -85,7 +85,8 @@ public static class TrellisWebServices
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
-        services.AddRazorPages();
+        // One page creates and edits a risk; Razor Pages gives a page one template, so /risks/new is added here.
+        services.AddRazorPages(o => o.Conventions.AddPageRoute("/Risks/Edit", "/risks/new"));
         services.AddOpenApi("v1", o => o.AddDocumentTransformer<OpenApiDocumentInfo>());
         return builder;
     }

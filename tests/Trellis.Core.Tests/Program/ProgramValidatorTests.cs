@@ -161,6 +161,20 @@ public class ProgramValidatorTests
         AssertOnly(Valid with { Risks = [R1 with { InherentLikelihood = likelihood, InherentImpact = impact }] }, "off-matrix", $"risks[R-01].{field}");
 
     [Fact]
+    public void ValidateRisk_OneRiskAgainstTheProgramsMatrixAndControls_ReportsWhatValidateWould()
+    {
+        var small = new RiskMatrix { LikelihoodLevels = 3, ImpactLevels = 3, Levels = [new("low", 1), new("high", 5)], AcceptanceThreshold = "high" };
+        var broken = R1 with { Plan = [new TreatmentAction("Enforce MFA", ["AC-02"], null, false)] };
+
+        var errors = ProgramValidator.ValidateRisk(broken, small, ["AC-01"], Catalog);
+
+        Assert.Empty(ProgramValidator.ValidateRisk(R1, RiskMatrix.Default, ["AC-01"], Catalog));
+        Assert.Equal(
+            [("off-matrix", "risks[R-01].inherentLikelihood"), ("off-matrix", "risks[R-01].inherentImpact"), ("unknown-control", "risks[R-01].plan[0].controls[0]")],
+            errors.Select(e => (e.Code, e.Location)));
+    }
+
+    [Fact]
     public void Validate_RiskOnASmallerMatrix_IsCheckedAgainstThatMatrix()
     {
         var small = new RiskMatrix { LikelihoodLevels = 3, ImpactLevels = 3, Levels = [new("low", 1), new("high", 5)], AcceptanceThreshold = "high" };

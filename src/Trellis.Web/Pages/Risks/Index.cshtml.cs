@@ -16,6 +16,9 @@ public sealed class IndexModel(ProgramService program) : PageModel
     /// <summary>The matrix.</summary>
     public RiskMatrix Matrix { get; private set; } = RiskMatrix.Default;
 
+    /// <summary>True when the account may edit the register.</summary>
+    public bool CanEdit { get; private set; }
+
     /// <summary>Residual risks in a cell.</summary>
     public IEnumerable<Risk> At(int likelihood, int impact) => Risks.Where(r => r.ResidualLikelihood == likelihood && r.ResidualImpact == impact);
 
@@ -24,5 +27,6 @@ public sealed class IndexModel(ProgramService program) : PageModel
     {
         var p = await program.LoadAsync(ct);
         (Risks, Matrix) = (p.Risks, p.RiskMatrix);
+        CanEdit = HttpContext.Account().ManagesProgram;
     }
 }

@@ -1,0 +1,248 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Trellis.Core.Program;
+using Trellis.Core.Risks;
+using Trellis.Web.Api;
+using Trellis.Web.Auth;
+using Trellis.Web.Compliance;
+
+namespace Trellis.Web.Pages.Risks;
+
+/// <summary>
+/// Creates (<c>/risks/new</c>) or edits (<c>/risks/{id}/edit</c>) a risk of the register (ISO/IEC 27001:2022 6.1.2,
+/// 6.1.3): ratings on the program's matrix, treatment, controls, plan and acceptance, with optimistic concurrency.
+/// </summary>
+[Authorize(Policy = Policies.RisksWrite)]
+public sealed class EditModel(ProgramService program) : PageModel
+{
+    /// <summary>Empty plan rows offered under the existing actions (no script adds rows).</summary>
+    private const int BlankActions = 2;
+
+    /// <summary>The risk ID (typed in for a new risk; from the path otherwise).</summary>
+    [BindProperty]
+    public string RiskId { get; set; } = "";
+
+    /// <summary>Scenario.</summary>
+    [BindProperty]
+    public string Title { get; set; } = "";
+
+    /// <summary>Asset or process.</summary>
+    [BindProperty]
+    public string? Asset { get; set; }
+
+    /// <summary>Threat.</summary>
+    [BindProperty]
+    public string? Threat { get; set; }
+
+    /// <summary>Vulnerability.</summary>
+    [BindProperty]
+    public string? Vulnerability { get; set; }
+
+    /// <summary>Risk owner.</summary>
+    [BindProperty]
+    public string? Owner { get; set; }
+
+    /// <summary>Likelihood before treatment.</summary>
+    [BindProperty]
+    public int InherentLikelihood { get; set; } = 1;
+
+    /// <summary>Impact before treatment.</summary>
+    [BindProperty]
+    public int InherentImpact { get; set; } = 1;
+
+    /// <summary>Likelihood after treatment.</summary>
+    [BindProperty]
+    public int ResidualLikelihood { get; set; } = 1;
+
+    /// <summary>Impact after treatment.</summary>
+    [BindProperty]
+    public int ResidualImpact { get; set; } = 1;
+
+    /// <summary>Treatment wire name.</summary>
+    [BindProperty]
+    public string Treatment { get; set; } = RiskTreatment.Modify.ToWire();
+
+    /// <summary>Controls that treat the risk.</summary>
+    [BindProperty]
+    public List<string> Controls { get; set; } = [];
+
+    /// <summary>Requirements the treatment needs, comma-separated (Annex A IDs or framework:requirement).</summary>
+    [BindProperty]
+    public string? Requirements { get; set; }
+
+    /// <summary>Treatment plan; rows without a description are dropped.</summary>
+    [BindProperty]
+    public List<ActionInput> Plan { get; set; } = [];
+
+    /// <summary>Who accepted the residual risk.</summary>
+    [BindProperty]
+    public string? Approver { get; set; }
+
+    /// <summary>When it was accepted (today when left empty).</summary>
+    [BindProperty]
+    public DateOnly? AcceptedOn { get; set; }
+
+    /// <summary>When the acceptance must be renewed.</summary>
+    [BindProperty]
+    public DateOnly? Expires { get; set; }
+
+    /// <summary>The version the form was read at; 0 for a new risk.</summary>
+    [BindProperty]
+    public int Version { get; set; }
+
+    /// <summary>True on <c>/risks/new</c>.</summary>
+    public bool IsNew { get; private set; }
+
+    /// <summary>Why saving failed.</summary>
+    public string? Message { get; private set; }
+
+    /// <summary>The program's matrix.</summary>
+    public RiskMatrix Matrix { get; private set; } = RiskMatrix.Default;
+
+    /// <summary>The controls that can be linked.</summary>
+    public IReadOnlyList<Control> ControlChoices { get; private set; } = [];
+
+    /// <summary>The level of a rating on the matrix (<c>off-matrix</c> outside it).</summary>
+    public string LevelOf(int likelihood, int impact) => RiskView.Level(Matrix, likelihood, impact);
+
+    /// <summary>Shows the form, filled from the stored risk or with a free ID.</summary>
+    public async Task<IActionResult> OnGetAsync(string? id, CancellationToken ct)
+    {
+        var p = await LoadChoicesAsync(id, ct);
+        if (IsNew)
+        {
+            RiskId = NextId(p);
+        }
+        else
+        {
+            var stored = await program.Store.GetRiskAsync(id!, ct);
+            if (!stored.IsSuccess)
+            {
+                return NotFound();
+            }
+
+            Fill(stored.Value.Value);
+            Version = stored.Value.Version;
+        }
+
+        AddBlankActions();
+        return Page();
+    }
+
+    /// <summary>Saves.</summary>
+    public async Task<IActionResult> OnPostAsync(string? id, CancellationToken ct)
+    {
+        await LoadChoicesAsync(id, ct);
+        if (!IsNew)
+        {
+            RiskId = id!;
+        }
+
+        if (!RiskTreatments.TryParse(Treatment, out var treatment))
+        {
+            return Failed("Choose a treatment.");
+        }
+
+        var acceptance = string.IsNullOrWhiteSpace(Approver) && AcceptedOn is null && Expires is null
+            ? null
+            : new RiskAcceptance(Approver?.Trim() ?? "", AcceptedOn ?? program.Today, Expires);
+        var risk = new Risk
+        {
+            Id = RiskId.Trim(),
+            Title = Title?.Trim() ?? "",
+            Asset = Asset?.Trim() ?? "",
+            Threat = Threat?.Trim() ?? "",
+            Vulnerability = Vulnerability?.Trim() ?? "",
+            Owner = Owner?.Trim() ?? "",
+            InherentLikelihood = InherentLikelihood,
+            InherentImpact = InherentImpact,
+            ResidualLikelihood = ResidualLikelihood,
+            ResidualImpact = ResidualImpact,
+            Treatment = treatment,
+            ControlIds = [.. Controls.Where(c => !string.IsNullOrWhiteSpace(c)).Distinct(StringComparer.Ordinal)],
+            RequirementIds = SplitIds(Requirements),
+            Plan = [.. Plan.Where(a => !string.IsNullOrWhiteSpace(a.Description)).Select(a => new TreatmentAction(a.Description!.Trim(), SplitIds(a.Controls), a.Due, a.Done))],
+            Acceptance = acceptance,
+        };
+        var saved = await program.SaveRiskAsync(HttpContext.Account(), risk, Version == 0 ? null : Version, ct);
+        if (!saved.IsSuccess)
+        {
+            return saved.Error!.Code switch
+            {
+                "forbidden" => Forbid(),
+                "concurrency-conflict" => Failed("Someone changed this risk meanwhile: reload and apply your change again."),
+                "precondition-required" => Failed($"Risk {risk.Id} already exists: edit it from the register instead."),
+                _ => Failed(saved.Error.Message),
+            };
+        }
+
+        return Redirect("/risks");
+    }
+
+    private PageResult Failed(string message)
+    {
+        Message = message;
+        AddBlankActions();
+        return Page();
+    }
+
+    private async Task<ComplianceProgram> LoadChoicesAsync(string? id, CancellationToken ct)
+    {
+        IsNew = id is null;
+        var p = await program.LoadAsync(ct);
+        (Matrix, ControlChoices) = (p.RiskMatrix, p.Controls);
+        return p;
+    }
+
+    private void Fill(Risk r)
+    {
+        (RiskId, Title, Asset, Threat, Vulnerability, Owner) = (r.Id, r.Title, r.Asset, r.Threat, r.Vulnerability, r.Owner);
+        (InherentLikelihood, InherentImpact, ResidualLikelihood, ResidualImpact) = (r.InherentLikelihood, r.InherentImpact, r.ResidualLikelihood, r.ResidualImpact);
+        (Treatment, Controls, Requirements) = (r.Treatment.ToWire(), [.. r.ControlIds], string.Join(", ", r.RequirementIds));
+        Plan = [.. r.Plan.Select(a => new ActionInput { Description = a.Description, Controls = string.Join(", ", a.ControlIds), Due = a.Due, Done = a.Done })];
+        (Approver, AcceptedOn, Expires) = (r.Acceptance?.Approver, r.Acceptance?.AcceptedOn, r.Acceptance?.Expires);
+    }
+
+    private void AddBlankActions()
+    {
+        Plan = [.. Plan.Where(a => !string.IsNullOrWhiteSpace(a.Description))];
+        for (var i = 0; i < BlankActions; i++)
+        {
+            Plan.Add(new ActionInput());
+        }
+    }
+
+    private static List<string> SplitIds(string? text) =>
+        [.. (text ?? "").Split([',', ' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal)];
+
+    private static string NextId(ComplianceProgram p)
+    {
+        var taken = p.Risks.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        for (var n = p.Risks.Count + 1; ; n++)
+        {
+            var id = "R-" + n.ToString("00", CultureInfo.InvariantCulture);
+            if (!taken.Contains(id))
+            {
+                return id;
+            }
+        }
+    }
+
+    /// <summary>One row of the treatment plan form.</summary>
+    public sealed class ActionInput
+    {
+        /// <summary>What will be done.</summary>
+        public string? Description { get; set; }
+
+        /// <summary>Controls it puts in place, comma-separated.</summary>
+        public string? Controls { get; set; }
+
+        /// <summary>Due date.</summary>
+        public DateOnly? Due { get; set; }
+
+        /// <summary>Completed.</summary>
+        public bool Done { get; set; }
+    }
+}
