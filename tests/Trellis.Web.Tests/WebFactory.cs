@@ -12,9 +12,10 @@ namespace Trellis.Web.Tests;
 
 /// <summary>
 /// The real app on a throwaway database through the real migrations. The only replaced service is the clock
-/// (a <see cref="FakeTimeProvider"/>), so tests can move time past an auditor's expiry.
+/// (a <see cref="FakeTimeProvider"/>), so tests can move time past an auditor's expiry. <paramref name="configureServices"/>
+/// may replace what lies beyond the network edge (e.g. an identity provider's HTTP handler), nothing inside the app.
 /// </summary>
-internal sealed class WebFactory(string database, DateTimeOffset? start = null, bool demo = false, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+internal sealed class WebFactory(string database, DateTimeOffset? start = null, bool demo = false, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? configureServices = null) : WebApplicationFactory<Program>
 {
     /// <summary>The default start: a fixed, known instant.</summary>
     public static readonly DateTimeOffset DefaultStart = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
@@ -37,6 +38,7 @@ internal sealed class WebFactory(string database, DateTimeOffset? start = null, 
         {
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton(new ServeConsole(Console));
+            configureServices?.Invoke(services);
         });
     }
 
