@@ -22,6 +22,10 @@ public static partial class OidcSignIn
     /// <summary>The scheme name.</summary>
     public const string SchemeName = OpenIdConnectDefaults.AuthenticationScheme;
 
+    /// <summary>True when <c>Oidc:Authority</c> is set, so single sign-on is offered.</summary>
+    public static bool IsConfigured(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration.GetSection(OidcOptions.Section).Get<OidcOptions>()?.Authority);
+
     internal static void AddIfConfigured(AuthenticationBuilder auth, IConfiguration configuration)
     {
         var settings = configuration.GetSection(OidcOptions.Section).Get<OidcOptions>();

@@ -140,7 +140,12 @@ public static class TrellisWebServices
             {
                 o.Cookie.Name = "trellis.session";
                 o.Cookie.HttpOnly = true;
-                o.Cookie.SameSite = SameSiteMode.Strict;
+
+                // Strict, unless single sign-on is on: the session cookie is set while returning from the identity
+                // provider (a cross-site navigation), and a Strict cookie would not be sent on the redirect that
+                // follows, so the person would land on the sign-in page once. Lax still keeps it off cross-site
+                // POSTs; every form also carries an antiforgery token and API writes need a personal token.
+                o.Cookie.SameSite = OidcSignIn.IsConfigured(builder.Configuration) ? SameSiteMode.Lax : SameSiteMode.Strict;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.LoginPath = "/account/login";
                 o.LogoutPath = "/account/logout";

@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Trellis.Web.Auth;
 using Trellis.Web.Hosting;
@@ -23,5 +26,16 @@ public sealed class OidcTests
         var scheme = await app.Services.GetRequiredService<IAuthenticationSchemeProvider>().GetSchemeAsync(OidcSignIn.SchemeName);
         Assert.NotNull(scheme);
         Assert.Equal("Example SSO", scheme.DisplayName);
+    }
+
+    [Fact]
+    public async Task SessionCookie_IsStrictWithoutSso_AndLaxWithSso_SoTheReturnFromTheProviderKeepsTheSession()
+    {
+        await using var plain = TrellisWebHost.CreateBuilder(new ServeRequest("Data Source=:memory:"), console: TextWriter.Null).Build();
+        await using var sso = TrellisWebHost.CreateBuilder(new ServeRequest("Data Source=:memory:"), ["--Oidc:Authority=https://login.example.com", "--Oidc:ClientId=trellis"], TextWriter.Null).Build();
+        static SameSiteMode Of(IServiceProvider services) =>
+            services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(CookieAuthenticationDefaults.AuthenticationScheme).Cookie.SameSite;
+        Assert.Equal(SameSiteMode.Strict, Of(plain.Services));
+        Assert.Equal(SameSiteMode.Lax, Of(sso.Services));
     }
 }
