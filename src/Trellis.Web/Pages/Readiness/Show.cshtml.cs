@@ -18,10 +18,23 @@ public sealed class ShowModel(ProgramService program) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Status { get; set; }
 
+    /// <summary>
+    /// Credit only controls mapped to this framework: "we run ISO/IEC 27001 — what remains for SOC 2?" is
+    /// <c>/readiness/soc2-2017?from=iso27001-2022</c>. Empty credits every mapping.
+    /// </summary>
+    [BindProperty(SupportsGet = true)]
+    public string? From { get; set; }
+
+    /// <summary>The frameworks credit can be limited to.</summary>
+    public IReadOnlyList<string> Sources { get; private set; } = [];
+
     /// <summary>Loads the report.</summary>
     public async Task<IActionResult> OnGetAsync(string framework, CancellationToken ct)
     {
-        var report = await program.ReadinessAsync(HttpContext.Account(), framework, null, ct);
+        var account = HttpContext.Account();
+        From = string.IsNullOrEmpty(From) ? null : From;
+        Sources = [.. Trellis.Content.ShippedContent.Catalog.Frameworks.Select(f => f.Id).Where(id => id != framework && account.SeesFramework(id))];
+        var report = await program.ReadinessAsync(account, framework, From, ct);
         if (!report.IsSuccess)
         {
             return NotFound();
