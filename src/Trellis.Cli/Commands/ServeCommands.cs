@@ -60,8 +60,8 @@ internal static class ServeCommands
         role.AcceptOnlyFromAmong([.. Roles.All]);
         var stdin = new Option<bool>("--password-stdin") { Description = "Read the password from standard input; otherwise a random one is printed once." };
         var expires = new Option<string?>("--expires") { Description = "Last day the account works (YYYY-MM-DD, UTC); required for auditors." };
-        var engagement = new Option<string?>("--engagement") { Description = "Auditor: the engagement ID." };
-        var frameworks = new Option<string?>("--frameworks") { Description = "Auditor: the engagement's framework IDs, comma-separated." };
+        var engagement = new Option<string?>("--engagement") { Description = "Auditor: the engagement ID on record; its framework and window are the default scope." };
+        var frameworks = new Option<string?>("--frameworks") { Description = "Auditor: framework IDs, comma-separated (default: the engagement's)." };
         var from = new Option<string?>("--window-from") { Description = "Auditor: first day of the window whose evidence they see (YYYY-MM-DD)." };
         var to = new Option<string?>("--window-to") { Description = "Auditor: last day of that window (YYYY-MM-DD)." };
         var db = Db();
@@ -70,10 +70,11 @@ internal static class ServeCommands
         {
             var password = parse.GetValue(stdin) ? Console.In.ReadLine()?.TrimEnd('\r', '\n') : null;
             var expiry = Date(parse.GetValue(expires), "--expires");
-            var scope = parse.GetValue(frameworks) is { } list
+            // With --engagement alone, the frameworks and the window come from the engagement on record.
+            var scope = parse.GetValue(frameworks) is not null || parse.GetValue(engagement) is not null
                 ? new AuditorScope(
                     parse.GetValue(engagement),
-                    list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal),
+                    (parse.GetValue(frameworks) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal),
                     Date(parse.GetValue(from), "--window-from"),
                     Date(parse.GetValue(to), "--window-to"))
                 : null;

@@ -19,7 +19,7 @@ public sealed record NewAccount(string Email, string Role, string? DisplayName =
 /// Creates accounts and checks passwords (with lockout). Every change is written to the audit trail.
 /// Used by the UI, the API and <c>trellis users add</c>.
 /// </summary>
-public sealed class AccountService(UserManager<TrellisUser> users, WebDbContext db, TimeProvider clock, AuditLog audit)
+public sealed class AccountService(UserManager<TrellisUser> users, WebDbContext db, TimeProvider clock, AuditLog audit, Trellis.Data.AuditStore engagements)
 {
     /// <summary>PBKDF2 iterations of stored passwords: OWASP's current minimum for PBKDF2-HMAC-SHA256 is 600,000.</summary>
     public const int PasswordIterations = 600_000;
@@ -39,12 +39,26 @@ public sealed class AccountService(UserManager<TrellisUser> users, WebDbContext 
             return new Error("invalid-account", "an auditor account needs an expiry date in the future");
         }
 
-        if (spec.Role == Roles.Auditor && (spec.Scope is null || spec.Scope.Frameworks.Count == 0))
+        var scope = spec.Role == Roles.Auditor ? spec.Scope : null;
+        // What was left blank comes from the engagement on record; explicit frameworks may name an engagement kept elsewhere.
+        if (scope?.EngagementId is { Length: > 0 } engagementId && (scope.Frameworks.Count == 0 || (scope.From is null && scope.To is null)))
         {
-            return new Error("invalid-account", "an auditor account needs the frameworks of its engagement");
+            var stored = (await engagements.EngagementsAsync(cancellationToken)).FirstOrDefault(e => e.Value.Id == engagementId)?.Value;
+            if (stored is not null)
+            {
+                scope = AuditorScopes.Complete(scope, stored);
+            }
+            else if (scope.Frameworks.Count == 0)
+            {
+                return new Error("unknown-engagement", $"no engagement '{engagementId}' is on record; plan it first (trellis plan --save, or PUT /api/v1/engagements/{engagementId}) or name the frameworks", "engagement");
+            }
         }
 
-        var scope = spec.Role == Roles.Auditor ? spec.Scope : null;
+        if (spec.Role == Roles.Auditor && (scope is null || scope.Frameworks.Count == 0))
+        {
+            return new Error("invalid-account", "an auditor account needs its engagement, or the frameworks it may see");
+        }
+
         var user = new TrellisUser
         {
             UserName = spec.Email.Trim(),

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Trellis.Web.Auth;
 
 namespace Trellis.Web.Tests.Api;
@@ -121,6 +122,29 @@ public sealed class EngagementApiTests
             Assert.InRange(Date(o, "start"), start, end);
             Assert.All(o.GetProperty("evidence").EnumerateArray(), e => Assert.Contains(e.GetString(), visible));
         }
+    }
+
+    [Fact]
+    public async Task Auditor_CreatedForAnEngagementOnRecord_TakesItsFrameworkAndWindow()
+    {
+        using var db = TestDatabase.Create(Engine.Sqlite);
+        await using var app = new WebFactory(db.Target, demo: true);
+        var manager = await app.ClientAsAsync(Roles.ComplianceManager);
+        var type2 = (await GetAsync(manager, "/api/v1/engagements?pageSize=500")).GetProperty("items").EnumerateArray()
+            .First(e => e.GetProperty("kind").GetString() == "soc2-type2");
+        var id = type2.GetProperty("id").GetString()!;
+
+        var auditor = await app.ClientAsAsync(Roles.Auditor, scope: new AuditorScope(id, new HashSet<string>(), null, null));
+        var me = await GetAsync(auditor, "/api/v1/me");
+        Assert.Equal(id, me.GetProperty("engagement").GetString());
+        Assert.Equal(["soc2-2017"], me.GetProperty("frameworks").EnumerateArray().Select(f => f.GetString()));
+        Assert.Equal(Date(type2, "windowStart"), Date(me, "windowFrom"));
+        Assert.Equal(Date(type2, "windowEnd"), Date(me, "windowTo"));
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var refused = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateAsync(
+            new NewAccount("nobody@example.com", Roles.Auditor, null, app.Clock.GetUtcNow().AddDays(5), new AuditorScope("NOPE", new HashSet<string>(), null, null)), null, "test");
+        Assert.Equal("unknown-engagement", refused.Error?.Code);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace Trellis.Web.Pages.Admin;
 
 /// <summary>Accounts: list, and create one (auditors with their engagement's frameworks, window and expiry).</summary>
 [Authorize(Policy = Policies.UsersManage)]
-public sealed class AccountsModel(WebDbContext db, AccountService accounts) : PageModel
+public sealed class AccountsModel(WebDbContext db, AccountService accounts, Trellis.Data.AuditStore audits) : PageModel
 {
     /// <summary>E-mail.</summary>
     [BindProperty]
@@ -29,6 +29,9 @@ public sealed class AccountsModel(WebDbContext db, AccountService accounts) : Pa
 
     /// <summary>Auditor: frameworks, comma-separated.</summary>
     [BindProperty]
+    public string? Engagement { get; set; }
+
+    [BindProperty]
     public string? Frameworks { get; set; }
 
     /// <summary>Auditor: window start.</summary>
@@ -42,18 +45,23 @@ public sealed class AccountsModel(WebDbContext db, AccountService accounts) : Pa
     /// <summary>The accounts.</summary>
     public IReadOnlyList<TrellisUser> Users { get; private set; } = [];
 
+    public IReadOnlyList<string> EngagementIds { get; private set; } = [];
+
     /// <summary>Outcome of the last action.</summary>
     public string? Message { get; private set; }
 
     /// <summary>Lists.</summary>
-    public async Task OnGetAsync(CancellationToken ct) =>
+    public async Task OnGetAsync(CancellationToken ct)
+    {
         Users = [.. (await db.Users.AsNoTracking().ToListAsync(ct)).OrderBy(u => u.Email, StringComparer.OrdinalIgnoreCase)];
+        EngagementIds = [.. (await audits.EngagementsAsync(ct)).Select(e => e.Value.Id)];
+    }
 
     /// <summary>Creates an account.</summary>
     public async Task OnPostAsync(CancellationToken ct)
     {
         var scope = Role == Roles.Auditor
-            ? new AuditorScope(null, (Frameworks ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal), WindowFrom, WindowTo)
+            ? new AuditorScope(string.IsNullOrWhiteSpace(Engagement) ? null : Engagement, (Frameworks ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal), WindowFrom, WindowTo)
             : null;
         DateTimeOffset? expires = Expires is { } d ? new DateTimeOffset(d.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
         var created = await accounts.CreateAsync(new NewAccount(Email, Role, null, expires, scope), Password, HttpContext.Account().Email, ct);
