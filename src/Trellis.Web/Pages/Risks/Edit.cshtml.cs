@@ -140,32 +140,22 @@ public sealed class EditModel(ProgramService program) : PageModel
             RiskId = id!;
         }
 
-        if (!RiskTreatments.TryParse(Treatment, out var treatment))
+        if (!RiskTreatments.TryParse(Treatment, out _))
         {
             return Failed("Choose a treatment.");
         }
 
+        // The form is read as the API's request body, so a risk saved from the page and one PUT to the API are the same.
         var acceptance = string.IsNullOrWhiteSpace(Approver) && AcceptedOn is null && Expires is null
             ? null
-            : new RiskAcceptance(Approver?.Trim() ?? "", AcceptedOn ?? program.Today, Expires);
-        var risk = new Risk
-        {
-            Id = RiskId.Trim(),
-            Title = Title?.Trim() ?? "",
-            Asset = Asset?.Trim() ?? "",
-            Threat = Threat?.Trim() ?? "",
-            Vulnerability = Vulnerability?.Trim() ?? "",
-            Owner = Owner?.Trim() ?? "",
-            InherentLikelihood = InherentLikelihood,
-            InherentImpact = InherentImpact,
-            ResidualLikelihood = ResidualLikelihood,
-            ResidualImpact = ResidualImpact,
-            Treatment = treatment,
-            ControlIds = [.. Controls.Where(c => !string.IsNullOrWhiteSpace(c)).Distinct(StringComparer.Ordinal)],
-            RequirementIds = SplitIds(Requirements),
-            Plan = [.. Plan.Where(a => !string.IsNullOrWhiteSpace(a.Description)).Select(a => new TreatmentAction(a.Description!.Trim(), SplitIds(a.Controls), a.Due, a.Done))],
-            Acceptance = acceptance,
-        };
+            : new RiskAcceptanceRequest(Approver ?? "", AcceptedOn, Expires);
+        var request = new RiskRequest(
+            Title ?? "", Asset, Threat, Vulnerability, Owner, InherentLikelihood, InherentImpact, ResidualLikelihood, ResidualImpact, Treatment!,
+            [.. Controls.Where(c => !string.IsNullOrWhiteSpace(c)).Distinct(StringComparer.Ordinal)],
+            SplitIds(Requirements),
+            [.. Plan.Where(a => !string.IsNullOrWhiteSpace(a.Description)).Select(a => new TreatmentActionRequest(a.Description!.Trim(), SplitIds(a.Controls), a.Due, a.Done))],
+            acceptance);
+        var risk = request.ToRisk(RiskId.Trim(), program.Today).Value;
         var saved = await program.SaveRiskAsync(HttpContext.Account(), risk, Version == 0 ? null : Version, ct);
         if (!saved.IsSuccess)
         {
