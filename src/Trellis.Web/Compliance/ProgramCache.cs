@@ -11,9 +11,13 @@ namespace Trellis.Web.Compliance;
 /// asks the database for the revision (one small query) and reloads only when another request, or another instance
 /// on the same database, has written since. Readiness is kept per framework, credit source and day.
 /// </summary>
-public sealed class ProgramCache(ProgramStore store)
+public sealed class ProgramCache(ProgramStore store) : IDisposable
 {
+    private readonly SemaphoreSlim _loading = new(1, 1);
     private Snapshot? _current;
+
+    /// <inheritdoc />
+    public void Dispose() => _loading.Dispose();
 
     /// <summary>The program at the database's current revision.</summary>
     public async Task<ComplianceProgram> ProgramAsync(CancellationToken ct) => (await CurrentAsync(ct)).Program;
@@ -32,29 +36,29 @@ public sealed class ProgramCache(ProgramStore store)
     private async Task<Snapshot> CurrentAsync(CancellationToken ct)
     {
         var revision = await store.RevisionAsync(ct);
-        var current = Volatile.Read(ref _current);
-        if (current is not null && current.Revision == revision)
+        if (Volatile.Read(ref _current) is { } current && current.Revision == revision)
         {
             return current;
         }
 
-        var (program, loaded) = await store.LoadRevisionAsync(ct);
-        var fresh = new Snapshot(loaded, program);
-
-        // Keep the newer of two concurrent loads.
-        var seen = Volatile.Read(ref _current);
-        while (seen is null || seen.Revision < loaded)
+        // One load per revision: requests arriving together after a write wait for the first one's load.
+        await _loading.WaitAsync(ct);
+        try
         {
-            var swapped = Interlocked.CompareExchange(ref _current, fresh, seen);
-            if (ReferenceEquals(swapped, seen))
+            if (Volatile.Read(ref _current) is { } loadedMeanwhile && loadedMeanwhile.Revision == revision)
             {
-                break;
+                return loadedMeanwhile;
             }
 
-            seen = swapped;
+            var (program, loaded) = await store.LoadRevisionAsync(ct);
+            var fresh = new Snapshot(loaded, program);
+            Volatile.Write(ref _current, fresh);
+            return fresh;
         }
-
-        return fresh;
+        finally
+        {
+            _loading.Release();
+        }
     }
 
     private sealed record Snapshot(int Revision, ComplianceProgram Program)
