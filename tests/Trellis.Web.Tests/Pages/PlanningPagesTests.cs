@@ -115,6 +115,24 @@ public sealed partial class PlanningPagesTests
         Assert.True(all.GetProperty("requirements").GetProperty("total").GetInt32() <= gaps.Count);
     }
 
+    [Theory]
+    [InlineData("us", "type2", "scaling", "saas", "soc2-first", "soc2-2017", "iso27001-2022")]
+    [InlineData("global", "iso", "formal", "multi-unit", "iso-first", "iso27001-2022", "soc2-2017")]
+    public async Task Advice_ForTheGuidesClearCases_RecommendsAndCostsTheSecondFromTheCrosswalk(
+        string market, string buyers, string maturity, string architecture, string expected, string first, string second)
+    {
+        using var db = TestDatabase.Create(Engine.Sqlite);
+        await using var app = new WebFactory(db.Target);
+        var viewer = await app.ClientAsAsync(Roles.Viewer);
+        var html = await HtmlAsync(viewer, $"/advice?market={market}&buyers={buyers}&maturity={maturity}&architecture={architecture}");
+
+        // The guide: US enterprise buyers asking for a Type 2 favour SOC 2 first; global buyers wanting the ISO badge, ISO first.
+        Assert.Contains($"<strong>{expected}</strong>", html, StringComparison.Ordinal);
+        var coverage = await viewer.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/coverage?target={second}&implemented={first}", UriKind.Relative));
+        Assert.Contains($"What {second} costs after all of {first}", html, StringComparison.Ordinal);
+        Assert.Contains($"<strong>{Count(coverage, "full")}</strong> requirements fully met, <strong>{Count(coverage, "partial")}</strong> partly met, <strong>{Count(coverage, "none")}</strong> not addressed", html, StringComparison.Ordinal);
+    }
+
     private static int Count(JsonElement coverage, string level) =>
         coverage.EnumerateArray().Count(r => r.GetProperty("coverage").GetString() == level);
 
