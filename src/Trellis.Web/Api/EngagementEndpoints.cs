@@ -29,6 +29,12 @@ public static class EngagementEndpoints
             .WithSummary("The PBC request list: one request per control across engagements (or ?engagement=ID), answered once for both regimes.");
         api.MapGet("/findings", AllFindings).WithTags("Engagements").RequireAuthorization(Policies.ProgramRead).WithName("ListFindings")
             .WithSummary("ISO nonconformities and SOC 2 exceptions with their corrective actions.");
+        api.MapGet("/findings/{id}", Finding).WithTags("Engagements").RequireAuthorization(Policies.ProgramRead).WithName("GetFinding")
+            .WithSummary("One finding with its corrective actions and the lifecycle steps open to it; the ETag is its stored version.");
+        api.MapPost("/findings", Raise).WithTags("Engagements").RequireAuthorization(Policies.EngagementsWrite).WithName("RaiseFinding")
+            .WithSummary("Records a finding (open).");
+        api.MapPost("/findings/{id}/steps", Advance).WithTags("Engagements").RequireAuthorization(Policies.EngagementsWrite).WithName("AdvanceFinding")
+            .WithSummary("Moves a finding one lifecycle step (plan-actions, complete-action, resolve, verify, close); needs If-Match.");
         return api;
     }
 
@@ -100,6 +106,49 @@ public static class EngagementEndpoints
 
     private static async Task<Ok<IReadOnlyList<FindingView>>> AllFindings(HttpContext context, EngagementService engagements, CancellationToken ct) =>
         TypedResults.Ok<IReadOnlyList<FindingView>>([.. (await engagements.FindingsAsync(context.Account(), null, ct)).Select(f => FindingView.From(f, engagements.Today))]);
+
+    private static async Task<Results<Ok<FindingView>, ProblemHttpResult>> Finding(HttpContext context, EngagementService engagements, string id, CancellationToken ct)
+    {
+        var found = (await engagements.VersionedFindingsAsync(context.Account(), ct)).FirstOrDefault(f => f.Value.Id == id);
+        if (found is null)
+        {
+            return ApiErrors.Problem(new Core.Common.Error("unknown-finding", $"unknown finding '{id}'"));
+        }
+
+        context.Response.Headers.ETag = ETags.Of(found.Version);
+        return TypedResults.Ok(FindingView.From(found.Value, engagements.Today));
+    }
+
+    private static async Task<Results<Ok<FindingView>, ProblemHttpResult>> Raise(HttpContext context, EngagementService engagements, FindingRequest request, CancellationToken ct)
+    {
+        var saved = await engagements.RaiseFindingAsync(context.Account(), request, ct);
+        if (!saved.IsSuccess)
+        {
+            return ApiErrors.Problem(saved.Error!);
+        }
+
+        context.Response.Headers.ETag = ETags.Of(saved.Value.Version);
+        return TypedResults.Ok(FindingView.From(saved.Value.Value, engagements.Today));
+    }
+
+    private static async Task<Results<Ok<FindingView>, ProblemHttpResult>> Advance(
+        HttpContext context, EngagementService engagements, string id, FindingStepRequest step, CancellationToken ct)
+    {
+        var expected = ETags.IfMatch(context.Request);
+        if (!expected.IsSuccess)
+        {
+            return ApiErrors.Problem(expected.Error!);
+        }
+
+        var saved = await engagements.AdvanceFindingAsync(context.Account(), id, step, expected.Value, ct);
+        if (!saved.IsSuccess)
+        {
+            return ApiErrors.Problem(saved.Error!);
+        }
+
+        context.Response.Headers.ETag = ETags.Of(saved.Value.Version);
+        return TypedResults.Ok(FindingView.From(saved.Value.Value, engagements.Today));
+    }
 
     private static async Task<Results<Ok<Paged<RequestView>>, ProblemHttpResult>> Requests(
         HttpContext context, EngagementService engagements, string? engagement, string? status, int? page, int? pageSize, CancellationToken ct)

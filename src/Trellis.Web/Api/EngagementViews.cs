@@ -49,12 +49,13 @@ public sealed record RequestView(string Id, string Control, string Title, string
 /// <summary>One finding (ISO nonconformity or SOC 2 exception) with its corrective actions.</summary>
 public sealed record FindingView(
     string Id, string Kind, string? Engagement, string Title, DateOnly RaisedOn, string Status, IReadOnlyList<string> Controls,
-    IReadOnlyList<string> Requirements, string RootCause, IReadOnlyList<CorrectiveActionView> Actions, int OverdueActions)
+    IReadOnlyList<string> Requirements, string RootCause, IReadOnlyList<CorrectiveActionView> Actions, int OverdueActions, IReadOnlyList<string> NextStatuses)
 {
     internal static FindingView From(Finding f, DateOnly today) => new(
         f.Id, f.Kind.ToWire(), f.EngagementId, f.Title, f.RaisedOn, f.Status.ToWire(), f.ControlIds,
         [.. f.Requirements.Select(r => $"{r.Framework}:{r.Requirement}")], f.RootCause,
-        [.. f.Actions.Select(a => new CorrectiveActionView(a.Id, a.Description, a.Owner, a.DueDate, a.CompletedOn))], f.OverdueActions(today).Count);
+        [.. f.Actions.Select(a => new CorrectiveActionView(a.Id, a.Description, a.Owner, a.DueDate, a.CompletedOn))], f.OverdueActions(today).Count,
+        [.. FindingLifecycle.NextSteps(f).Select(s => s.ToWire())]);
 }
 
 /// <summary>One corrective action.</summary>
@@ -67,3 +68,18 @@ public sealed record CorrectiveActionView(string Id, string Description, string 
 public sealed record EngagementRequest(
     string Kind, string? Title, string? Framework, string? Firm, IReadOnlyList<string>? Categories, DateOnly? AsOf,
     DateOnly? WindowStart, DateOnly? WindowEnd, DateOnly? FieldworkStart, DateOnly? FieldworkEnd, DateOnly? ReportDate);
+
+/// <summary>A finding to record: kind <c>major-nonconformity</c>, <c>minor-nonconformity</c>, <c>opportunity-for-improvement</c> or <c>soc2-exception</c>; requirements as <c>framework:id</c>.</summary>
+public sealed record FindingRequest(
+    string Id, string Kind, string Title, string? Engagement, string? Description, DateOnly? RaisedOn,
+    IReadOnlyList<string>? Controls, IReadOnlyList<string>? Requirements);
+
+/// <summary>
+/// One lifecycle step: <c>plan-actions</c> (rootCause, actions), <c>complete-action</c> (actionId), <c>resolve</c>,
+/// <c>verify</c> (effective, notes) or <c>close</c> (notes).
+/// </summary>
+public sealed record FindingStepRequest(
+    string Step, string? RootCause, IReadOnlyList<CorrectiveActionRequest>? Actions, string? ActionId, bool? Effective, string? Notes);
+
+/// <summary>A corrective action to plan (ISO/IEC 27001:2022 10.2 c).</summary>
+public sealed record CorrectiveActionRequest(string Id, string Description, string Owner, DateOnly DueDate);

@@ -87,14 +87,18 @@ public sealed partial class EngagementService(AuditStore store, ProgramService p
     }
 
     /// <summary>The findings the account sees: staff all of them, an auditor those of its engagement.</summary>
-    public async Task<IReadOnlyList<Finding>> FindingsAsync(Account account, string? engagementId, CancellationToken ct)
+    public async Task<IReadOnlyList<Finding>> FindingsAsync(Account account, string? engagementId, CancellationToken ct) =>
+        [.. (await VersionedFindingsAsync(account, ct)).Select(f => f.Value)
+            .Where(f => engagementId is null || string.Equals(f.EngagementId, engagementId, StringComparison.Ordinal))];
+
+    /// <summary>The findings the account sees with their stored versions, by date raised.</summary>
+    public async Task<IReadOnlyList<Versioned<Finding>>> VersionedFindingsAsync(Account account, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(account);
         var all = await store.FindingsAsync(ct);
-        return [.. all.Select(f => f.Value)
-            .Where(f => account.Scope is null || (f.EngagementId is not null && string.Equals(f.EngagementId, account.Scope.EngagementId, StringComparison.Ordinal)))
-            .Where(f => engagementId is null || string.Equals(f.EngagementId, engagementId, StringComparison.Ordinal))
-            .OrderBy(f => f.RaisedOn).ThenBy(f => f.Id, StringComparer.Ordinal)];
+        return [.. all
+            .Where(f => account.Scope is null || (f.Value.EngagementId is not null && string.Equals(f.Value.EngagementId, account.Scope.EngagementId, StringComparison.Ordinal)))
+            .OrderBy(f => f.Value.RaisedOn).ThenBy(f => f.Value.Id, StringComparer.Ordinal)];
     }
 
     private static bool Sees(Account account, Engagement engagement) =>
