@@ -44,6 +44,28 @@ public sealed class AuditStore(TrellisDatabase database)
         return SaveAsync(FindingKind, finding.Id, finding, expectedVersion, cancellationToken);
     }
 
+    /// <summary>
+    /// Adds engagements and findings that are not stored yet, in one transaction (a planned calendar kept whole);
+    /// IDs already stored are left as they are. Returns how many engagements and findings were added.
+    /// </summary>
+    public async Task<(int Engagements, int Findings)> AddMissingAsync(IEnumerable<Engagement> engagements, IEnumerable<Finding> findings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(engagements);
+        ArgumentNullException.ThrowIfNull(findings);
+        await using var db = database.CreateContext();
+        await using var tx = await StoreTransactions.BeginWriteAsync(db, cancellationToken).ConfigureAwait(false);
+        var stored = (await db.AuditDocuments.AsNoTracking().Select(r => new { r.Kind, r.Id }).ToListAsync(cancellationToken).ConfigureAwait(false))
+            .Select(r => (r.Kind, r.Id)).ToHashSet();
+        var rows = engagements.Select(e => (Kind: EngagementKind, e.Id, Document: JsonSerializer.Serialize(e, Json)))
+            .Concat(findings.Select(f => (Kind: FindingKind, f.Id, Document: JsonSerializer.Serialize(f, Json))))
+            .Where(r => stored.Add((r.Kind, r.Id)))
+            .ToList();
+        db.AuditDocuments.AddRange(rows.Select(r => new AuditDocumentRow { Kind = r.Kind, Id = r.Id, Version = 1, Document = r.Document }));
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return (rows.Count(r => r.Kind == EngagementKind), rows.Count(r => r.Kind == FindingKind));
+    }
+
     private async Task<IReadOnlyList<Versioned<T>>> ListAsync<T>(string kind, CancellationToken ct)
     {
         await using var db = database.CreateContext();

@@ -191,13 +191,7 @@ internal static class OscalCommands
     // An export that does not match the schema is a bug in Trellis, not in the user's input.
     private static void WriteExport(CliContext ctx, JsonObject document, OscalModel model, string path, string what)
     {
-        var invalid = OscalSchema.Validate(JsonSerializer.SerializeToElement(document), model, "export");
-        if (invalid is not null)
-        {
-            throw new InvalidOperationException($"the exported {model.RootName()} does not match the OSCAL schema: {invalid}");
-        }
-
-        Write(path, OscalMappingExport.ToJson(document));
+        Write(path, OscalExport.ToValidatedJson(document, model));
         ctx.Out.WriteLine($"Wrote the {model.RootName()} ({what}) to {path}");
     }
 

@@ -35,15 +35,7 @@ public static class RoadmapProgress
     public static ServiceCommitments CommitmentsOf(ProgramScope scope)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var result = ServiceCommitments.None;
-        for (var i = 1; i < TscCategories.All.Count; i++)
-        {
-            if (scope.TscCategories.Contains(TscCategories.All[i], StringComparer.Ordinal))
-            {
-                result |= (ServiceCommitments)(1 << (i - 1));
-            }
-        }
-
-        return result;
+        var known = scope.TscCategories.Where(TscCategories.All.Contains);
+        return RoadmapWire.ParseCategories(string.Join(',', known)).Value;
     }
 }

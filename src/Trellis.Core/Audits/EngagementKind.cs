@@ -1,3 +1,5 @@
+using Trellis.Core.Common;
+
 namespace Trellis.Core.Audits;
 
 /// <summary>What kind of audit an engagement is.</summary>
@@ -34,7 +36,7 @@ public enum EngagementKind
 /// <summary>Wire names and properties of <see cref="EngagementKind"/>.</summary>
 public static class EngagementKinds
 {
-    private static readonly Dictionary<EngagementKind, string> Wire = new()
+    private static readonly WireNames<EngagementKind> Wire = new(new Dictionary<EngagementKind, string>
     {
         [EngagementKind.Soc2Type1] = "soc2-type1",
         [EngagementKind.Soc2Type2] = "soc2-type2",
@@ -45,29 +47,16 @@ public static class EngagementKinds
         [EngagementKind.IsoRecertification] = "iso-recertification",
         [EngagementKind.InternalAudit] = "internal-audit",
         [EngagementKind.ManagementReview] = "management-review",
-    };
+    });
 
     /// <summary>All wire names.</summary>
-    public static IReadOnlyCollection<string> WireNames => Wire.Values;
+    public static IReadOnlyCollection<string> WireNames => Wire.All;
 
     /// <summary>Wire name, e.g. <c>iso-surveillance-1</c>.</summary>
     public static string ToWire(this EngagementKind kind) => Wire[kind];
 
     /// <summary>Parses a wire name.</summary>
-    public static bool TryParse(string? text, out EngagementKind kind)
-    {
-        foreach (var (k, v) in Wire)
-        {
-            if (v == text)
-            {
-                kind = k;
-                return true;
-            }
-        }
-
-        kind = default;
-        return false;
-    }
+    public static bool TryParse(string? text, out EngagementKind kind) => Wire.TryParse(text, out kind);
 
     /// <summary>True for SOC 2 Type 1 and Type 2.</summary>
     public static bool IsSoc2(this EngagementKind kind) => kind is EngagementKind.Soc2Type1 or EngagementKind.Soc2Type2;

@@ -1,3 +1,5 @@
+using Trellis.Core.Common;
+
 namespace Trellis.Core.Audits;
 
 /// <summary>What a plan event is. Wire names are the <c>kind</c> values of <c>trellis plan --format json</c>.</summary>
@@ -43,7 +45,7 @@ public enum PlanEventKind
 /// <summary>Wire names and properties of <see cref="PlanEventKind"/>.</summary>
 public static class PlanEventKinds
 {
-    private static readonly Dictionary<PlanEventKind, string> Wire = new()
+    private static readonly WireNames<PlanEventKind> Wire = new(new Dictionary<PlanEventKind, string>
     {
         [PlanEventKind.IsoStage1] = "iso-stage1",
         [PlanEventKind.IsoStage2] = "iso-stage2",
@@ -57,29 +59,16 @@ public static class PlanEventKinds
         [PlanEventKind.Soc2Report] = "soc2-report",
         [PlanEventKind.InternalAudit] = "internal-audit",
         [PlanEventKind.ManagementReview] = "management-review",
-    };
+    });
 
     /// <summary>All wire names.</summary>
-    public static IReadOnlyCollection<string> WireNames => Wire.Values;
+    public static IReadOnlyCollection<string> WireNames => Wire.All;
 
     /// <summary>Wire name, e.g. <c>iso-surveillance-1</c>.</summary>
     public static string ToWire(this PlanEventKind kind) => Wire[kind];
 
     /// <summary>Parses a wire name.</summary>
-    public static bool TryParse(string? text, out PlanEventKind kind)
-    {
-        foreach (var (k, v) in Wire)
-        {
-            if (v == text)
-            {
-                kind = k;
-                return true;
-            }
-        }
-
-        kind = default;
-        return false;
-    }
+    public static bool TryParse(string? text, out PlanEventKind kind) => Wire.TryParse(text, out kind);
 
     /// <summary>True for fieldwork by an audit firm or certification body (what the minimum spacing applies to).</summary>
     public static bool IsExternalFieldwork(this PlanEventKind kind) => kind is PlanEventKind.IsoStage1 or PlanEventKind.IsoStage2

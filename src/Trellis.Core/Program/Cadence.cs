@@ -1,3 +1,5 @@
+using Trellis.Core.Common;
+
 namespace Trellis.Core.Program;
 
 /// <summary>How often a control operates (and so how often it should leave evidence).</summary>
@@ -31,7 +33,7 @@ public enum Cadence
 /// <summary>Wire names and calendar arithmetic of <see cref="Cadence"/>.</summary>
 public static class Cadences
 {
-    private static readonly Dictionary<Cadence, string> Wire = new()
+    private static readonly WireNames<Cadence> Wire = new(new Dictionary<Cadence, string>
     {
         [Cadence.Continuous] = "continuous",
         [Cadence.Daily] = "daily",
@@ -41,29 +43,16 @@ public static class Cadences
         [Cadence.SemiAnnual] = "semi-annual",
         [Cadence.Annual] = "annual",
         [Cadence.OnEvent] = "on-event",
-    };
+    });
 
     /// <summary>All wire names.</summary>
-    public static IReadOnlyCollection<string> WireNames => Wire.Values;
+    public static IReadOnlyCollection<string> WireNames => Wire.All;
 
     /// <summary>Wire name, e.g. <c>semi-annual</c>.</summary>
     public static string ToWire(this Cadence cadence) => Wire[cadence];
 
     /// <summary>Parses a wire name.</summary>
-    public static bool TryParse(string? text, out Cadence cadence)
-    {
-        foreach (var (k, v) in Wire)
-        {
-            if (v == text)
-            {
-                cadence = k;
-                return true;
-            }
-        }
-
-        cadence = default;
-        return false;
-    }
+    public static bool TryParse(string? text, out Cadence cadence) => Wire.TryParse(text, out cadence);
 
     /// <summary>
     /// The date one cadence period after <paramref name="date"/>, in calendar terms: months are added as

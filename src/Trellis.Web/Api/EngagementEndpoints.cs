@@ -48,15 +48,14 @@ public static class EngagementEndpoints
 
     private static async Task<Results<Ok<EngagementView>, ProblemHttpResult>> Get(HttpContext context, EngagementService engagements, string id, CancellationToken ct)
     {
-        var account = context.Account();
-        var found = await engagements.GetAsync(account, id, ct);
+        var found = await engagements.GetWithWarningsAsync(context.Account(), id, ct);
         if (!found.IsSuccess)
         {
             return ApiErrors.Problem(found.Error!);
         }
 
-        context.Response.Headers.ETag = ETags.Of(found.Value.Version);
-        return TypedResults.Ok(EngagementView.From(found.Value.Value, await engagements.WarningsAsync(account, found.Value.Value, ct)));
+        context.Response.Headers.ETag = ETags.Of(found.Value.Engagement.Version);
+        return TypedResults.Ok(EngagementView.From(found.Value.Engagement.Value, found.Value.Warnings));
     }
 
     private static async Task<Results<Ok<EngagementView>, ProblemHttpResult>> Put(

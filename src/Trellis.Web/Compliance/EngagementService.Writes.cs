@@ -39,7 +39,7 @@ public sealed partial class EngagementService
             return new Error("precondition-required", $"engagement '{engagement.Id}' exists: send If-Match with the ETag you read");
         }
 
-        var saved = await store.SaveEngagementAsync(engagement, expectedVersion ?? (existing is null ? null : existing.Version), ct);
+        var saved = await store.SaveEngagementAsync(engagement, expectedVersion, ct);
         if (saved.IsSuccess)
         {
             await audit.AppendAsync(account.Email, existing is null ? "engagement.create" : "engagement.update", $"engagement/{engagement.Id}", new

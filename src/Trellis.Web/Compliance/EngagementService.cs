@@ -56,12 +56,18 @@ public sealed partial class EngagementService(AuditStore store, ProgramService p
     public async Task<Result<EngagementLedger>> LedgerAsync(Account account, string id, CancellationToken ct)
     {
         var engagement = await GetAsync(account, id, ct);
-        if (!engagement.IsSuccess)
-        {
-            return engagement.Error!;
-        }
+        return engagement.IsSuccess ? await LedgerAsync(account, engagement.Value.Value, ct) : engagement.Error!;
+    }
 
-        return OperationLedger.ForEngagement(engagement.Value.Value, await program.ControlsAsync(account, ct), await program.EvidenceAsync(account, ct), Today);
+    /// <summary>The ledger of an engagement already read (and seen by the account).</summary>
+    public async Task<Result<EngagementLedger>> LedgerAsync(Account account, Engagement engagement, CancellationToken ct) =>
+        OperationLedger.ForEngagement(engagement, await program.ControlsAsync(account, ct), await program.EvidenceAsync(account, ct), Today);
+
+    /// <summary>One engagement the account sees with its rule warnings (one read of the store), or <c>unknown-engagement</c>.</summary>
+    public async Task<Result<(Versioned<Engagement> Engagement, IReadOnlyList<RuleWarning> Warnings)>> GetWithWarningsAsync(Account account, string id, CancellationToken ct)
+    {
+        var found = (await ListWithWarningsAsync(account, ct)).Where(e => string.Equals(e.Engagement.Value.Id, id, StringComparison.Ordinal)).ToList();
+        return found.Count == 0 ? new Error("unknown-engagement", $"unknown engagement '{id}'") : found[0];
     }
 
     /// <summary>

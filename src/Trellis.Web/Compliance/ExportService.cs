@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Trellis.Content;
 using Trellis.Core.Common;
@@ -19,7 +18,8 @@ public sealed record ExportFile(byte[] Content, string MediaType, string FileNam
 /// <summary>
 /// Reports and OSCAL documents from the web app: the same builders as <c>trellis report</c> and
 /// <c>trellis oscal export</c>, on the program as stored now. Staff only — auditors receive these files from the
-/// compliance team; every OSCAL document is checked against the OSCAL 1.2.1 schema before it leaves.
+/// compliance team; every OSCAL document is checked against the OSCAL 1.2.1 schema before it leaves
+/// (<see cref="OscalExport.ToValidatedJson"/>).
 /// </summary>
 public sealed class ExportService(ProgramService program, EngagementService engagements, TimeProvider clock)
 {
@@ -62,8 +62,8 @@ public sealed class ExportService(ProgramService program, EngagementService enga
             return bytes.Error!;
         }
 
-        var name = string.Join('-', new[] { "trellis", kind, framework, to, engagement }.OfType<string>().Select(Safe));
-        return new ExportFile(bytes.Value, f.MediaType(), $"{name}-{Stamp()}.{f.ToWire()}");
+        var name = string.Join('-', new[] { "trellis", kind, framework, to, engagement }.OfType<string>());
+        return new ExportFile(bytes.Value, f.MediaType(), EvidenceFiles.SanitizeFileName($"{name}-{Stamp()}.{f.ToWire()}"));
     }
 
     /// <summary>Exports an OSCAL document: <c>component</c>, <c>ssp</c> (needs a framework) or <c>assessment-results</c> (needs an engagement).</summary>
@@ -111,18 +111,9 @@ public sealed class ExportService(ProgramService program, EngagementService enga
             return document.Error!;
         }
 
-        // A document that does not match the schema is a bug in Trellis, never something to hand out.
-        var invalid = OscalSchema.Validate(JsonSerializer.SerializeToElement(document.Value), model, "export");
-        if (invalid is not null)
-        {
-            throw new InvalidOperationException($"the exported {model.RootName()} does not match the OSCAL schema: {invalid}");
-        }
-
-        var name = string.Join('-', new[] { "trellis", model.RootName(), framework, engagement }.OfType<string>().Select(Safe));
-        return new ExportFile(Encoding.UTF8.GetBytes(OscalMappingExport.ToJson(document.Value)), "application/json", $"{name}-{Stamp()}.json");
+        var name = string.Join('-', new[] { "trellis", model.RootName(), framework, engagement }.OfType<string>());
+        return new ExportFile(Encoding.UTF8.GetBytes(OscalExport.ToValidatedJson(document.Value, model)), "application/json", EvidenceFiles.SanitizeFileName($"{name}-{Stamp()}.json"));
     }
 
     private string Stamp() => program.Today.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-
-    private static string Safe(string part) => new([.. part.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' ? c : '-')]);
 }

@@ -61,27 +61,7 @@ internal sealed class WebStartup(
 
         await audit.AppendAsync("system", "program.load-demo", "program", new { organization = program.Organization, controls = loaded.Value.Controls, evidence = loaded.Value.Evidence }, ct);
         var set = DemoAudits.Create(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-        if ((await audits.EngagementsAsync(ct)).Count == 0)
-        {
-            foreach (var e in set.Engagements)
-            {
-                Check(await audits.SaveEngagementAsync(e, cancellationToken: ct));
-            }
-
-            foreach (var f in set.Findings)
-            {
-                Check(await audits.SaveFindingAsync(f, cancellationToken: ct));
-            }
-        }
-
+        await audits.AddMissingAsync(set.Engagements, set.Findings, ct);
         console.Say($"Loaded the demo program ({program.Organization}): {loaded.Value.Controls} controls, {loaded.Value.Evidence} evidence items, {loaded.Value.Risks} risks, {set.Engagements.Count} engagements.");
-    }
-
-    private static void Check<T>(Trellis.Core.Common.Result<T> saved)
-    {
-        if (!saved.IsSuccess)
-        {
-            throw new InvalidOperationException($"the demo calendar did not load: {saved.Error}");
-        }
     }
 }

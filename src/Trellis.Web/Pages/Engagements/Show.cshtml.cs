@@ -31,14 +31,14 @@ public sealed class ShowModel(EngagementService engagements) : PageModel
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
         var account = HttpContext.Account();
-        var found = await engagements.GetAsync(account, id, ct);
+        var found = await engagements.GetWithWarningsAsync(account, id, ct);
         if (!found.IsSuccess)
         {
             return NotFound();
         }
 
-        Engagement = EngagementView.From(found.Value.Value, await engagements.WarningsAsync(account, found.Value.Value, ct));
-        var ledger = await engagements.LedgerAsync(account, id, ct);
+        Engagement = EngagementView.From(found.Value.Engagement.Value, found.Value.Warnings);
+        var ledger = await engagements.LedgerAsync(account, found.Value.Engagement.Value, ct);
         if (ledger.IsSuccess)
         {
             Ledger = LedgerView.From(ledger.Value);
