@@ -143,7 +143,7 @@ public class AdviceCommandTests
     [Fact]
     public void Compare_IsoAndSoc2_ShowsCertificationVersusAttestation()
     {
-        // audit-cycle-facts §3: ISO is an accredited certification, SOC 2 a CPA attestation opinion.
+        // docs/audit-cycle.md §3: ISO is an accredited certification, SOC 2 a CPA attestation opinion.
         var compare = Json("compare", "iso27001-2022", "soc2-2017", "--format", "json");
 
         var rows = compare.GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("dimension").GetString()!);

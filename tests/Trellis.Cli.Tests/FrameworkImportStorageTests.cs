@@ -35,7 +35,7 @@ public sealed class FrameworkImportStorageTests : IDisposable
     [Fact]
     public void FrameworkImport_ThenShow_ListsTheCatalogsControlsFromTheDatabase()
     {
-        var catalog = Path.Combine(ReferenceData.Shared, "oscal", "basic-catalog.json");
+        var catalog = ReferenceData.File("oscal", "basic-catalog.json");
         var expected = ControlIds(JsonDocument.Parse(File.ReadAllText(catalog)).RootElement.GetProperty("catalog")).ToList();
 
         Assert.Equal(0, CliRunner.Run("framework", "import", catalog, "--id", "basic", "--db", _db).Code);

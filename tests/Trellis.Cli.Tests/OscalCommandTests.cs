@@ -8,10 +8,10 @@ namespace Trellis.Cli.Tests;
 public class OscalCommandTests
 {
     private static readonly Lazy<JsonSchema> MappingSchema = new(() => JsonSchema.FromText(
-        File.ReadAllText(Path.Combine(ReferenceData.Shared, "oscal", "schemas-1.2.1", "oscal_mapping_schema.json")),
+        File.ReadAllText(ReferenceData.File("oscal", "schemas-1.2.1", "oscal_mapping_schema.json")),
         new BuildOptions { SchemaRegistry = new SchemaRegistry() }));
 
-    private static string BasicCatalog => Path.Combine(ReferenceData.Shared, "oscal", "basic-catalog.json");
+    private static string BasicCatalog => ReferenceData.File("oscal", "basic-catalog.json");
 
     private static string TestData(string name) => Path.Combine(ReferenceData.RepoRoot, "tests", "Trellis.Exchange.Tests", "Oscal", "TestData", name);
 

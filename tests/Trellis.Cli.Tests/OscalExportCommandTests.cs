@@ -10,7 +10,7 @@ public sealed class OscalExportCommandTests : IDisposable
     private static readonly FixedClock Clock = FixedClock.At(2026, 11, 27, 9);
 
     private static readonly Lazy<JsonSchema> CompleteSchema = new(() => JsonSchema.FromText(
-        File.ReadAllText(Path.Combine(ReferenceData.Shared, "oscal", "schemas-1.2.1", "oscal_complete_schema.json")),
+        File.ReadAllText(ReferenceData.File("oscal", "schemas-1.2.1", "oscal_complete_schema.json")),
         new BuildOptions { SchemaRegistry = new SchemaRegistry() }));
 
     private readonly string _dir = Directory.CreateTempSubdirectory("trellis-oscal-export-").FullName;

@@ -5,7 +5,7 @@ using Trellis.Testing;
 
 namespace Trellis.Cli.Tests;
 
-/// <summary><c>trellis roadmap --format md|json|xlsx</c>, checked against audit-cycle-facts §2.5 and the reference lists.</summary>
+/// <summary><c>trellis roadmap --format md|json|xlsx</c>, checked against docs/audit-cycle.md §2.5 and the reference lists.</summary>
 public sealed class RoadmapCommandTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("trellis-roadmap-").FullName;

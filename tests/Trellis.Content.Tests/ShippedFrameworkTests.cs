@@ -4,7 +4,7 @@ using Trellis.Testing;
 
 namespace Trellis.Content.Tests;
 
-/// <summary>The shipped catalogs, compared with the verified reference lists in ../shared/domain.</summary>
+/// <summary>The shipped catalogs, compared with the verified reference lists in tests/reference/domain.</summary>
 public class ShippedFrameworkTests
 {
     private static Framework Fw(string id) => ShippedContent.Catalog.Framework(id).Value;
@@ -40,7 +40,7 @@ public class ShippedFrameworkTests
     [Fact]
     public void Iso2022_NewControlsOf2022_AreThere()
     {
-        // ../shared/domain/README.md: the eleven controls new in 2022.
+        // docs/crosswalk-rules.md: the eleven controls new in 2022.
         string[] added = ["A.5.7", "A.5.23", "A.5.30", "A.7.4", "A.8.9", "A.8.10", "A.8.11", "A.8.12", "A.8.16", "A.8.23", "A.8.28"];
         var fw = Fw("iso27001-2022");
 
@@ -77,7 +77,7 @@ public class ShippedFrameworkTests
     [Fact]
     public void Soc2_CategoryCounts_AreTheTscStructure()
     {
-        // ../shared/domain/README.md: Security CC1–CC9 = 33, A1 = 3, C1 = 2, PI1 = 5, P1–P8 = 18.
+        // docs/crosswalk-rules.md: Security CC1–CC9 = 33, A1 = 3, C1 = 2, PI1 = 5, P1–P8 = 18.
         var counts = Fw("soc2-2017").Requirements.GroupBy(r => r.Category!).ToDictionary(g => g.Key, g => g.Count());
 
         Assert.Equal(33, counts["security"]);

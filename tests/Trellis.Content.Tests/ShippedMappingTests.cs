@@ -86,7 +86,7 @@ public class ShippedMappingTests
     [Fact]
     public void GuideTable_MarksTheKnownFalseClaimsWrong()
     {
-        // ../shared/domain/README.md lists these rows of the guide as plainly false.
+        // docs/crosswalk-rules.md lists these rows of the guide as plainly false.
         var rows = LegacyGuideView.Build(ShippedContent.Engine, ShippedContent.GuideClaims).ToDictionary(r => r.Section);
 
         Assert.Equal(ClaimVerdict.Nonexistent, rows["A.13"].Claims.Single(c => c.Criterion == "CC6.9").Verdict);

@@ -5,7 +5,7 @@ using Trellis.Testing;
 namespace Trellis.Exchange.Tests;
 
 /// <summary>
-/// The NIST OSCAL 1.2.1 schemas as shipped in ../shared/oscal (not the copies embedded in Trellis.Exchange), used
+/// The NIST OSCAL 1.2.1 schemas as shipped in tests/reference/oscal (not the copies embedded in Trellis.Exchange), used
 /// whole, so a document is judged by the published schema and not by Trellis's own validator.
 /// </summary>
 internal static class PublishedSchemas
@@ -13,7 +13,7 @@ internal static class PublishedSchemas
     private static readonly Lazy<JsonSchema> Complete = new(() => Load("oscal_complete_schema.json"));
     private static readonly Lazy<JsonSchema> Mapping = new(() => Load("oscal_mapping_schema.json"));
 
-    public static string OscalFolder => Path.Combine(ReferenceData.Shared, "oscal");
+    public static string OscalFolder => ReferenceData.File("oscal");
 
     /// <summary>Valid against oscal_complete_schema.json (any model).</summary>
     public static bool IsValidOscal(string json) => Complete.Value.Evaluate(JsonDocument.Parse(json).RootElement).IsValid;

@@ -4,7 +4,7 @@ using Trellis.Core.Frameworks;
 namespace Trellis.Testing;
 
 /// <summary>
-/// Frameworks built from the independently verified reference lists in ../shared/domain (not from the
+/// Frameworks built from the independently verified reference lists in tests/reference/domain (not from the
 /// shipped content), so that Core logic can be tested against the real requirement IDs.
 /// </summary>
 public static class ReferenceCatalogs

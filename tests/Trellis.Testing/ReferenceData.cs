@@ -3,8 +3,8 @@ using System.Reflection;
 namespace Trellis.Testing;
 
 /// <summary>
-/// The independently verified reference lists in ../shared/domain: tests compare shipped content
-/// against these, never against the code's own output.
+/// The independently verified reference lists kept in tests/reference (see its README): tests compare shipped
+/// content against these, never against the code's own output. Nothing here is generated from src/.
 /// </summary>
 public static class ReferenceData
 {
@@ -12,31 +12,22 @@ public static class ReferenceData
     public static string RepoRoot { get; } = typeof(ReferenceData).Assembly
         .GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == "RepoRoot").Value!;
 
-    /// <summary>
-    /// The shared folder beside the repository (../shared), as laid out for developers and CI; from a git worktree
-    /// nested deeper (/work/wt/name), the nearest ancestor's shared folder.
-    /// </summary>
-    public static string Shared
-    {
-        get
-        {
-            for (var dir = Directory.GetParent(RepoRoot); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "shared");
-                if (Directory.Exists(Path.Combine(candidate, "domain")))
-                {
-                    return candidate;
-                }
-            }
+    /// <summary>tests/reference: the copies of the reference lists, the seed guide and the NIST OSCAL files.</summary>
+    public static string Folder { get; } = Path.Combine(RepoRoot, "tests", "reference");
 
-            throw new DirectoryNotFoundException($"../shared not found beside {RepoRoot}: the reference lists are required for the content tests");
-        }
+    /// <summary>A file under tests/reference, e.g. <c>File("oscal", "basic-catalog.json")</c>; fails loudly when absent.</summary>
+    public static string File(params string[] parts)
+    {
+        var path = Path.Combine([Folder, .. parts]);
+        return System.IO.File.Exists(path) || Directory.Exists(path)
+            ? path
+            : throw new FileNotFoundException($"reference file missing from the repository: {Path.GetRelativePath(RepoRoot, path)}", path);
     }
 
-    /// <summary>Reads a CSV from ../shared/domain as rows of fields (RFC 4180 quoting).</summary>
+    /// <summary>Reads a CSV from tests/reference/domain as rows of fields (RFC 4180 quoting).</summary>
     public static IReadOnlyList<IReadOnlyDictionary<string, string>> Csv(string name)
     {
-        var lines = File.ReadAllLines(Path.Combine(Shared, "domain", name)).Where(l => l.Length > 0).ToList();
+        var lines = System.IO.File.ReadAllLines(File("domain", name)).Where(l => l.Length > 0).ToList();
         var header = Split(lines[0]);
         return lines.Skip(1)
             .Select(l => (IReadOnlyDictionary<string, string>)header.Zip(Split(l)).ToDictionary(p => p.First, p => p.Second))

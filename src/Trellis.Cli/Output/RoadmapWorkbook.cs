@@ -8,7 +8,7 @@ namespace Trellis.Cli.Output;
 /// <summary>
 /// Writes a roadmap as an .xlsx workbook: sheet "Roadmap" (one row per task) and sheet "Evidence reuse".
 /// Every text cell is neutralized against formula injection; column widths are fixed because ClosedXML 0.95's
-/// AdjustToContents needs libgdiplus (../shared/TOOLCHAIN.md). Self-contained so it can move to an exchange project.
+/// AdjustToContents needs libgdiplus (not installed on CI machines). Self-contained so it can move to an exchange project.
 /// </summary>
 internal static class RoadmapWorkbook
 {

@@ -52,7 +52,7 @@ public enum ProductArchitecture
 /// <summary>An assurance report or certificate the organization already holds.</summary>
 public enum ExistingAssurance
 {
-    /// <summary>A SOC 2 Type 1 report: design as of a date (audit-cycle-facts §1.1). Wire name <c>soc2-type1</c>.</summary>
+    /// <summary>A SOC 2 Type 1 report: design as of a date (docs/audit-cycle.md §1.1). Wire name <c>soc2-type1</c>.</summary>
     Soc2Type1,
 
     /// <summary>A SOC 2 Type 2 report: design and operating effectiveness over a period (§1.1). Wire name <c>soc2-type2</c>.</summary>

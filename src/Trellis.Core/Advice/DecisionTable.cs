@@ -44,7 +44,7 @@ public enum Recommendation
 /// <param name="Soc2Points">Points added to SOC 2.</param>
 /// <param name="IsoPoints">Points added to ISO/IEC 27001.</param>
 /// <param name="Forces">A recommendation this answer imposes regardless of points, or null.</param>
-/// <param name="Because">Why, citing the guide or ../shared/domain/audit-cycle-facts.md.</param>
+/// <param name="Because">Why, citing the guide or docs/audit-cycle.md.</param>
 public sealed record DecisionRule(
     DecisionCriterion Criterion, string Answer, int Soc2Points, int IsoPoints, Recommendation? Forces, string Because)
 {
@@ -68,7 +68,7 @@ public static class DecisionTable
 
     /// <summary>
     /// A deadline less than this many months after today is tight. The value is 6: a SOC 2 Type 1 or a first
-    /// Type 2 with a 3-month window fits (audit-cycle-facts §1.1, §1.3); an ISMS that has run through an
+    /// Type 2 with a 3-month window fits (docs/audit-cycle.md §1.1, §1.3); an ISMS that has run through an
     /// internal audit and a management review before stage 2 (§2.2, §2.5 items 14–15) usually does not.
     /// </summary>
     public const int TightDeadlineMonths = 6;
@@ -84,9 +84,9 @@ public static class DecisionTable
             "regulated verticals expect an accredited certification of the whole ISMS (guide, Strategic Decision Criteria: Target Market)"),
 
         new(DecisionCriterion.Buyers, "type2", 3, 0, null,
-            "buyers request a SOC 2 Type 2 report, which only a CPA attestation over a period gives (guide, Strategic Decision Criteria: Buyer Expectations; audit-cycle-facts §1.1)"),
+            "buyers request a SOC 2 Type 2 report, which only a CPA attestation over a period gives (guide, Strategic Decision Criteria: Buyer Expectations; docs/audit-cycle.md §1.1)"),
         new(DecisionCriterion.Buyers, "iso", 0, 3, null,
-            "buyers prefer the ISO/IEC 27001 certificate, issued by an accredited certification body (guide, Strategic Decision Criteria: Buyer Expectations; audit-cycle-facts §2.2)"),
+            "buyers prefer the ISO/IEC 27001 certificate, issued by an accredited certification body (guide, Strategic Decision Criteria: Buyer Expectations; docs/audit-cycle.md §2.2)"),
         new(DecisionCriterion.Buyers, "both", 0, 0, Recommendation.Both,
             "buyers ask for both, so run one program with the ISMS as baseline and SOC 2 for the product (guide, Combined Implementation Strategy)"),
         new(DecisionCriterion.Buyers, "unknown", 0, 0, null,
@@ -103,7 +103,7 @@ public static class DecisionTable
             "ISO/IEC 27001 certifies an organization-wide ISMS whose scope can span business units (clause 4.3; guide, Strategic Decision Criteria: Product Architecture)"),
 
         new(DecisionCriterion.Deadline, "tight", 2, 0, null,
-            $"less than {TightDeadlineMonths} months away: a SOC 2 Type 1 (design as of a date) or a first Type 2 with a 3-month window is reachable sooner than ISO stage 1 and stage 2 on an ISMS that has already run its internal audit and management review (audit-cycle-facts §1.1, §1.3, §2.2, §2.5)"),
+            $"less than {TightDeadlineMonths} months away: a SOC 2 Type 1 (design as of a date) or a first Type 2 with a 3-month window is reachable sooner than ISO stage 1 and stage 2 on an ISMS that has already run its internal audit and management review (docs/audit-cycle.md §1.1, §1.3, §2.2, §2.5)"),
         new(DecisionCriterion.Deadline, "ample", 0, 0, null,
             $"{TightDeadlineMonths} months or more away: time allows either path"),
 

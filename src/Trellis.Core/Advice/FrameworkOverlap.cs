@@ -5,7 +5,7 @@ namespace Trellis.Core.Advice;
 
 /// <summary>
 /// What a second framework costs on top of a first: its requirements classified full, partial or gap once
-/// the first is implemented (coverage rules 1–3 of ../shared/domain/README.md, via <see cref="CoverageAnalysis"/>).
+/// the first is implemented (coverage rules 1–3 of docs/crosswalk-rules.md, via <see cref="CoverageAnalysis"/>).
 /// </summary>
 /// <param name="From">The framework implemented first.</param>
 /// <param name="To">The framework pursued second, whose requirements are classified.</param>

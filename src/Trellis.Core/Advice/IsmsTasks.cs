@@ -2,7 +2,7 @@ namespace Trellis.Core.Advice;
 
 /// <summary>
 /// Step 1 of the roadmap as data: building the ISMS under ISO/IEC 27001:2022. Every clause 4.1–10.2 is
-/// satisfied by some task, and each item of mandatory documented information (audit-cycle-facts §2.5,
+/// satisfied by some task, and each item of mandatory documented information (docs/audit-cycle.md §2.5,
 /// "maintain" = document, "retain" = record) has its own task. Wording is Trellis's own.
 /// </summary>
 internal static class IsmsTasks
@@ -12,7 +12,7 @@ internal static class IsmsTasks
     [
         ("isms-context", "Analyse the organization's context and interested parties",
             "Context analysis of internal and external issues with a recorded conclusion on whether climate change is relevant; register of interested parties and their requirements",
-            ["4.1", "4.2"], "Clauses 4.1 and 4.2; climate-change question of Amd 1:2024 (audit-cycle-facts §2.4)"),
+            ["4.1", "4.2"], "Clauses 4.1 and 4.2; climate-change question of Amd 1:2024 (docs/audit-cycle.md §2.4)"),
         ("isms-scope", "Define the ISMS scope and its processes",
             "ISMS scope document (boundaries, interfaces, dependencies) and the ISMS processes with their interactions",
             ["4.3", "4.4"], "Mandatory documented information §2.5 #1: scope (4.3), maintained as a document"),
@@ -39,7 +39,7 @@ internal static class IsmsTasks
             ["6.2"], "Mandatory documented information §2.5 #7: objectives (6.2)"),
         ("isms-change-planning", "Plan changes to the ISMS",
             "Changes to the ISMS carried out in a planned way (no specific document required)",
-            ["6.3"], "Clause 6.3, added in the 2022 edition (audit-cycle-facts §2.5)"),
+            ["6.3"], "Clause 6.3, added in the 2022 edition (docs/audit-cycle.md §2.5)"),
         ("isms-support", "Provide resources, awareness and communication",
             "Resources allocated to the ISMS; awareness programme; communication plan (what, when, with whom, how)",
             ["7.1", "7.3", "7.4"], "Clauses 7.1, 7.3 and 7.4"),
@@ -60,7 +60,7 @@ internal static class IsmsTasks
             ["8.3"], "Mandatory documented information §2.5 #12: risk treatment results (8.3), retained"),
         ("isms-annex-a-documents", "Write the documents that applicable Annex A controls bring",
             "Where declared applicable in the SoA: policies (A.5.1), asset inventory (A.5.9), acceptable use rules (A.5.10), incident response procedure (A.5.26), legal and contractual requirements (A.5.31), operating procedures (A.5.37)",
-            ["A.5.1", "A.5.9", "A.5.10", "A.5.26", "A.5.31", "A.5.37"], "audit-cycle-facts §2.5: conditional documentation, mandatory only when the control is applicable"),
+            ["A.5.1", "A.5.9", "A.5.10", "A.5.26", "A.5.31", "A.5.37"], "docs/audit-cycle.md §2.5: conditional documentation, mandatory only when the control is applicable"),
         ("isms-monitoring", "Monitor, measure, analyse and evaluate the ISMS",
             "Monitoring and measurement results (record)",
             ["9.1"], "Mandatory documented information §2.5 #13: monitoring and measurement results (9.1), retained"),

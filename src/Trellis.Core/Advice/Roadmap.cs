@@ -19,7 +19,7 @@ public enum TaskProgress
 
 /// <summary>
 /// The service commitments that bring an optional Trust Services category into a SOC 2 report
-/// (audit-cycle-facts §1.2: Security is always in scope; the others are added by choice).
+/// (docs/audit-cycle.md §1.2: Security is always in scope; the others are added by choice).
 /// </summary>
 [Flags]
 public enum ServiceCommitments

@@ -26,11 +26,11 @@ public static class RoadmapPlanner
 
     private static readonly string[] CategoryBasis =
     [
-        "Security (common criteria CC1–CC9) is in every SOC 2 report (audit-cycle-facts §1.2)",
-        "added by choice because uptime, service levels or recovery times are committed (audit-cycle-facts §1.2)",
-        "added by choice because information designated confidential is protected by commitment (audit-cycle-facts §1.2)",
-        "added by choice because complete, valid, accurate, timely and authorized processing is committed (audit-cycle-facts §1.2)",
-        "added by choice because personal information is handled (audit-cycle-facts §1.2)",
+        "Security (common criteria CC1–CC9) is in every SOC 2 report (docs/audit-cycle.md §1.2)",
+        "added by choice because uptime, service levels or recovery times are committed (docs/audit-cycle.md §1.2)",
+        "added by choice because information designated confidential is protected by commitment (docs/audit-cycle.md §1.2)",
+        "added by choice because complete, valid, accurate, timely and authorized processing is committed (docs/audit-cycle.md §1.2)",
+        "added by choice because personal information is handled (docs/audit-cycle.md §1.2)",
     ];
 
     /// <summary>Plans the roadmap.</summary>
@@ -85,7 +85,7 @@ public static class RoadmapPlanner
             "sync-audits", 4, "Synchronize the ISO and SOC 2 audit timelines",
             "One audit calendar from the audit planner (trellis plan): ISO stage 1 and stage 2, surveillance in years 1 and 2 (the first within 12 months of the certification decision) and recertification before expiry; SOC 2 Type 2 windows of 3–12 months back to back; an internal audit sampling for both before each external audit",
             [Iso("9.2.1"), Iso("9.2.2"), Soc2("CC4.1")],
-            "audit-cycle-facts §1.3, §1.4, §2.2; crosswalk " + LinksText(links, ["9.2.1", "9.2.2"], ["CC4.1"]),
+            "docs/audit-cycle.md §1.3, §1.4, §2.2; crosswalk " + LinksText(links, ["9.2.1", "9.2.2"], ["CC4.1"]),
             satisfied));
         tasks.Add(NewTask(
             "sync-review", 4, "Run one review and corrective-action loop for both audits",

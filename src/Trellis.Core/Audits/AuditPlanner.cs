@@ -108,7 +108,7 @@ internal sealed class PlanBuilder(PlanRequest r)
         if (r.Soc2Type1AsOf is { } asOf)
         {
             Add(PlanEventKind.Soc2Type1, "soc2-type1", DateRange.Day(asOf), AuditRules.Soc2,
-                $"SOC 2 Type 1 as of {CalendarDates.Format(asOf)}", "Design of controls as of one date (AICPA; audit-cycle-facts 1.1).");
+                $"SOC 2 Type 1 as of {CalendarDates.Format(asOf)}", "Design of controls as of one date (AICPA; docs/audit-cycle.md §1.1).");
             AddSeason(asOf, "t1", "Type 1");
         }
 
@@ -117,7 +117,7 @@ internal sealed class PlanBuilder(PlanRequest r)
             var w = windows[i];
             Add(PlanEventKind.Soc2Type2Window, $"soc2-type2-window-{i + 1}", w.Range, AuditRules.Soc2,
                 $"SOC 2 Type 2 observation window {i + 1} ({w.Months} months)",
-                $"Controls must operate, and leave evidence, throughout {w} (AICPA; audit-cycle-facts 1.1, 1.3).");
+                $"Controls must operate, and leave evidence, throughout {w} (AICPA; docs/audit-cycle.md §1.1, 1.3).");
             AddSeason(w.End, (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), $"window {i + 1}");
         }
     }
@@ -130,7 +130,7 @@ internal sealed class PlanBuilder(PlanRequest r)
             $"SOC 2 fieldwork for {what}", $"The CPA firm tests controls over the period ending {CalendarDates.Format(periodEnd)}.");
         Add(PlanEventKind.Soc2Report, $"soc2-report-{label}", DateRange.Day(report), AuditRules.Soc2,
             $"SOC 2 report for {what} issued",
-            $"Treated as current until {CalendarDates.Format(periodEnd.AddMonths(AuditRules.ReportCurrencyMonths))} (period end + 12 months; audit-cycle-facts 1.4).");
+            $"Treated as current until {CalendarDates.Format(periodEnd.AddMonths(AuditRules.ReportCurrencyMonths))} (period end + 12 months; docs/audit-cycle.md §1.4).");
         _soc2Fieldwork.Add((what, fieldwork));
         _external.Add(fieldwork);
     }
@@ -158,7 +158,7 @@ internal sealed class PlanBuilder(PlanRequest r)
                     : AvoidBackward(DateRange.Ending(crowded.Range.Start.AddDays(-r.MinimumFieldworkSpacingDays), r.Stage1Days));
             }
 
-            Add(PlanEventKind.IsoStage1, "iso-stage1", stage1, fw, "ISO/IEC 27001 stage 1 audit", "Readiness and documentation review: scope, policy, risk method, SoA (audit-cycle-facts 2.2).");
+            Add(PlanEventKind.IsoStage1, "iso-stage1", stage1, fw, "ISO/IEC 27001 stage 1 audit", "Readiness and documentation review: scope, policy, risk method, SoA (docs/audit-cycle.md §2.2).");
             Add(PlanEventKind.IsoStage2, "iso-stage2", stage2, fw, "ISO/IEC 27001 stage 2 audit", "Implementation and effectiveness of the ISMS and the Annex A controls (2.2).");
             _external.Add(stage1);
             _external.Add(stage2);
@@ -252,7 +252,7 @@ internal sealed class PlanBuilder(PlanRequest r)
                     "iso-not-synchronized",
                     $"no SOC 2 evidence season fits between {CalendarDates.Format(earliest)} and {CalendarDates.Format(due)}; this audit needs its own evidence preparation (a different first SOC 2 window length would align them)",
                     Firmness.Planning,
-                    "synchronized audit timelines; audit-cycle-facts 3"));
+                    "synchronized audit timelines; docs/audit-cycle.md §3"));
             }
         }
 

@@ -3,7 +3,7 @@ using Trellis.Core.Common;
 namespace Trellis.Core.Audits;
 
 /// <summary>
-/// One three-year ISO/IEC 27001 certification cycle (ISO/IEC 17021-1 9.1.3, audit-cycle-facts 2.2): the
+/// One three-year ISO/IEC 27001 certification cycle (ISO/IEC 17021-1 9.1.3, docs/audit-cycle.md §2.2): the
 /// two-stage initial audit (first cycle only), the certification decision that starts the cycle, surveillance
 /// in years 1 and 2, recertification in year 3 before expiry, and the recertification decision that starts
 /// the next cycle.
@@ -75,7 +75,7 @@ public sealed record CertificationCycle
     }
 
     /// <summary>
-    /// Checks the cycle against ISO/IEC 17021-1 9.1.3 as quoted in audit-cycle-facts 2.2 and IAF MD 26 (2.3).
+    /// Checks the cycle against ISO/IEC 17021-1 9.1.3 as quoted in docs/audit-cycle.md §2.2 and IAF MD 26 (2.3).
     /// Each warning's <see cref="RuleWarning.Subject"/> is the plan event kind it concerns
     /// (<c>iso-surveillance-1</c>, <c>iso-recertification</c>, …).
     /// </summary>

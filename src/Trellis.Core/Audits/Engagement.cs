@@ -34,7 +34,7 @@ public sealed record Engagement
 
     /// <summary>
     /// Trust Services Criteria categories in scope (SOC 2): known names only, in TSC order, Security always
-    /// included (audit-cycle-facts 1.2). The default is Security alone.
+    /// included (docs/audit-cycle.md §1.2). The default is Security alone.
     /// </summary>
     public IReadOnlyList<string> Categories
     {
@@ -62,7 +62,7 @@ public sealed record Engagement
 
     /// <summary>
     /// Until when customers treat the SOC 2 report as current. The default is the period end plus 12 months
-    /// (practice, audit-cycle-facts 1.4); null when there is no period end.
+    /// (practice, docs/audit-cycle.md §1.4); null when there is no period end.
     /// </summary>
     public DateOnly? CurrentUntil
     {

@@ -5,7 +5,7 @@ namespace Trellis.Core.Audits;
 /// <summary>What kind of audit an engagement is.</summary>
 public enum EngagementKind
 {
-    /// <summary>SOC 2 Type 1: design of controls as of a specified date (audit-cycle-facts 1.1).</summary>
+    /// <summary>SOC 2 Type 1: design of controls as of a specified date (docs/audit-cycle.md §1.1).</summary>
     Soc2Type1,
 
     /// <summary>SOC 2 Type 2: design and operating effectiveness throughout an observation window (1.1).</summary>

@@ -10,7 +10,7 @@ public sealed record CoverageGap(DateRange Uncovered, string Before, string Afte
 
 /// <summary>
 /// Checks of single engagements and of sequences of SOC 2 periods. Pure functions; each warning cites its
-/// rule (audit-cycle-facts section) and says whether it is a rule or practice.
+/// rule (docs/audit-cycle.md section) and says whether it is a rule or practice.
 /// </summary>
 public static class EngagementRules
 {
@@ -75,7 +75,7 @@ public static class EngagementRules
                     "report-before-period-end",
                     $"report dated {CalendarDates.Format(report)}, before the period it covers ends on {CalendarDates.Format(periodEnd)}",
                     Firmness.Rule,
-                    "AICPA: a Type 2 opinion covers the whole period, a Type 1 the as-of date; audit-cycle-facts 1.1"));
+                    "AICPA: a Type 2 opinion covers the whole period, a Type 1 the as-of date; docs/audit-cycle.md §1.1"));
             }
 
             if (today is { } t && engagement.CurrentUntil is { } current && t > current && (engagement.BridgeLetterEnd is not { } b || t > b))
@@ -97,7 +97,7 @@ public static class EngagementRules
         return warnings;
     }
 
-    /// <summary>Type 2 window length: under 3 or over 12 calendar months warns [practice, audit-cycle-facts 1.3].</summary>
+    /// <summary>Type 2 window length: under 3 or over 12 calendar months warns [practice, docs/audit-cycle.md §1.3].</summary>
     public static IReadOnlyList<RuleWarning> CheckWindow(ObservationWindow window, string? subject = null)
     {
         if (window.IsShorterThan(AuditRules.MinimumType2Months))
@@ -156,7 +156,7 @@ public static class EngagementRules
         "soc2-coverage-gap",
         $"{gap.Uncovered.Days} uncovered days ({gap.Uncovered}) between {gap.Before} and {gap.After}: no SOC 2 report speaks for them",
         Firmness.Practice,
-        "customers expect the next period to start where the last one ended; audit-cycle-facts 1.4",
+        "customers expect the next period to start where the last one ended; docs/audit-cycle.md §1.4",
         subject);
 
     internal static IEnumerable<RuleWarning> Check2013Edition(EngagementKind kind, DateOnly? day)

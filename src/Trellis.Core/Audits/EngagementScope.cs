@@ -8,7 +8,7 @@ public static class EngagementScope
     /// <summary>
     /// The controls in scope: those mapped to a requirement of the engagement's framework, not marked
     /// not-applicable. For SOC 2 only criteria of the categories in scope count (CC for Security, A for
-    /// Availability, C for Confidentiality, PI for Processing Integrity, P for Privacy; audit-cycle-facts 1.2).
+    /// Availability, C for Confidentiality, PI for Processing Integrity, P for Privacy; docs/audit-cycle.md §1.2).
     /// </summary>
     public static IReadOnlyList<Control> Controls(Engagement engagement, IEnumerable<Control> controls) =>
         controls

@@ -113,7 +113,7 @@ public sealed record FindingTransition(FindingStatus From, FindingStatus To, Dat
 /// <summary>
 /// An audit finding: an ISO nonconformity or opportunity for improvement, or a SOC 2 exception, linked to the
 /// controls and requirements it concerns, with its correction, root cause and corrective actions (ISO/IEC 27001
-/// 10.2, whose records are mandatory: audit-cycle-facts 2.5 item 16). Immutable; change it through
+/// 10.2, whose records are mandatory: docs/audit-cycle.md §2.5 item 16). Immutable; change it through
 /// <see cref="FindingLifecycle"/>.
 /// </summary>
 public sealed record Finding

@@ -4,7 +4,7 @@ namespace Trellis.Core.Audits;
 
 /// <summary>
 /// The period a SOC 2 Type 2 report covers (AICPA: the description and operating effectiveness "throughout a
-/// period", audit-cycle-facts 1.1), or the period an ISO audit samples. Start and End are inclusive calendar
+/// period", docs/audit-cycle.md §1.1), or the period an ISO audit samples. Start and End are inclusive calendar
 /// dates; Start ≤ End is enforced at construction. Length is measured in calendar months
 /// (<see cref="CalendarDates.WholeMonths"/>): a window of exactly n months ends the day before Start + n months.
 /// </summary>

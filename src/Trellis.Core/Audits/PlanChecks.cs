@@ -103,7 +103,7 @@ public static class PlanChecks
                     "window-started",
                     $"window starts {CalendarDates.Format(e.Start)}, before today ({CalendarDates.Format(request.Today)}): the auditor tests operation from its first day, so evidence must already exist for the days gone by",
                     Firmness.Practice,
-                    "a Type 2 opinion covers operating effectiveness throughout the period; audit-cycle-facts 1.1"));
+                    "a Type 2 opinion covers operating effectiveness throughout the period; docs/audit-cycle.md §1.1"));
             }
         }
 

@@ -1,6 +1,6 @@
 namespace Trellis.Core.Audits;
 
-/// <summary>How firm the rule behind a warning is (audit-cycle-facts marks each fact the same way).</summary>
+/// <summary>How firm the rule behind a warning is (docs/audit-cycle.md marks each fact the same way).</summary>
 public enum Firmness
 {
     /// <summary>Set by a standard or an accreditation document (AICPA, ISO/IEC 17021-1, IAF MD 26).</summary>
@@ -20,7 +20,7 @@ public enum Firmness
 /// <param name="Code">Stable machine-readable code, e.g. <c>iso-surveillance-late</c>.</param>
 /// <param name="Message">One line for a human, naming the dates involved.</param>
 /// <param name="Firmness">Rule, practice or planning constraint.</param>
-/// <param name="Citation">Where the rule comes from, e.g. <c>ISO/IEC 17021-1 9.1.3; audit-cycle-facts 2.2</c>.</param>
+/// <param name="Citation">Where the rule comes from, e.g. <c>ISO/IEC 17021-1 9.1.3; docs/audit-cycle.md §2.2</c>.</param>
 /// <param name="Subject">What the warning is about when it comes from a group check (e.g. the event kind <c>iso-surveillance-1</c>), or null.</param>
 public sealed record RuleWarning(string Code, string Message, Firmness Firmness, string Citation, string? Subject = null)
 {
@@ -30,7 +30,7 @@ public sealed record RuleWarning(string Code, string Message, Firmness Firmness,
 
 /// <summary>
 /// The thresholds and citations the audit checks apply, in one place. Facts are from
-/// ../shared/domain/audit-cycle-facts.md (section numbers cited).
+/// docs/audit-cycle.md (section numbers cited).
 /// </summary>
 public static class AuditRules
 {
@@ -67,12 +67,12 @@ public static class AuditRules
     /// <summary>SOC 2 (2017 TSC, 2022 points of focus).</summary>
     public const string Soc2 = "soc2-2017";
 
-    internal const string Type2Window = "AICPA sets no minimum; 3–12 months is the usual planning range; audit-cycle-facts 1.3";
-    internal const string Currency = "reports are treated as current about 12 months after the period end; bridge letters up to about 3 months; audit-cycle-facts 1.4";
-    internal const string FirstSurveillance = "ISO/IEC 17021-1 9.1.3: first surveillance no more than 12 months after the certification decision; audit-cycle-facts 2.2";
-    internal const string CalendarYear = "ISO/IEC 17021-1 9.1.3: surveillance at least once per calendar year except in recertification years; audit-cycle-facts 2.2";
-    internal const string Recertification = "ISO/IEC 17021-1 9.1.3: recertification audit in year 3, before the certificate expires; audit-cycle-facts 2.2";
-    internal const string TwoStage = "ISO/IEC 17021-1 9.1.3: initial certification is a two-stage audit, then the certification decision; audit-cycle-facts 2.2";
-    internal const string Transition = "IAF MD 26:2023 Issue 2: 2013-edition certificates lapsed 31 Oct 2025, no initial or recertification audits against 2013 from 1 May 2024; audit-cycle-facts 2.3";
-    internal const string InternalAudit = "ISO/IEC 27001 9.2 and 9.3: internal audit results feed the management review, both on record before the external audit; audit-cycle-facts 2.5 items 14–15";
+    internal const string Type2Window = "AICPA sets no minimum; 3–12 months is the usual planning range; docs/audit-cycle.md §1.3";
+    internal const string Currency = "reports are treated as current about 12 months after the period end; bridge letters up to about 3 months; docs/audit-cycle.md §1.4";
+    internal const string FirstSurveillance = "ISO/IEC 17021-1 9.1.3: first surveillance no more than 12 months after the certification decision; docs/audit-cycle.md §2.2";
+    internal const string CalendarYear = "ISO/IEC 17021-1 9.1.3: surveillance at least once per calendar year except in recertification years; docs/audit-cycle.md §2.2";
+    internal const string Recertification = "ISO/IEC 17021-1 9.1.3: recertification audit in year 3, before the certificate expires; docs/audit-cycle.md §2.2";
+    internal const string TwoStage = "ISO/IEC 17021-1 9.1.3: initial certification is a two-stage audit, then the certification decision; docs/audit-cycle.md §2.2";
+    internal const string Transition = "IAF MD 26:2023 Issue 2: 2013-edition certificates lapsed 31 Oct 2025, no initial or recertification audits against 2013 from 1 May 2024; docs/audit-cycle.md §2.3";
+    internal const string InternalAudit = "ISO/IEC 27001 9.2 and 9.3: internal audit results feed the management review, both on record before the external audit; docs/audit-cycle.md §2.5 items 14–15";
 }

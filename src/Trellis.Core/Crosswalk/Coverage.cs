@@ -29,7 +29,7 @@ public sealed record RequirementCoverage(
 
 /// <summary>
 /// Classifies every requirement of a target framework as full, partial or none, given what is
-/// implemented in another framework (../shared/domain/README.md, rules 1–3 and 5).
+/// implemented in another framework (docs/crosswalk-rules.md, rules 1–3 and 5).
 /// </summary>
 public static class CoverageAnalysis
 {

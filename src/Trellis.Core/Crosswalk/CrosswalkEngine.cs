@@ -2,7 +2,7 @@ namespace Trellis.Core.Crosswalk;
 
 /// <summary>
 /// The crosswalk over every framework in a catalog: curated links, their inverses, and links inferred
-/// through pivot frameworks by breadth-first search (../shared/domain/README.md, rules 4 and 5).
+/// through pivot frameworks by breadth-first search (docs/crosswalk-rules.md, rules 4 and 5).
 /// Built once per catalog; thread-safe for reads.
 /// </summary>
 public sealed class CrosswalkEngine

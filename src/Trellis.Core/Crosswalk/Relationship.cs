@@ -48,7 +48,7 @@ public enum LinkOrigin
     Inferred,
 }
 
-/// <summary>Wire names and the algebra of relationships (../shared/domain/README.md, coverage rules 1–5).</summary>
+/// <summary>Wire names and the algebra of relationships (docs/crosswalk-rules.md, coverage rules 1–5).</summary>
 public static class Relationships
 {
     /// <summary>Wire name: <c>equal</c>, <c>subset-of</c>, <c>superset-of</c>, <c>intersects-with</c>, <c>no-relationship</c>.</summary>

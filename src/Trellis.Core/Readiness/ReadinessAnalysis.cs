@@ -8,7 +8,7 @@ namespace Trellis.Core.Readiness;
 
 /// <summary>
 /// Judges, for every requirement of a framework, whether the program is ready: from control status,
-/// evidence freshness and the crosswalk's coverage rules (../shared/domain/README.md rules 1–3, 5, 6).
+/// evidence freshness and the crosswalk's coverage rules (docs/crosswalk-rules.md, rules 1–3, 5, 6).
 /// A control counts fully only when it is implemented, backed by fresh evidence and equal to or a superset
 /// of the requirement, directly or through a definite crosswalk chain.
 /// </summary>
@@ -84,7 +84,7 @@ public static class ReadinessAnalysis
     /// <summary>
     /// Every control reaching each requirement of <paramref name="framework"/>, by requirement ID: direct mappings, and
     /// mappings into other frameworks carried over definite crosswalk links with the relationship composed
-    /// (../shared/domain/README.md rules 4–5) — the credit <see cref="Compute"/> judges. Empty for an unknown framework.
+    /// (docs/crosswalk-rules.md, rules 4–5) — the credit <see cref="Compute"/> judges. Empty for an unknown framework.
     /// </summary>
     public static ILookup<string, ControlReach> Reach(ComplianceProgram program, CrosswalkEngine engine, string framework, string? creditedFrom = null)
     {

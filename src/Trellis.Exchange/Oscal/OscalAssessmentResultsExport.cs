@@ -116,7 +116,7 @@ public static class OscalAssessmentResultsExport
     internal static DateRange? Period(Engagement engagement) =>
         engagement.Window?.Range ?? (engagement.AsOf is { } d ? DateRange.Day(d) : engagement.Fieldwork);
 
-    // SOC 2 covers only the criteria of the categories in scope (audit-cycle-facts 1.2); other frameworks are reviewed whole.
+    // SOC 2 covers only the criteria of the categories in scope (docs/audit-cycle.md §1.2); other frameworks are reviewed whole.
     private static bool InScope(Engagement engagement, Requirement r) =>
         !engagement.Kind.IsSoc2() || r.Category is null || engagement.Categories.Contains(r.Category);
 

@@ -13,7 +13,7 @@ namespace Trellis.Exchange.Spreadsheets;
 /// statuses, relationships and framework IDs. Text is neutralized against formula injection
 /// (<see cref="SpreadsheetText.Neutralize"/>: a leading apostrophe the reader removes again) and always stored
 /// as text, never as a formula or a number. Column widths are fixed because ClosedXML's AdjustToContents needs
-/// libgdiplus (../shared/TOOLCHAIN.md).
+/// libgdiplus (not installed on CI machines).
 /// </summary>
 public static class ControlTemplate
 {

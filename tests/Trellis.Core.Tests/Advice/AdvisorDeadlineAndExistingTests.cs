@@ -6,7 +6,7 @@ namespace Trellis.Core.Tests.Advice;
 
 /// <summary>
 /// Deadline and existing-assurance rules. A deadline under six months favours the path reachable fastest,
-/// SOC 2 Type 1 or a short first Type 2 window (audit-cycle-facts §1.1, §1.3) over ISO stage 1 + stage 2 (§2.2).
+/// SOC 2 Type 1 or a short first Type 2 window (docs/audit-cycle.md §1.1, §1.3) over ISO stage 1 + stage 2 (§2.2).
 /// </summary>
 public class AdvisorDeadlineAndExistingTests
 {

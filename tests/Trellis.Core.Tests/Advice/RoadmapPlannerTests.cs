@@ -5,7 +5,7 @@ using Trellis.Testing;
 
 namespace Trellis.Core.Tests.Advice;
 
-/// <summary>The roadmap, planned over frameworks built from ../shared/domain (facts), with links written here.</summary>
+/// <summary>The roadmap, planned over frameworks built from tests/reference/domain (facts), with links written here.</summary>
 public class RoadmapPlannerTests
 {
     private static readonly CrosswalkEngine Engine = ReferenceCatalogs.Engine(

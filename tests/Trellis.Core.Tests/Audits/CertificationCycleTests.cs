@@ -3,7 +3,7 @@ using static Trellis.Testing.AuditFixtures;
 
 namespace Trellis.Core.Tests.Audits;
 
-/// <summary>ISO/IEC 17021-1 9.1.3 as quoted in audit-cycle-facts 2.2, and IAF MD 26 (2.3).</summary>
+/// <summary>ISO/IEC 17021-1 9.1.3 as quoted in docs/audit-cycle.md §2.2, and IAF MD 26 (2.3).</summary>
 public class CertificationCycleTests
 {
     private static DateRange R(string start, string end) => new(D(start), D(end));

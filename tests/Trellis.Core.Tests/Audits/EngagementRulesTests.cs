@@ -3,7 +3,7 @@ using static Trellis.Testing.AuditFixtures;
 
 namespace Trellis.Core.Tests.Audits;
 
-/// <summary>Rules from audit-cycle-facts 1.3, 1.4 and 2.3.</summary>
+/// <summary>Rules from docs/audit-cycle.md §1.3, 1.4 and 2.3.</summary>
 public class EngagementRulesTests
 {
     private static Engagement Type2(string start, string end, string id = "SOC2") =>
@@ -30,7 +30,7 @@ public class EngagementRulesTests
 
         Assert.Equal("type2-window-short", w.Code);
         Assert.Equal(Firmness.Practice, w.Firmness);
-        Assert.Contains("audit-cycle-facts 1.3", w.ToString(), StringComparison.Ordinal);
+        Assert.Contains("docs/audit-cycle.md §1.3", w.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -50,7 +50,7 @@ public class EngagementRulesTests
         var w = Assert.Single(EngagementRules.Check(Type2("2026-01-01", "2026-12-31") with { BridgeLetterEnd = D("2027-04-01") }));
 
         Assert.Equal("bridge-letter-long", w.Code);
-        Assert.Contains("audit-cycle-facts 1.4", w.ToString(), StringComparison.Ordinal);
+        Assert.Contains("docs/audit-cycle.md §1.4", w.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -5,7 +5,7 @@ namespace Trellis.Core.Tests.Crosswalk;
 
 public class RelationshipAlgebraTests
 {
-    // ../shared/domain/README.md rule 5: only one-direction chains of equal/subset/superset stay definite.
+    // docs/crosswalk-rules.md, rule 5: only one-direction chains of equal/subset/superset stay definite.
     public static TheoryData<R, R, R?> Compositions => new()
     {
         { R.Equal, R.Equal, R.Equal },

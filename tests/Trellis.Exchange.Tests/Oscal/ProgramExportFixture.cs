@@ -8,7 +8,7 @@ using Trellis.Testing;
 namespace Trellis.Exchange.Tests.Oscal;
 
 /// <summary>
-/// A small program built by hand, judged against frameworks built from ../shared/domain (not the shipped content),
+/// A small program built by hand, judged against frameworks built from tests/reference/domain (not the shipped content),
 /// and helpers to read the exported OSCAL documents.
 /// </summary>
 internal static class ProgramExportFixture
@@ -62,7 +62,7 @@ internal static class ProgramExportFixture
     public static void AssertValid(JsonObject document, OscalModel model)
     {
         var text = Text(document);
-        Assert.True(PublishedSchemas.IsValidOscal(text), "not valid against ../shared/oscal/schemas-1.2.1/oscal_complete_schema.json");
+        Assert.True(PublishedSchemas.IsValidOscal(text), "not valid against tests/reference/oscal/schemas-1.2.1/oscal_complete_schema.json");
         Assert.Null(OscalSchema.Validate(JsonDocument.Parse(text).RootElement, model, "export"));
     }
 }

@@ -4,7 +4,7 @@ using static Trellis.Exchange.Tests.Reports.ReportFixtures;
 
 namespace Trellis.Exchange.Tests.Reports;
 
-/// <summary>The crosswalk report against ISO/IEC 27002:2022 Annex B (../shared/domain/iso27001-2013-to-2022.csv).</summary>
+/// <summary>The crosswalk report against ISO/IEC 27002:2022 Annex B (tests/reference/domain/iso27001-2013-to-2022.csv).</summary>
 public class CrosswalkReportTests
 {
     [Fact]

@@ -50,7 +50,7 @@ internal static class ReportFixtures
         return result.Value;
     }
 
-    /// <summary>The Annex A control IDs of ../shared/domain/iso27001-2022.csv, in the standard's order.</summary>
+    /// <summary>The Annex A control IDs of tests/reference/domain/iso27001-2022.csv, in the standard's order.</summary>
     public static IReadOnlyList<(string Id, string Title)> AnnexA() =>
         ReferenceData.Csv("iso27001-2022.csv").Where(r => r["theme"] != "clause").Select(r => (r["id"], r["title"])).ToList();
 

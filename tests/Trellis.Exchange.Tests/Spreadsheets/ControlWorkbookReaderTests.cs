@@ -62,7 +62,7 @@ public sealed class ControlWorkbookReaderTests
     [Fact]
     public void Read_RequirementAfterTheLastOrganizationalControl_IsUnknownAndTheLastIsKnown()
     {
-        // ../shared/domain: the organizational theme of ISO/IEC 27001:2022 Annex A ends at A.5.37.
+        // tests/reference/domain: the organizational theme of ISO/IEC 27001:2022 Annex A ends at A.5.37.
         var last = ReferenceData.Csv("iso27001-2022.csv").Select(r => r["id"]).Where(id => id.StartsWith("A.5.", StringComparison.Ordinal))
             .Select(id => int.Parse(id[4..], CultureInfo.InvariantCulture)).Max();
 
