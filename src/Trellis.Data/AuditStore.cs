@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Trellis.Core.Audits;
 using Trellis.Core.Common;
+using Trellis.Data.AuditTrail;
 using Trellis.Data.Rows;
 
 namespace Trellis.Data;
@@ -31,24 +32,24 @@ public sealed class AuditStore(TrellisDatabase database)
         ListAsync<Finding>(FindingKind, cancellationToken);
 
     /// <summary>Saves an engagement (insert or update).</summary>
-    public Task<Result<Versioned<Engagement>>> SaveEngagementAsync(Engagement engagement, int? expectedVersion = null, CancellationToken cancellationToken = default)
+    public Task<Result<Versioned<Engagement>>> SaveEngagementAsync(AuditRecord audit, Engagement engagement, int? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(engagement);
-        return SaveAsync(EngagementKind, engagement.Id, engagement, expectedVersion, cancellationToken);
+        return SaveAsync(audit, EngagementKind, engagement.Id, engagement, expectedVersion, cancellationToken);
     }
 
     /// <summary>Saves a finding (insert or update).</summary>
-    public Task<Result<Versioned<Finding>>> SaveFindingAsync(Finding finding, int? expectedVersion = null, CancellationToken cancellationToken = default)
+    public Task<Result<Versioned<Finding>>> SaveFindingAsync(AuditRecord audit, Finding finding, int? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(finding);
-        return SaveAsync(FindingKind, finding.Id, finding, expectedVersion, cancellationToken);
+        return SaveAsync(audit, FindingKind, finding.Id, finding, expectedVersion, cancellationToken);
     }
 
     /// <summary>
     /// Adds engagements and findings that are not stored yet, in one transaction (a planned calendar kept whole);
     /// IDs already stored are left as they are. Returns how many engagements and findings were added.
     /// </summary>
-    public async Task<(int Engagements, int Findings)> AddMissingAsync(IEnumerable<Engagement> engagements, IEnumerable<Finding> findings, CancellationToken cancellationToken = default)
+    public async Task<(int Engagements, int Findings)> AddMissingAsync(AuditRecord audit, IEnumerable<Engagement> engagements, IEnumerable<Finding> findings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(engagements);
         ArgumentNullException.ThrowIfNull(findings);
@@ -62,6 +63,7 @@ public sealed class AuditStore(TrellisDatabase database)
             .ToList();
         db.AuditDocuments.AddRange(rows.Select(r => new AuditDocumentRow { Kind = r.Kind, Id = r.Id, Version = 1, Document = r.Document }));
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await AuditJournal.AppendAsync(db, database.Provider, audit, cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return (rows.Count(r => r.Kind == EngagementKind), rows.Count(r => r.Kind == FindingKind));
     }
@@ -75,9 +77,10 @@ public sealed class AuditStore(TrellisDatabase database)
             .ToList();
     }
 
-    private async Task<Result<Versioned<T>>> SaveAsync<T>(string kind, string id, T value, int? expectedVersion, CancellationToken ct)
+    private async Task<Result<Versioned<T>>> SaveAsync<T>(AuditRecord audit, string kind, string id, T value, int? expectedVersion, CancellationToken ct)
     {
         await using var db = database.CreateContext();
+        await using var tx = await StoreTransactions.BeginWriteAsync(db, ct).ConfigureAwait(false);
         var row = await db.AuditDocuments.SingleOrDefaultAsync(r => r.Kind == kind && r.Id == id, ct).ConfigureAwait(false);
         if (expectedVersion is { } expected && row?.Version != expected)
         {
@@ -104,6 +107,8 @@ public sealed class AuditStore(TrellisDatabase database)
             return DataErrors.ConcurrencyConflict(kind, id, expectedVersion, null);
         }
 
+        await AuditJournal.AppendAsync(db, database.Provider, audit, ct).ConfigureAwait(false);
+        await tx.CommitAsync(ct).ConfigureAwait(false);
         return new Versioned<T>(value, row.Version);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Trellis.Core.Common;
+using Trellis.Data.AuditTrail;
 using Trellis.Data.Rows;
 
 namespace Trellis.Data;
@@ -42,7 +43,7 @@ public sealed class ImportedFrameworkStore(TrellisDatabase database)
     /// <paramref name="expectedVersion"/>, it must exist at that version (<c>unknown-framework</c> or
     /// <c>concurrency-conflict</c> otherwise).
     /// </summary>
-    public async Task<Result<Versioned<ImportedFramework>>> SaveAsync(ImportedFramework framework, int? expectedVersion = null, CancellationToken cancellationToken = default)
+    public async Task<Result<Versioned<ImportedFramework>>> SaveAsync(AuditRecord audit, ImportedFramework framework, int? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(framework);
         var ct = cancellationToken;
@@ -82,20 +83,29 @@ public sealed class ImportedFrameworkStore(TrellisDatabase database)
                 return DataErrors.ConcurrencyConflict("framework", framework.Id, null, null);
             }
 
+            await AuditJournal.AppendAsync(db, database.Provider, audit, ct).ConfigureAwait(false);
             await tx.CommitAsync(ct).ConfigureAwait(false);
             return ToVersioned(row);
         }
     }
 
     /// <summary>Deletes an imported framework; <c>unknown-framework</c> when absent. Returns what was deleted.</summary>
-    public async Task<Result<ImportedFramework>> DeleteAsync(string id, CancellationToken cancellationToken = default)
+    public async Task<Result<ImportedFramework>> DeleteAsync(AuditRecord audit, string id, CancellationToken cancellationToken = default)
     {
         var db = database.CreateContext();
         await using (db.ConfigureAwait(false))
         {
+            await using var tx = await StoreTransactions.BeginWriteAsync(db, cancellationToken).ConfigureAwait(false);
             var row = await db.ImportedFrameworks.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken).ConfigureAwait(false);
             var deleted = row is null ? 0 : await db.ImportedFrameworks.Where(r => r.Id == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-            return deleted == 0 ? DataErrors.UnknownImportedFramework(id) : ToVersioned(row!).Value;
+            if (deleted == 0)
+            {
+                return DataErrors.UnknownImportedFramework(id);
+            }
+
+            await AuditJournal.AppendAsync(db, database.Provider, audit, cancellationToken).ConfigureAwait(false);
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return ToVersioned(row!).Value;
         }
     }
 

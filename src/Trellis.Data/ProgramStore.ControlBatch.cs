@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Trellis.Core.Common;
 using Trellis.Core.Program;
+using Trellis.Data.AuditTrail;
 using Trellis.Data.Rows;
 
 namespace Trellis.Data;
@@ -22,7 +23,7 @@ public sealed partial class ProgramStore
     /// summary says what would happen. Fails with <c>duplicate-id</c> before writing, or with
     /// <c>concurrency-conflict</c> when another writer changed one of the controls meanwhile (then nothing is written).
     /// </summary>
-    public async Task<Result<ControlUpsertSummary>> UpsertControlsAsync(IReadOnlyList<Control> controls, bool dryRun = false, CancellationToken cancellationToken = default)
+    public async Task<Result<ControlUpsertSummary>> UpsertControlsAsync(AuditRecord audit, IReadOnlyList<Control> controls, bool dryRun = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(controls);
         var ids = new List<string>(controls.Count);
@@ -94,6 +95,7 @@ public sealed partial class ProgramStore
                 return conflict with { Message = "a control being written was changed by someone else meanwhile; nothing was written, try again" };
             }
 
+            await AuditJournal.AppendAsync(db, Database.Provider, audit, ct).ConfigureAwait(false);
             await tx.CommitAsync(ct).ConfigureAwait(false);
             return summary;
         }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Trellis.Core.Common;
 using Trellis.Core.Program;
+using Trellis.Data.AuditTrail;
 
 namespace Trellis.Data;
 
@@ -29,7 +30,7 @@ public sealed partial class ProgramStore
     /// that version: otherwise <c>unknown-control</c> or <c>concurrency-conflict</c>; without it the write is
     /// unconditional. A concurrent writer that wins the race also yields <c>concurrency-conflict</c>.
     /// </summary>
-    public async Task<Result<Versioned<Control>>> UpsertControlAsync(Control control, int? expectedVersion = null, CancellationToken cancellationToken = default)
+    public async Task<Result<Versioned<Control>>> UpsertControlAsync(AuditRecord audit, Control control, int? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(control);
         var ct = cancellationToken;
@@ -69,6 +70,7 @@ public sealed partial class ProgramStore
                 return conflict;
             }
 
+            await AuditJournal.AppendAsync(db, Database.Provider, audit, ct).ConfigureAwait(false);
             await tx.CommitAsync(ct).ConfigureAwait(false);
             return new Versioned<Control>(control, row.Version);
         }
@@ -79,7 +81,7 @@ public sealed partial class ProgramStore
     /// evidence and risks stay). With <paramref name="expectedVersion"/>, only when still at that version
     /// (<c>concurrency-conflict</c> otherwise). <c>unknown-control</c> when absent. Returns what was deleted.
     /// </summary>
-    public async Task<Result<Control>> DeleteControlAsync(string id, int? expectedVersion = null, CancellationToken cancellationToken = default)
+    public async Task<Result<Control>> DeleteControlAsync(AuditRecord audit, string id, int? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         var ct = cancellationToken;
         var db = Database.CreateContext();
@@ -108,6 +110,7 @@ public sealed partial class ProgramStore
                 return DataErrors.ConcurrencyConflict("control", id, null, null);
             }
 
+            await AuditJournal.AppendAsync(db, Database.Provider, audit, ct).ConfigureAwait(false);
             await tx.CommitAsync(ct).ConfigureAwait(false);
             return ProgramAssembly.Control(row, mappings);
         }

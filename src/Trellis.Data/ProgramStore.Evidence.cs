@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Trellis.Core.Common;
 using Trellis.Core.Evidence;
+using Trellis.Data.AuditTrail;
 using Trellis.Data.Rows;
 
 namespace Trellis.Data;
@@ -13,7 +14,7 @@ public sealed partial class ProgramStore
     /// whose contents are already stored need not be supplied. Fails with <c>duplicate-id</c> when the ID is
     /// taken, <c>unknown-control</c>, <c>invalid-evidence</c>, <c>missing-blob</c> or <c>blob-hash-mismatch</c>.
     /// </summary>
-    public async Task<Result<Versioned<EvidenceItem>>> AddEvidenceAsync(EvidenceItem item, IReadOnlyDictionary<string, byte[]>? blobs = null, CancellationToken cancellationToken = default)
+    public async Task<Result<Versioned<EvidenceItem>>> AddEvidenceAsync(AuditRecord audit, EvidenceItem item, IReadOnlyDictionary<string, byte[]>? blobs = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(item);
         var ct = cancellationToken;
@@ -50,16 +51,17 @@ public sealed partial class ProgramStore
                 return saved;
             }
 
+            await AuditJournal.AppendAsync(db, Database.Provider, audit, ct).ConfigureAwait(false);
             await tx.CommitAsync(ct).ConfigureAwait(false);
             return new Versioned<EvidenceItem>(item, 1);
         }
     }
 
     /// <summary>Adds a new evidence item whose file versions all have the given contents (the usual single-file case).</summary>
-    public Task<Result<Versioned<EvidenceItem>>> AddEvidenceAsync(EvidenceItem item, byte[] content, CancellationToken cancellationToken = default)
+    public Task<Result<Versioned<EvidenceItem>>> AddEvidenceAsync(AuditRecord audit, EvidenceItem item, byte[] content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
-        return AddEvidenceAsync(item, new Dictionary<string, byte[]> { [ProgramIntegrity.Hash(content)] = content }, cancellationToken);
+        return AddEvidenceAsync(audit, item, new Dictionary<string, byte[]> { [ProgramIntegrity.Hash(content)] = content }, cancellationToken);
     }
 
     /// <summary>
@@ -68,7 +70,7 @@ public sealed partial class ProgramStore
     /// newest version's. With <paramref name="expectedVersion"/>, fails with <c>concurrency-conflict</c>
     /// unless the item is still at that version; two concurrent appends never both succeed.
     /// </summary>
-    public async Task<Result<Versioned<EvidenceItem>>> AddEvidenceVersionAsync(string evidenceId, EvidenceVersion version, byte[]? content = null, int? expectedVersion = null, CancellationToken cancellationToken = default)
+    public async Task<Result<Versioned<EvidenceItem>>> AddEvidenceVersionAsync(AuditRecord audit, string evidenceId, EvidenceVersion version, byte[]? content = null, int? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(version);
         var ct = cancellationToken;
@@ -110,6 +112,7 @@ public sealed partial class ProgramStore
                 return saved;
             }
 
+            await AuditJournal.AppendAsync(db, Database.Provider, audit, ct).ConfigureAwait(false);
             await tx.CommitAsync(ct).ConfigureAwait(false);
             var item = await LoadEvidenceAsync(db, row, ct).ConfigureAwait(false);
             return new Versioned<EvidenceItem>(item, row.Version);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Trellis.Core.Common;
 using Trellis.Core.Program;
+using Trellis.Data.AuditTrail;
 using Trellis.Data.Rows;
 
 namespace Trellis.Data;
@@ -25,7 +26,7 @@ public sealed partial class ProgramStore
     /// Fails with <c>duplicate-id</c>, <c>unknown-control</c>, <c>invalid-evidence</c>, <c>missing-blob</c>
     /// or <c>blob-hash-mismatch</c> before writing anything.
     /// </summary>
-    public async Task<Result<ProgramCounts>> ReplaceAsync(ComplianceProgram program, IReadOnlyDictionary<string, byte[]> blobs, CancellationToken cancellationToken = default)
+    public async Task<Result<ProgramCounts>> ReplaceAsync(AuditRecord audit, ComplianceProgram program, IReadOnlyDictionary<string, byte[]> blobs, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(program);
         ArgumentNullException.ThrowIfNull(blobs);
@@ -84,6 +85,7 @@ public sealed partial class ProgramStore
             // Contents no evidence version refers to any more.
             await db.Blobs.Where(b => !db.EvidenceVersions.Any(v => v.Sha256 == b.Sha256)).ExecuteDeleteAsync(ct).ConfigureAwait(false);
 
+            await AuditJournal.AppendAsync(db, Database.Provider, audit, ct).ConfigureAwait(false);
             await tx.CommitAsync(ct).ConfigureAwait(false);
             return new ProgramCounts(rows.Controls.Count, rows.Evidence.Count, rows.Versions.Count, rows.Risks.Count, rows.Soa.Count, newBlobs.Count);
         }

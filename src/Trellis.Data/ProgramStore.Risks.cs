@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Trellis.Core.Common;
 using Trellis.Core.Risks;
+using Trellis.Data.AuditTrail;
 
 namespace Trellis.Data;
 
@@ -31,7 +32,7 @@ public sealed partial class ProgramStore
     /// without it the write is unconditional. A concurrent writer that wins the race also yields
     /// <c>concurrency-conflict</c>.
     /// </summary>
-    public async Task<Result<Versioned<Risk>>> UpsertRiskAsync(Risk risk, int? expectedVersion = null, CancellationToken cancellationToken = default)
+    public async Task<Result<Versioned<Risk>>> UpsertRiskAsync(AuditRecord audit, Risk risk, int? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(risk);
         var ct = cancellationToken;
@@ -82,6 +83,7 @@ public sealed partial class ProgramStore
                 return conflict;
             }
 
+            await AuditJournal.AppendAsync(db, Database.Provider, audit, ct).ConfigureAwait(false);
             await tx.CommitAsync(ct).ConfigureAwait(false);
             return new Versioned<Risk>(risk, row.Version);
         }
@@ -92,7 +94,7 @@ public sealed partial class ProgramStore
     /// <paramref name="expectedVersion"/>, only when still at that version (<c>concurrency-conflict</c>
     /// otherwise). <c>unknown-risk</c> when absent. Returns what was deleted.
     /// </summary>
-    public async Task<Result<Risk>> DeleteRiskAsync(string id, int? expectedVersion = null, CancellationToken cancellationToken = default)
+    public async Task<Result<Risk>> DeleteRiskAsync(AuditRecord audit, string id, int? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         var ct = cancellationToken;
         var db = Database.CreateContext();
@@ -121,6 +123,7 @@ public sealed partial class ProgramStore
                 return DataErrors.ConcurrencyConflict("risk", id, null, null);
             }
 
+            await AuditJournal.AppendAsync(db, Database.Provider, audit, ct).ConfigureAwait(false);
             await tx.CommitAsync(ct).ConfigureAwait(false);
             return risk;
         }

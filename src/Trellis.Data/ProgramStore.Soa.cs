@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Trellis.Core.Common;
 using Trellis.Core.Program;
+using Trellis.Data.AuditTrail;
 
 namespace Trellis.Data;
 
@@ -22,7 +23,7 @@ public sealed partial class ProgramStore
     /// it (version + 1). With <paramref name="expectedVersion"/>, the decision must exist at that version:
     /// otherwise <c>unknown-soa-decision</c> or <c>concurrency-conflict</c>.
     /// </summary>
-    public async Task<Result<Versioned<SoaDecision>>> UpsertSoaDecisionAsync(SoaDecision decision, int? expectedVersion = null, CancellationToken cancellationToken = default)
+    public async Task<Result<Versioned<SoaDecision>>> UpsertSoaDecisionAsync(AuditRecord audit, SoaDecision decision, int? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(decision);
         var ct = cancellationToken;
@@ -60,6 +61,7 @@ public sealed partial class ProgramStore
                 return conflict;
             }
 
+            await AuditJournal.AppendAsync(db, Database.Provider, audit, ct).ConfigureAwait(false);
             await tx.CommitAsync(ct).ConfigureAwait(false);
             return new Versioned<SoaDecision>(decision, row.Version);
         }

@@ -22,7 +22,7 @@ public sealed class BulkReplaceTests(DatabaseFixture fixture, ITestOutputHelper 
         var sw = Stopwatch.StartNew();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
 
-        var result = await store.ReplaceAsync(program, new Dictionary<string, byte[]>());
+        var result = await store.ReplaceAsync(TestAudit.Record, program, new Dictionary<string, byte[]>());
         var replace = (Wall: sw.Elapsed, Cpu: Process.GetCurrentProcess().TotalProcessorTime - cpu);
         sw.Restart();
         cpu = Process.GetCurrentProcess().TotalProcessorTime;

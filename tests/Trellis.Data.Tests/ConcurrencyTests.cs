@@ -12,11 +12,11 @@ public sealed class ConcurrencyTests(DatabaseFixture fixture) : IClassFixture<Da
     public async Task UpsertControlAsync_StaleVersion_FailsWithConcurrencyConflictAndKeepsTheNewerWrite(DatabaseProvider provider)
     {
         var store = new ProgramStore(await fixture.OpenAsync(provider));
-        await store.ReplaceAsync(ProgramSamples.Rich(), ProgramSamples.RichBlobs());
+        await store.ReplaceAsync(TestAudit.Record, ProgramSamples.Rich(), ProgramSamples.RichBlobs());
         var read = await store.GetControlAsync("AC-01");
-        var first = await store.UpsertControlAsync(read.Value.Value with { Owner = "alice@lattice.example" }, read.Value.Version);
+        var first = await store.UpsertControlAsync(TestAudit.Record, read.Value.Value with { Owner = "alice@lattice.example" }, read.Value.Version);
 
-        var second = await store.UpsertControlAsync(read.Value.Value with { Owner = "bob@lattice.example" }, read.Value.Version);
+        var second = await store.UpsertControlAsync(TestAudit.Record, read.Value.Value with { Owner = "bob@lattice.example" }, read.Value.Version);
 
         Assert.True(first.IsSuccess);
         Assert.Equal("concurrency-conflict", second.Error?.Code);
@@ -27,7 +27,7 @@ public sealed class ConcurrencyTests(DatabaseFixture fixture) : IClassFixture<Da
     public async Task UpsertControlAsync_CurrentVersion_ReplacesMappingsAndIncrementsVersion(DatabaseProvider provider)
     {
         var store = new ProgramStore(await fixture.OpenAsync(provider));
-        await store.ReplaceAsync(ProgramSamples.Rich(), ProgramSamples.RichBlobs());
+        await store.ReplaceAsync(TestAudit.Record, ProgramSamples.Rich(), ProgramSamples.RichBlobs());
         var read = await store.GetControlAsync("AC-01");
         var changed = read.Value.Value with
         {
@@ -35,7 +35,7 @@ public sealed class ConcurrencyTests(DatabaseFixture fixture) : IClassFixture<Da
             Mappings = [new ControlMapping(new RequirementRef("nist-csf-2.0", "PR.AA-05"), Relationship.Equal)],
         };
 
-        var written = await store.UpsertControlAsync(changed, read.Value.Version);
+        var written = await store.UpsertControlAsync(TestAudit.Record, changed, read.Value.Version);
         var loaded = await store.LoadAsync();
 
         Assert.Equal(read.Value.Version + 1, written.Value.Version);
@@ -47,11 +47,11 @@ public sealed class ConcurrencyTests(DatabaseFixture fixture) : IClassFixture<Da
     public async Task UpsertControlAsync_NewControl_IsAppendedAtVersionOne(DatabaseProvider provider)
     {
         var store = new ProgramStore(await fixture.OpenAsync(provider));
-        await store.ReplaceAsync(ProgramSamples.Synthetic(3), new Dictionary<string, byte[]>());
+        await store.ReplaceAsync(TestAudit.Record, ProgramSamples.Synthetic(3), new Dictionary<string, byte[]>());
         var control = new Control { Id = "NEW-1", Title = "New", Cadence = Cadence.Weekly };
 
-        var written = await store.UpsertControlAsync(control);
-        var withVersion = await store.UpsertControlAsync(control with { Id = "NEW-2" }, expectedVersion: 1);
+        var written = await store.UpsertControlAsync(TestAudit.Record, control);
+        var withVersion = await store.UpsertControlAsync(TestAudit.Record, control with { Id = "NEW-2" }, expectedVersion: 1);
 
         Assert.Equal(1, written.Value.Version);
         Assert.Equal("NEW-1", (await store.LoadAsync()).Controls[^1].Id);
@@ -62,10 +62,10 @@ public sealed class ConcurrencyTests(DatabaseFixture fixture) : IClassFixture<Da
     public async Task DeleteControlAsync_LinkedControl_RemovesItAndItsLinksButKeepsEvidenceAndRisks(DatabaseProvider provider)
     {
         var store = new ProgramStore(await fixture.OpenAsync(provider));
-        await store.ReplaceAsync(ProgramSamples.Rich(), ProgramSamples.RichBlobs());
-        var stale = await store.DeleteControlAsync("OPS-02", expectedVersion: 99);
+        await store.ReplaceAsync(TestAudit.Record, ProgramSamples.Rich(), ProgramSamples.RichBlobs());
+        var stale = await store.DeleteControlAsync(TestAudit.Record, "OPS-02", expectedVersion: 99);
 
-        var deleted = await store.DeleteControlAsync("OPS-02", expectedVersion: 1);
+        var deleted = await store.DeleteControlAsync(TestAudit.Record, "OPS-02", expectedVersion: 1);
         var loaded = await store.LoadAsync();
 
         Assert.Equal("concurrency-conflict", stale.Error?.Code);
@@ -76,20 +76,20 @@ public sealed class ConcurrencyTests(DatabaseFixture fixture) : IClassFixture<Da
         Assert.Equal(["AC-01"], loaded.Risks[0].ControlIds);
         Assert.Equal(["AC-01"], loaded.Risks[0].Plan[1].ControlIds);
         Assert.Empty(loaded.Risks[0].Plan[0].ControlIds);
-        Assert.Equal("unknown-control", (await store.DeleteControlAsync("OPS-02")).Error?.Code);
+        Assert.Equal("unknown-control", (await store.DeleteControlAsync(TestAudit.Record, "OPS-02")).Error?.Code);
     }
 
     [SkippableTheory, DatabaseData]
     public async Task UpsertSoaDecisionAsync_StaleVersion_FailsWithConcurrencyConflict(DatabaseProvider provider)
     {
         var store = new ProgramStore(await fixture.OpenAsync(provider));
-        await store.ReplaceAsync(ProgramSamples.Rich(), ProgramSamples.RichBlobs());
+        await store.ReplaceAsync(TestAudit.Record, ProgramSamples.Rich(), ProgramSamples.RichBlobs());
         var read = await store.GetSoaDecisionAsync("A.7.4");
         var exclusion = read.Value.Value with { Justification = "Landlord contract renewed" };
-        await store.UpsertSoaDecisionAsync(exclusion, read.Value.Version);
+        await store.UpsertSoaDecisionAsync(TestAudit.Record, exclusion, read.Value.Version);
 
-        var stale = await store.UpsertSoaDecisionAsync(exclusion with { Applicable = true }, read.Value.Version);
-        var added = await store.UpsertSoaDecisionAsync(new SoaDecision { Control = "A.8.1", Reasons = [InclusionReason.Business] });
+        var stale = await store.UpsertSoaDecisionAsync(TestAudit.Record, exclusion with { Applicable = true }, read.Value.Version);
+        var added = await store.UpsertSoaDecisionAsync(TestAudit.Record, new SoaDecision { Control = "A.8.1", Reasons = [InclusionReason.Business] });
         var loaded = await store.LoadAsync();
 
         Assert.Equal("concurrency-conflict", stale.Error?.Code);
@@ -102,11 +102,11 @@ public sealed class ConcurrencyTests(DatabaseFixture fixture) : IClassFixture<Da
     public async Task ReplaceAsync_AfterARead_MakesTheReadVersionStale(DatabaseProvider provider)
     {
         var store = new ProgramStore(await fixture.OpenAsync(provider));
-        await store.ReplaceAsync(ProgramSamples.Rich(), ProgramSamples.RichBlobs());
+        await store.ReplaceAsync(TestAudit.Record, ProgramSamples.Rich(), ProgramSamples.RichBlobs());
         var read = await store.GetControlAsync("AC-01");
-        await store.ReplaceAsync(ProgramSamples.Rich(), new Dictionary<string, byte[]>());
+        await store.ReplaceAsync(TestAudit.Record, ProgramSamples.Rich(), new Dictionary<string, byte[]>());
 
-        var write = await store.UpsertControlAsync(read.Value.Value with { Title = "Edited" }, read.Value.Version);
+        var write = await store.UpsertControlAsync(TestAudit.Record, read.Value.Value with { Title = "Edited" }, read.Value.Version);
 
         Assert.Equal("concurrency-conflict", write.Error?.Code);
     }
@@ -117,10 +117,10 @@ public sealed class ConcurrencyTests(DatabaseFixture fixture) : IClassFixture<Da
         // Another writer commits between the store's read and its UPDATE: the version in the WHERE clause no longer matches.
         var sneaky = new ChangeRowBeforeUpdate("UPDATE controls", "UPDATE controls SET owner = 'mallory', version = version + 1 WHERE id = 'AC-01'");
         var store = new ProgramStore(await fixture.OpenAsync(provider, new TrellisDatabaseOptions { Interceptors = [sneaky] }));
-        await store.ReplaceAsync(ProgramSamples.Rich(), ProgramSamples.RichBlobs());
+        await store.ReplaceAsync(TestAudit.Record, ProgramSamples.Rich(), ProgramSamples.RichBlobs());
         var read = await store.GetControlAsync("AC-01");
 
-        var write = await store.UpsertControlAsync(read.Value.Value with { Owner = "alice" }, read.Value.Version);
+        var write = await store.UpsertControlAsync(TestAudit.Record, read.Value.Value with { Owner = "alice" }, read.Value.Version);
 
         Assert.True(sneaky.Fired);
         Assert.Equal("concurrency-conflict", write.Error?.Code);

@@ -21,7 +21,7 @@ public sealed class ControlBatchTests(DatabaseFixture fixture) : IClassFixture<D
     {
         var store = new ProgramStore(await fixture.OpenAsync(provider));
         var before = ProgramSamples.Rich();
-        Assert.True((await store.ReplaceAsync(before, ProgramSamples.RichBlobs())).IsSuccess);
+        Assert.True((await store.ReplaceAsync(TestAudit.Record, before, ProgramSamples.RichBlobs())).IsSuccess);
         var changed = before.Controls[1] with
         {
             Title = "Access is reviewed by each system owner",
@@ -31,7 +31,7 @@ public sealed class ControlBatchTests(DatabaseFixture fixture) : IClassFixture<D
 
         var revision = await store.RevisionAsync();
 
-        var result = await store.UpsertControlsAsync([NewControl, changed, before.Controls[0]]);
+        var result = await store.UpsertControlsAsync(TestAudit.Record, [NewControl, changed, before.Controls[0]]);
 
         Assert.Equal(new[] { "BC-01" }, result.Value.Added);
         Assert.Equal(new[] { "AC-01" }, result.Value.Updated);
@@ -49,10 +49,10 @@ public sealed class ControlBatchTests(DatabaseFixture fixture) : IClassFixture<D
     {
         var store = new ProgramStore(await fixture.OpenAsync(provider));
         var before = ProgramSamples.Rich();
-        Assert.True((await store.ReplaceAsync(before, ProgramSamples.RichBlobs())).IsSuccess);
+        Assert.True((await store.ReplaceAsync(TestAudit.Record, before, ProgramSamples.RichBlobs())).IsSuccess);
         var revision = await store.RevisionAsync();
 
-        var result = await store.UpsertControlsAsync(before.Controls);
+        var result = await store.UpsertControlsAsync(TestAudit.Record, before.Controls);
 
         Assert.Equal(before.Controls.Select(c => c.Id), result.Value.Unchanged);
         Assert.Equal(revision, await store.RevisionAsync());
@@ -65,11 +65,11 @@ public sealed class ControlBatchTests(DatabaseFixture fixture) : IClassFixture<D
         var failing = new FailOnCommand("INSERT INTO control_mappings");
         var store = new ProgramStore(await fixture.OpenAsync(provider, new TrellisDatabaseOptions { Interceptors = [failing] }));
         var before = ProgramSamples.Rich();
-        Assert.True((await store.ReplaceAsync(before, ProgramSamples.RichBlobs())).IsSuccess);
+        Assert.True((await store.ReplaceAsync(TestAudit.Record, before, ProgramSamples.RichBlobs())).IsSuccess);
         var changed = before.Controls[0] with { Title = "Changed", Mappings = [.. before.Controls[0].Mappings.Reverse()] };
         failing.Armed = true;
 
-        await Assert.ThrowsAnyAsync<Exception>(() => store.UpsertControlsAsync([NewControl, changed]));
+        await Assert.ThrowsAnyAsync<Exception>(() => store.UpsertControlsAsync(TestAudit.Record, [NewControl, changed]));
         failing.Armed = false;
 
         Assert.True(failing.Fired);
@@ -82,9 +82,9 @@ public sealed class ControlBatchTests(DatabaseFixture fixture) : IClassFixture<D
     {
         var store = new ProgramStore(await fixture.OpenAsync(provider));
         var before = ProgramSamples.Rich();
-        Assert.True((await store.ReplaceAsync(before, ProgramSamples.RichBlobs())).IsSuccess);
+        Assert.True((await store.ReplaceAsync(TestAudit.Record, before, ProgramSamples.RichBlobs())).IsSuccess);
 
-        var result = await store.UpsertControlsAsync([NewControl, before.Controls[0] with { Title = "Changed" }, NewControl with { Title = "Again" }]);
+        var result = await store.UpsertControlsAsync(TestAudit.Record, [NewControl, before.Controls[0] with { Title = "Changed" }, NewControl with { Title = "Again" }]);
 
         Assert.Equal("duplicate-id", result.Error?.Code);
         Assert.Contains("BC-01", result.Error!.Message, StringComparison.Ordinal);
@@ -96,10 +96,10 @@ public sealed class ControlBatchTests(DatabaseFixture fixture) : IClassFixture<D
     {
         var store = new ProgramStore(await fixture.OpenAsync(provider));
         var before = ProgramSamples.Rich();
-        Assert.True((await store.ReplaceAsync(before, ProgramSamples.RichBlobs())).IsSuccess);
+        Assert.True((await store.ReplaceAsync(TestAudit.Record, before, ProgramSamples.RichBlobs())).IsSuccess);
         var revision = await store.RevisionAsync();
 
-        var result = await store.UpsertControlsAsync([before.Controls[2] with { Owner = "hr@lattice.example" }, NewControl], dryRun: true);
+        var result = await store.UpsertControlsAsync(TestAudit.Record, [before.Controls[2] with { Owner = "hr@lattice.example" }, NewControl], dryRun: true);
 
         Assert.Equal(new[] { "BC-01" }, result.Value.Added);
         Assert.Equal(new[] { "HR-07" }, result.Value.Updated);
@@ -114,7 +114,7 @@ public sealed class ControlBatchTests(DatabaseFixture fixture) : IClassFixture<D
         var store = new ProgramStore(await fixture.OpenAsync(provider));
         Control[] controls = [NewControl, NewControl with { Id = "AA-01", Mappings = [] }];
 
-        Assert.True((await store.UpsertControlsAsync(controls)).IsSuccess);
+        Assert.True((await store.UpsertControlsAsync(TestAudit.Record, controls)).IsSuccess);
 
         var loaded = (await store.LoadAsync()).Controls;
         Assert.Equal(["BC-01", "AA-01"], loaded.Select(c => c.Id));

@@ -13,7 +13,7 @@ public sealed class EvidenceStoreTests(DatabaseFixture fixture) : IClassFixture<
     {
         var database = await fixture.OpenAsync(provider);
         var store = new ProgramStore(database);
-        await store.ReplaceAsync(ProgramSamples.Rich(), ProgramSamples.RichBlobs());
+        await store.ReplaceAsync(TestAudit.Record, ProgramSamples.Rich(), ProgramSamples.RichBlobs());
         var tampered = "abd"u8.ToArray();
         await using (var db = database.CreateContext())
         {
@@ -43,10 +43,10 @@ public sealed class EvidenceStoreTests(DatabaseFixture fixture) : IClassFixture<
     public async Task AddEvidenceAsync_NewFile_StoresItemLinkAndContents(DatabaseProvider provider)
     {
         var store = new ProgramStore(await fixture.OpenAsync(provider));
-        await store.ReplaceAsync(ProgramSamples.Synthetic(2), new Dictionary<string, byte[]>());
+        await store.ReplaceAsync(TestAudit.Record, ProgramSamples.Synthetic(2), new Dictionary<string, byte[]>());
         var item = FileEvidence("EV-NEW", ProgramSamples.Abc, "CTL-0001");
 
-        var added = await store.AddEvidenceAsync(item, ProgramSamples.Abc);
+        var added = await store.AddEvidenceAsync(TestAudit.Record, item, ProgramSamples.Abc);
 
         Assert.True(added.IsSuccess, added.Error?.Message);
         Assert.Equal(1, added.Value.Version);
@@ -59,10 +59,10 @@ public sealed class EvidenceStoreTests(DatabaseFixture fixture) : IClassFixture<
     public async Task AddEvidenceAsync_ContentsNotMatchingTheVersion_StoresNothing(DatabaseProvider provider)
     {
         var store = new ProgramStore(await fixture.OpenAsync(provider));
-        await store.ReplaceAsync(ProgramSamples.Synthetic(1), new Dictionary<string, byte[]>());
+        await store.ReplaceAsync(TestAudit.Record, ProgramSamples.Synthetic(1), new Dictionary<string, byte[]>());
         var item = FileEvidence("EV-NEW", ProgramSamples.Abc, "CTL-0000");
 
-        var added = await store.AddEvidenceAsync(item, "abd"u8.ToArray());
+        var added = await store.AddEvidenceAsync(TestAudit.Record, item, "abd"u8.ToArray());
 
         Assert.Equal("missing-blob", added.Error?.Code);
         Assert.Equal("unknown-evidence", (await store.GetEvidenceAsync("EV-NEW")).Error?.Code);
@@ -73,10 +73,10 @@ public sealed class EvidenceStoreTests(DatabaseFixture fixture) : IClassFixture<
     public async Task AddEvidenceAsync_UnknownControlOrTakenId_FailsWithTypedErrors(DatabaseProvider provider)
     {
         var store = new ProgramStore(await fixture.OpenAsync(provider));
-        await store.ReplaceAsync(ProgramSamples.Synthetic(1), new Dictionary<string, byte[]>());
+        await store.ReplaceAsync(TestAudit.Record, ProgramSamples.Synthetic(1), new Dictionary<string, byte[]>());
 
-        var unknown = await store.AddEvidenceAsync(FileEvidence("EV-NEW", ProgramSamples.Abc, "CTL-9999"), ProgramSamples.Abc);
-        var taken = await store.AddEvidenceAsync(FileEvidence("EV-0000000", ProgramSamples.Abc, "CTL-0000"), ProgramSamples.Abc);
+        var unknown = await store.AddEvidenceAsync(TestAudit.Record, FileEvidence("EV-NEW", ProgramSamples.Abc, "CTL-9999"), ProgramSamples.Abc);
+        var taken = await store.AddEvidenceAsync(TestAudit.Record, FileEvidence("EV-0000000", ProgramSamples.Abc, "CTL-0000"), ProgramSamples.Abc);
 
         Assert.Equal("unknown-control", unknown.Error?.Code);
         Assert.Equal("duplicate-id", taken.Error?.Code);
@@ -86,11 +86,11 @@ public sealed class EvidenceStoreTests(DatabaseFixture fixture) : IClassFixture<
     public async Task AddEvidenceVersionAsync_NextNumber_AppendsAndIncrementsTheItemVersion(DatabaseProvider provider)
     {
         var store = new ProgramStore(await fixture.OpenAsync(provider));
-        await store.ReplaceAsync(ProgramSamples.Synthetic(1), new Dictionary<string, byte[]>());
+        await store.ReplaceAsync(TestAudit.Record, ProgramSamples.Synthetic(1), new Dictionary<string, byte[]>());
         var before = await store.GetEvidenceAsync("EV-0000000");
         var v2 = new EvidenceVersion { Number = 2, Sha256 = ProgramSamples.AbcSha256, FileName = "v2.txt", Size = 3, CollectedAt = Collected, EffectiveFrom = new DateOnly(2025, 4, 1), EffectiveTo = new DateOnly(2025, 4, 30) };
 
-        var added = await store.AddEvidenceVersionAsync("EV-0000000", v2, ProgramSamples.Abc, before.Value.Version);
+        var added = await store.AddEvidenceVersionAsync(TestAudit.Record, "EV-0000000", v2, ProgramSamples.Abc, before.Value.Version);
 
         Assert.True(added.IsSuccess, added.Error?.Message);
         Assert.Equal(before.Value.Version + 1, added.Value.Version);
@@ -102,12 +102,12 @@ public sealed class EvidenceStoreTests(DatabaseFixture fixture) : IClassFixture<
     public async Task AddEvidenceVersionAsync_StaleVersionOrRepeatedNumber_IsRejected(DatabaseProvider provider)
     {
         var store = new ProgramStore(await fixture.OpenAsync(provider));
-        await store.ReplaceAsync(ProgramSamples.Synthetic(1), new Dictionary<string, byte[]>());
+        await store.ReplaceAsync(TestAudit.Record, ProgramSamples.Synthetic(1), new Dictionary<string, byte[]>());
         var link = new EvidenceVersion { Number = 2, Url = "https://x.example/2", CollectedAt = Collected, EffectiveFrom = new DateOnly(2025, 5, 31) };
-        await store.AddEvidenceVersionAsync("EV-0000000", link);
+        await store.AddEvidenceVersionAsync(TestAudit.Record, "EV-0000000", link);
 
-        var stale = await store.AddEvidenceVersionAsync("EV-0000000", link with { Number = 3 }, expectedVersion: 1);
-        var repeated = await store.AddEvidenceVersionAsync("EV-0000000", link);
+        var stale = await store.AddEvidenceVersionAsync(TestAudit.Record, "EV-0000000", link with { Number = 3 }, expectedVersion: 1);
+        var repeated = await store.AddEvidenceVersionAsync(TestAudit.Record, "EV-0000000", link);
 
         Assert.Equal("concurrency-conflict", stale.Error?.Code);
         Assert.Equal("invalid-evidence", repeated.Error?.Code);

@@ -12,8 +12,8 @@ public sealed class ImportedFrameworkStoreTests(DatabaseFixture fixture) : IClas
         var database = await fixture.OpenAsync(provider);
         var frameworks = new ImportedFrameworkStore(database);
 
-        var saved = await frameworks.SaveAsync(Catalog);
-        await new ProgramStore(database).ReplaceAsync(ProgramSamples.Rich(), ProgramSamples.RichBlobs());
+        var saved = await frameworks.SaveAsync(TestAudit.Record, Catalog);
+        await new ProgramStore(database).ReplaceAsync(TestAudit.Record, ProgramSamples.Rich(), ProgramSamples.RichBlobs());
 
         Assert.Equal(1, saved.Value.Version);
         Assert.Equal([new Versioned<ImportedFramework>(Catalog, 1)], await frameworks.ListAsync());
@@ -23,10 +23,10 @@ public sealed class ImportedFrameworkStoreTests(DatabaseFixture fixture) : IClas
     public async Task SaveAsync_StaleVersion_FailsWithConcurrencyConflict(DatabaseProvider provider)
     {
         var frameworks = new ImportedFrameworkStore(await fixture.OpenAsync(provider));
-        await frameworks.SaveAsync(Catalog);
-        await frameworks.SaveAsync(Catalog with { Name = "Renamed" }, expectedVersion: 1);
+        await frameworks.SaveAsync(TestAudit.Record, Catalog);
+        await frameworks.SaveAsync(TestAudit.Record, Catalog with { Name = "Renamed" }, expectedVersion: 1);
 
-        var stale = await frameworks.SaveAsync(Catalog with { Name = "Again" }, expectedVersion: 1);
+        var stale = await frameworks.SaveAsync(TestAudit.Record, Catalog with { Name = "Again" }, expectedVersion: 1);
 
         Assert.Equal("concurrency-conflict", stale.Error?.Code);
         Assert.Equal(new Versioned<ImportedFramework>(Catalog with { Name = "Renamed" }, 2), (await frameworks.GetAsync(Catalog.Id)).Value);
@@ -36,10 +36,10 @@ public sealed class ImportedFrameworkStoreTests(DatabaseFixture fixture) : IClas
     public async Task DeleteAsync_Twice_SecondFailsWithUnknownFramework(DatabaseProvider provider)
     {
         var frameworks = new ImportedFrameworkStore(await fixture.OpenAsync(provider));
-        await frameworks.SaveAsync(Catalog);
+        await frameworks.SaveAsync(TestAudit.Record, Catalog);
 
-        var first = await frameworks.DeleteAsync(Catalog.Id);
-        var second = await frameworks.DeleteAsync(Catalog.Id);
+        var first = await frameworks.DeleteAsync(TestAudit.Record, Catalog.Id);
+        var second = await frameworks.DeleteAsync(TestAudit.Record, Catalog.Id);
 
         Assert.Equal(Catalog, first.Value);
         Assert.Equal("unknown-framework", second.Error?.Code);

@@ -25,7 +25,7 @@ public sealed class MigrationTests(DatabaseFixture fixture) : IClassFixture<Data
     {
         var database = await fixture.OpenAsync(provider);
         var store = new ProgramStore(database);
-        await store.ReplaceAsync(ProgramSamples.Rich(), ProgramSamples.RichBlobs());
+        await store.ReplaceAsync(TestAudit.Record, ProgramSamples.Rich(), ProgramSamples.RichBlobs());
 
         await database.MigrateAsync();
 

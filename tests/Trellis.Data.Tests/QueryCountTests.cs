@@ -18,7 +18,7 @@ public sealed class QueryCountTests(DatabaseFixture fixture) : IClassFixture<Dat
     {
         var database = await fixture.OpenAsync(provider);
         var store = new ProgramStore(database);
-        await store.ReplaceAsync(program, new Dictionary<string, byte[]>());
+        await store.ReplaceAsync(TestAudit.Record, program, new Dictionary<string, byte[]>());
         database.Queries.Reset();
 
         var loaded = await store.LoadAsync();

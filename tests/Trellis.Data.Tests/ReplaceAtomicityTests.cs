@@ -10,11 +10,11 @@ public sealed class ReplaceAtomicityTests(DatabaseFixture fixture) : IClassFixtu
     {
         var store = new ProgramStore(await fixture.OpenAsync(provider));
         var before = ProgramSamples.Rich();
-        await store.ReplaceAsync(before, ProgramSamples.RichBlobs());
+        await store.ReplaceAsync(TestAudit.Record, before, ProgramSamples.RichBlobs());
         var next = ProgramSamples.Synthetic(3);
         var duplicated = next with { Controls = [.. next.Controls, next.Controls[1]] };
 
-        var result = await store.ReplaceAsync(duplicated, new Dictionary<string, byte[]>());
+        var result = await store.ReplaceAsync(TestAudit.Record, duplicated, new Dictionary<string, byte[]>());
 
         Assert.Equal("duplicate-id", result.Error?.Code);
         Assert.Contains("CTL-0001", result.Error!.Message, StringComparison.Ordinal);
@@ -26,7 +26,7 @@ public sealed class ReplaceAtomicityTests(DatabaseFixture fixture) : IClassFixtu
     {
         var store = new ProgramStore(await fixture.OpenAsync(provider));
         var before = ProgramSamples.Rich();
-        await store.ReplaceAsync(before, ProgramSamples.RichBlobs());
+        await store.ReplaceAsync(TestAudit.Record, before, ProgramSamples.RichBlobs());
         var next = ProgramSamples.Synthetic(3);
         var missing = new string('0', 64);
         var withFile = next with
@@ -39,7 +39,7 @@ public sealed class ReplaceAtomicityTests(DatabaseFixture fixture) : IClassFixtu
             }],
         };
 
-        var result = await store.ReplaceAsync(withFile, new Dictionary<string, byte[]> { ["f" + missing[1..]] = [1, 2] });
+        var result = await store.ReplaceAsync(TestAudit.Record, withFile, new Dictionary<string, byte[]> { ["f" + missing[1..]] = [1, 2] });
 
         Assert.Equal("missing-blob", result.Error?.Code);
         Assert.Contains("EV-FILE", result.Error!.Message, StringComparison.Ordinal);
@@ -53,7 +53,7 @@ public sealed class ReplaceAtomicityTests(DatabaseFixture fixture) : IClassFixtu
         var blobs = ProgramSamples.RichBlobs();
         blobs[ProgramSamples.AbcSha256] = "abd"u8.ToArray();
 
-        var result = await store.ReplaceAsync(ProgramSamples.Rich(), blobs);
+        var result = await store.ReplaceAsync(TestAudit.Record, ProgramSamples.Rich(), blobs);
 
         Assert.Equal("blob-hash-mismatch", result.Error?.Code);
         Assert.Empty((await store.LoadAsync()).Controls);
@@ -66,7 +66,7 @@ public sealed class ReplaceAtomicityTests(DatabaseFixture fixture) : IClassFixtu
         var program = ProgramSamples.Synthetic(2);
         var broken = program with { Evidence = [program.Evidence[0] with { ControlIds = ["CTL-0000", "NOPE-9"] }] };
 
-        var result = await store.ReplaceAsync(broken, new Dictionary<string, byte[]>());
+        var result = await store.ReplaceAsync(TestAudit.Record, broken, new Dictionary<string, byte[]>());
 
         Assert.Equal("unknown-control", result.Error?.Code);
         Assert.Contains("NOPE-9", result.Error!.Message, StringComparison.Ordinal);
@@ -80,7 +80,7 @@ public sealed class ReplaceAtomicityTests(DatabaseFixture fixture) : IClassFixtu
         var database = await fixture.OpenAsync(provider, new TrellisDatabaseOptions { Interceptors = [failing] });
         var store = new ProgramStore(database);
         var before = ProgramSamples.Rich();
-        Assert.True((await store.ReplaceAsync(before, ProgramSamples.RichBlobs())).IsSuccess);
+        Assert.True((await store.ReplaceAsync(TestAudit.Record, before, ProgramSamples.RichBlobs())).IsSuccess);
         var next = ProgramSamples.Synthetic(50, evidencePerControl: 3);
         var newFile = "new contents"u8.ToArray();
         var nextWithFile = next with
@@ -94,7 +94,7 @@ public sealed class ReplaceAtomicityTests(DatabaseFixture fixture) : IClassFixtu
         };
         failing.Armed = true;
 
-        await Assert.ThrowsAnyAsync<Exception>(() => store.ReplaceAsync(nextWithFile, new Dictionary<string, byte[]> { [ProgramSamples.Sha(newFile)] = newFile }));
+        await Assert.ThrowsAnyAsync<Exception>(() => store.ReplaceAsync(TestAudit.Record, nextWithFile, new Dictionary<string, byte[]> { [ProgramSamples.Sha(newFile)] = newFile }));
         failing.Armed = false;
 
         Assert.True(failing.Fired);

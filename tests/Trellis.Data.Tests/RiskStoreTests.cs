@@ -33,10 +33,10 @@ public sealed class RiskStoreTests(DatabaseFixture fixture) : IClassFixture<Data
     public async Task UpsertRiskAsync_NewRisk_IsAppendedAtVersionOneWithItsLinksAndPlan(DatabaseProvider provider)
     {
         var store = new ProgramStore(await fixture.OpenAsync(provider));
-        await store.ReplaceAsync(ProgramSamples.Rich(), ProgramSamples.RichBlobs());
+        await store.ReplaceAsync(TestAudit.Record, ProgramSamples.Rich(), ProgramSamples.RichBlobs());
 
-        var written = await store.UpsertRiskAsync(NewRisk);
-        var missing = await store.UpsertRiskAsync(NewRisk with { Id = "R-GHOST" }, expectedVersion: 1);
+        var written = await store.UpsertRiskAsync(TestAudit.Record, NewRisk);
+        var missing = await store.UpsertRiskAsync(TestAudit.Record, NewRisk with { Id = "R-GHOST" }, expectedVersion: 1);
         var loaded = await store.LoadAsync();
         var read = await store.GetRiskAsync("R-NEW");
 
@@ -52,7 +52,7 @@ public sealed class RiskStoreTests(DatabaseFixture fixture) : IClassFixture<Data
     public async Task UpsertRiskAsync_CurrentVersion_ReplacesLinksAndPlanAndKeepsItsPlace(DatabaseProvider provider)
     {
         var store = new ProgramStore(await fixture.OpenAsync(provider));
-        await store.ReplaceAsync(ProgramSamples.Rich(), ProgramSamples.RichBlobs());
+        await store.ReplaceAsync(TestAudit.Record, ProgramSamples.Rich(), ProgramSamples.RichBlobs());
         var read = await store.GetRiskAsync("R-02");
         var changed = read.Value.Value with
         {
@@ -63,7 +63,7 @@ public sealed class RiskStoreTests(DatabaseFixture fixture) : IClassFixture<Data
             Plan = [new TreatmentAction("Move backups to a separate account", ["W-1", "OPS-02"], new DateOnly(2026, 3, 31), false)],
         };
 
-        var written = await store.UpsertRiskAsync(changed, read.Value.Version);
+        var written = await store.UpsertRiskAsync(TestAudit.Record, changed, read.Value.Version);
         var loaded = await store.LoadAsync();
 
         Assert.Equal(read.Value.Version + 1, written.Value.Version);
@@ -77,13 +77,13 @@ public sealed class RiskStoreTests(DatabaseFixture fixture) : IClassFixture<Data
     public async Task UpsertRiskAsync_StaleVersion_FailsWithConcurrencyConflictAndKeepsTheNewerWrite(DatabaseProvider provider)
     {
         var store = new ProgramStore(await fixture.OpenAsync(provider));
-        await store.ReplaceAsync(ProgramSamples.Rich(), ProgramSamples.RichBlobs());
+        await store.ReplaceAsync(TestAudit.Record, ProgramSamples.Rich(), ProgramSamples.RichBlobs());
         var read = await store.GetRiskAsync("R-02");
         var first = read.Value.Value with { Owner = "alice@lattice.example", Plan = [] };
-        await store.UpsertRiskAsync(first, read.Value.Version);
+        await store.UpsertRiskAsync(TestAudit.Record, first, read.Value.Version);
         var before = await store.LoadAsync();
 
-        var stale = await store.UpsertRiskAsync(read.Value.Value with { Owner = "bob@lattice.example" }, read.Value.Version);
+        var stale = await store.UpsertRiskAsync(TestAudit.Record, read.Value.Value with { Owner = "bob@lattice.example" }, read.Value.Version);
 
         Assert.Equal("concurrency-conflict", stale.Error?.Code);
         DeepAssert.Equal(before, await store.LoadAsync());
@@ -94,13 +94,13 @@ public sealed class RiskStoreTests(DatabaseFixture fixture) : IClassFixture<Data
     public async Task UpsertRiskAsync_UnknownControlInAnAction_FailsAndChangesNothing(DatabaseProvider provider)
     {
         var store = new ProgramStore(await fixture.OpenAsync(provider));
-        await store.ReplaceAsync(ProgramSamples.Rich(), ProgramSamples.RichBlobs());
+        await store.ReplaceAsync(TestAudit.Record, ProgramSamples.Rich(), ProgramSamples.RichBlobs());
         var before = await store.LoadAsync();
         var revision = await store.RevisionAsync();
         var read = await store.GetRiskAsync("R-02");
 
-        var update = await store.UpsertRiskAsync(read.Value.Value with { Plan = [new TreatmentAction("Ghost", ["AC-99"], null, false)] }, read.Value.Version);
-        var insert = await store.UpsertRiskAsync(NewRisk with { ControlIds = ["NOPE"] });
+        var update = await store.UpsertRiskAsync(TestAudit.Record, read.Value.Value with { Plan = [new TreatmentAction("Ghost", ["AC-99"], null, false)] }, read.Value.Version);
+        var insert = await store.UpsertRiskAsync(TestAudit.Record, NewRisk with { ControlIds = ["NOPE"] });
 
         Assert.Equal("unknown-control", update.Error?.Code);
         Assert.Contains("AC-99", update.Error!.Message, StringComparison.Ordinal);
@@ -114,22 +114,22 @@ public sealed class RiskStoreTests(DatabaseFixture fixture) : IClassFixture<Data
     public async Task DeleteRiskAsync_CurrentVersion_RemovesItsLinksAndPlanButKeepsTheControls(DatabaseProvider provider)
     {
         var store = new ProgramStore(await fixture.OpenAsync(provider));
-        await store.ReplaceAsync(ProgramSamples.Rich(), ProgramSamples.RichBlobs());
+        await store.ReplaceAsync(TestAudit.Record, ProgramSamples.Rich(), ProgramSamples.RichBlobs());
         var expected = ProgramSamples.Rich();
 
-        var stale = await store.DeleteRiskAsync("R-02", expectedVersion: 99);
-        var deleted = await store.DeleteRiskAsync("R-02", expectedVersion: 1);
+        var stale = await store.DeleteRiskAsync(TestAudit.Record, "R-02", expectedVersion: 99);
+        var deleted = await store.DeleteRiskAsync(TestAudit.Record, "R-02", expectedVersion: 1);
         var loaded = await store.LoadAsync();
 
         Assert.Equal("concurrency-conflict", stale.Error?.Code);
         DeepAssert.Equal(expected.Risks[0], deleted.Value);
         Assert.Equal(["R-01", "R-03", "R-04"], loaded.Risks.Select(r => r.Id));
         DeepAssert.Equal(expected.Controls, loaded.Controls);
-        Assert.Equal("unknown-risk", (await store.DeleteRiskAsync("R-02")).Error?.Code);
+        Assert.Equal("unknown-risk", (await store.DeleteRiskAsync(TestAudit.Record, "R-02")).Error?.Code);
         Assert.Equal("unknown-risk", (await store.GetRiskAsync("R-02")).Error?.Code);
 
         // The ID is free again; a new risk with it starts over at version 1 at the end of the register.
-        var again = await store.UpsertRiskAsync(expected.Risks[0]);
+        var again = await store.UpsertRiskAsync(TestAudit.Record, expected.Risks[0]);
         Assert.Equal(1, again.Value.Version);
         Assert.Equal("R-02", (await store.LoadAsync()).Risks[^1].Id);
     }

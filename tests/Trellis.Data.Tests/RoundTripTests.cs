@@ -22,7 +22,7 @@ public sealed class RoundTripTests(DatabaseFixture fixture) : IClassFixture<Data
         var store = new ProgramStore(await fixture.OpenAsync(provider));
         var program = ProgramSamples.Rich();
 
-        var counts = await store.ReplaceAsync(program, ProgramSamples.RichBlobs());
+        var counts = await store.ReplaceAsync(TestAudit.Record, program, ProgramSamples.RichBlobs());
         var loaded = await store.LoadAsync();
 
         Assert.True(counts.IsSuccess, counts.Error?.Message);
@@ -38,7 +38,7 @@ public sealed class RoundTripTests(DatabaseFixture fixture) : IClassFixture<Data
     public async Task ReplaceAsync_FileContents_AreServedByTheirSha256(DatabaseProvider provider)
     {
         var store = new ProgramStore(await fixture.OpenAsync(provider));
-        await store.ReplaceAsync(ProgramSamples.Rich(), ProgramSamples.RichBlobs());
+        await store.ReplaceAsync(TestAudit.Record, ProgramSamples.Rich(), ProgramSamples.RichBlobs());
 
         var abc = await store.GetBlobAsync(ProgramSamples.AbcSha256);
         var empty = await store.GetBlobAsync(ProgramSamples.EmptySha256);
@@ -52,10 +52,10 @@ public sealed class RoundTripTests(DatabaseFixture fixture) : IClassFixture<Data
     {
         var store = new ProgramStore(await fixture.OpenAsync(provider));
         var program = ProgramSamples.Rich();
-        await store.ReplaceAsync(program, ProgramSamples.RichBlobs());
+        await store.ReplaceAsync(TestAudit.Record, program, ProgramSamples.RichBlobs());
         var first = await store.GetControlAsync("AC-01");
 
-        var again = await store.ReplaceAsync(program, new Dictionary<string, byte[]>());
+        var again = await store.ReplaceAsync(TestAudit.Record, program, new Dictionary<string, byte[]>());
 
         Assert.True(again.IsSuccess, again.Error?.Message);
         Assert.Equal(0, again.Value.BlobsAdded);
@@ -67,10 +67,10 @@ public sealed class RoundTripTests(DatabaseFixture fixture) : IClassFixture<Data
     public async Task ReplaceAsync_SmallerProgram_RemovesOldRowsAndUnreferencedContents(DatabaseProvider provider)
     {
         var store = new ProgramStore(await fixture.OpenAsync(provider));
-        await store.ReplaceAsync(ProgramSamples.Rich(), ProgramSamples.RichBlobs());
+        await store.ReplaceAsync(TestAudit.Record, ProgramSamples.Rich(), ProgramSamples.RichBlobs());
         var smaller = ProgramSamples.Synthetic(controls: 2);
 
-        await store.ReplaceAsync(smaller, new Dictionary<string, byte[]>());
+        await store.ReplaceAsync(TestAudit.Record, smaller, new Dictionary<string, byte[]>());
 
         DeepAssert.Equal(smaller, await store.LoadAsync());
         Assert.Equal("unknown-blob", (await store.GetBlobAsync(ProgramSamples.AbcSha256)).Error?.Code);

@@ -82,7 +82,9 @@ public sealed class BrowserApp : IAsyncLifetime
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(BaseUrl + "/");
+        // DOMContentLoaded, not load: on a busy 2-core CI machine the dashboard's images and scripts can take longer
+        // than the default 30 s to finish, and the tests only need the signed-in page's document.
+        await page.WaitForURLAsync(BaseUrl + "/", new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
         return page;
     }
 

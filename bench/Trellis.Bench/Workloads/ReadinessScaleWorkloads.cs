@@ -45,7 +45,7 @@ internal static class ReadinessScaleWorkloads
             var generated = setup.Elapsed;
             var database = TrellisDatabase.Open(Path.Combine(folder, "trellis.db")).Value;
             database.MigrateAsync().GetAwaiter().GetResult();
-            var counts = new ProgramStore(database).ReplaceAsync(program, new Dictionary<string, byte[]>()).GetAwaiter().GetResult();
+            var counts = new ProgramStore(database).ReplaceAsync(new Trellis.Data.AuditTrail.AuditRecord(DateTimeOffset.UnixEpoch, "bench", "program.import", "program", null), program, new Dictionary<string, byte[]>()).GetAwaiter().GetResult();
             if (!counts.IsSuccess)
             {
                 throw new InvalidOperationException($"storing the synthetic program failed: {counts.Error!.Message}");

@@ -57,14 +57,10 @@ internal static class AuditCommands
             AuditRender.WritePlan(ctx.Out, plan.Events, parse.GetValue(format)!);
             if (parse.GetValue(save))
             {
-                var store = new Trellis.Data.AuditStore(await Db.OpenAsync(parse, db, ct).ConfigureAwait(false));
+                var useCases = await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false);
                 var engagements = PlanEngagements.FromPlan(plan.Events);
-                foreach (var e in engagements)
-                {
-                    CliContext.Require(await store.SaveEngagementAsync(e, cancellationToken: ct).ConfigureAwait(false));
-                }
-
-                await ctx.Err.WriteLineAsync($"saved {engagements.Count} engagements").ConfigureAwait(false);
+                var added = CliContext.Require(await useCases.Engagements.SavePlanAsync(useCases.Actor, engagements, ct).ConfigureAwait(false));
+                await ctx.Err.WriteLineAsync($"saved {added} of {engagements.Count} engagements (those already stored are kept)").ConfigureAwait(false);
             }
 
             return ExitCodes.Ok;

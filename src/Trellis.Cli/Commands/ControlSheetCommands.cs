@@ -51,7 +51,8 @@ internal static class ControlSheetCommands
         cmd.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(file)!;
-            var database = await Db.OpenAsync(parse, db, ct).ConfigureAwait(false);
+            var useCases = await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false);
+            var database = useCases.Database;
             var catalog = await Catalogs.WithImportedAsync(parse, db, ct).ConfigureAwait(false);
             var read = ControlWorkbookReader.Read(path, catalog);
             if (!read.IsSuccess)
@@ -66,7 +67,7 @@ internal static class ControlSheetCommands
             }
 
             var isDryRun = parse.GetValue(dryRun);
-            var s = CliContext.Require(await new ProgramStore(database).UpsertControlsAsync(read.Controls!, isDryRun, ct).ConfigureAwait(false));
+            var s = CliContext.Require(await useCases.Imports.ImportControlsAsync(useCases.Actor, read.Controls!, isDryRun, Path.GetFileName(path), ct).ConfigureAwait(false));
             await ctx.Out.WriteLineAsync(isDryRun
                 ? $"Dry run, nothing written to {database.Description}: would add {s.Added.Count}, update {s.Updated.Count}, leave {s.Unchanged.Count} unchanged."
                 : $"Imported {path} into {database.Description}: added {s.Added.Count}, updated {s.Updated.Count}, unchanged {s.Unchanged.Count}.").ConfigureAwait(false);

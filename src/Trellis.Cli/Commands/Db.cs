@@ -25,11 +25,14 @@ internal static class Db
         return string.IsNullOrWhiteSpace(named) && !File.Exists(TrellisDatabase.DefaultPath) ? null : await OpenAsync(parse, option, ct).ConfigureAwait(false);
     }
 
-    /// <summary>Opens the database and applies any pending migrations (idempotent).</summary>
+    /// <summary>
+    /// Opens the database and applies any pending migrations (idempotent): the program's and the web state's, whose
+    /// audit trail every CLI write appends to.
+    /// </summary>
     public static async Task<TrellisDatabase> OpenAsync(ParseResult parse, Option<string?> option, CancellationToken ct)
     {
         var db = CliContext.Require(TrellisDatabase.Open(parse.GetValue(option)));
-        await db.MigrateAsync(ct).ConfigureAwait(false);
+        await new Trellis.Web.Hosting.WebDatabase(db).MigrateAsync(ct).ConfigureAwait(false);
         return db;
     }
 }

@@ -51,9 +51,8 @@ internal static class OscalCommands
             }
 
             WriteWarnings(ctx, result.Warnings);
-            var database = await Db.OpenAsync(parse, db, ct).ConfigureAwait(false);
-            CliContext.Require(await new Trellis.Data.ImportedFrameworkStore(database)
-                .SaveAsync(new Trellis.Data.ImportedFramework(fw.Id, fw.Name, "oscal-catalog-json", result.CatalogJson), cancellationToken: ct).ConfigureAwait(false));
+            var useCases = await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false);
+            CliContext.Require(await useCases.Imports.ImportFrameworkAsync(useCases.Actor, new Trellis.Data.ImportedFramework(fw.Id, fw.Name, "oscal-catalog-json", result.CatalogJson), ct).ConfigureAwait(false));
             if (parse.GetValue(format) == "json")
             {
                 Render.WriteJson(ctx.Out, new
@@ -75,7 +74,7 @@ internal static class OscalCommands
                     ctx.Out,
                     ["id", "name", "version", "controls", "enhancements", "withdrawn", "groups"],
                     [[fw.Id, fw.Name, fw.Version, N(result.Controls), N(result.Enhancements), N(result.Withdrawn), N(result.Groups)]],
-                    $"Imported into {database.Description}: trellis framework show {fw.Id}");
+                    $"Imported into {useCases.Database.Description}: trellis framework show {fw.Id}");
             }
 
             return ExitCodes.Ok;

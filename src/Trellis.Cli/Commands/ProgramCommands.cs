@@ -15,7 +15,7 @@ namespace Trellis.Cli.Commands;
 internal static class ProgramCommands
 {
     /// <summary>Largest evidence file accepted from the command line. The default is 50 MB.</summary>
-    public const long MaxEvidenceBytes = 50L * 1024 * 1024;
+    public const long MaxEvidenceBytes = Trellis.Application.Compliance.EvidenceFiles.DefaultMaxBytes;
 
     public static IEnumerable<Command> Create(CliContext ctx)
     {
@@ -155,13 +155,11 @@ internal static class ProgramCommands
                 throw new CliFailureException(new Error("invalid-period", $"--period-end {to:yyyy-MM-dd} is before --effective {from:yyyy-MM-dd}"));
             }
 
-            var store = new ProgramStore(await Db.OpenAsync(parse, db, ct).ConfigureAwait(false));
+            var useCases = await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false);
             var controlId = parse.GetValue(control)!;
-            CliContext.Require(await store.GetControlAsync(controlId, ct).ConfigureAwait(false));
             var where = parse.GetValue(target)!;
             var (version, content) = await ReadTargetAsync(where, from, to, ctx.Clock.GetUtcNow(), ct).ConfigureAwait(false);
-            var program = await store.LoadAsync(ct).ConfigureAwait(false);
-            var id = NextEvidenceId(program);
+            var id = await useCases.Program.NextEvidenceIdAsync(ct).ConfigureAwait(false);
             var item = new EvidenceItem
             {
                 Id = id,
@@ -170,9 +168,7 @@ internal static class ProgramCommands
                 ControlIds = [controlId],
                 Versions = [version],
             };
-            var saved = CliContext.Require(content is null
-                ? await store.AddEvidenceAsync(item, cancellationToken: ct).ConfigureAwait(false)
-                : await store.AddEvidenceAsync(item, content, ct).ConfigureAwait(false));
+            var saved = CliContext.Require(await useCases.Program.AddEvidenceAsync(useCases.Actor, item, content, ct).ConfigureAwait(false));
             await ctx.Out.WriteLineAsync($"{saved.Value.Id} added to {controlId}: effective {version.EffectiveFrom:yyyy-MM-dd}{(version.EffectiveTo is { } e ? $"..{e:yyyy-MM-dd}" : "")}{(version.Sha256 is { } h ? $", sha256 {h}" : "")}").ConfigureAwait(false);
             return ExitCodes.Ok;
         });
@@ -202,28 +198,13 @@ internal static class ProgramCommands
         {
             Number = 1,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
-            FileName = SafeFileName(file.Name),
+            FileName = Trellis.Application.Compliance.EvidenceFiles.SanitizeFileName(file.Name),
             Size = bytes.LongLength,
             MediaType = "application/octet-stream",
             CollectedAt = now,
             EffectiveFrom = from,
             EffectiveTo = to,
         }, bytes);
-    }
-
-    /// <summary>Keeps letters, digits, dot, dash and underscore; never a path.</summary>
-    internal static string SafeFileName(string name)
-    {
-        var clean = new string(Path.GetFileName(name).Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_').ToArray()).Trim('.');
-        return clean.Length == 0 ? "evidence" : clean;
-    }
-
-    private static string NextEvidenceId(ComplianceProgram program)
-    {
-        var max = program.Evidence
-            .Select(e => e.Id.StartsWith("EV-", StringComparison.Ordinal) && int.TryParse(e.Id[3..], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0)
-            .DefaultIfEmpty(0).Max();
-        return $"EV-{max + 1:0000}";
     }
 
     /// <summary>Parses a calendar date, rejecting dates that do not exist (2026-02-30) with exit code 2.</summary>

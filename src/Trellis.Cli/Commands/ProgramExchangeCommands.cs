@@ -22,14 +22,11 @@ internal static class ProgramExchangeCommands
         var cmd = new Command("demo", "Load the demo program (a SaaS company with ~60 controls, ~150 evidence items, ~20 risks and a full SoA), replacing the program in the database.") { db };
         cmd.SetAction(async (parse, ct) =>
         {
-            var database = await Db.OpenAsync(parse, db, ct).ConfigureAwait(false);
-            await ctx.Err.WriteLineAsync("Generating the demo program…").ConfigureAwait(false);
-            var (program, blobs) = DemoProgram.Create(ctx.Clock);
-            await ctx.Err.WriteLineAsync($"Writing to {database.Description}…").ConfigureAwait(false);
-            var counts = CliContext.Require(await new ProgramStore(database).ReplaceAsync(program, blobs, ct).ConfigureAwait(false));
-            await WriteCounts(ctx, $"Demo program '{program.Organization}' loaded into {database.Description}", counts).ConfigureAwait(false);
-            var engagements = await DemoAudits.SaveAsync(database, ctx.Today, ct).ConfigureAwait(false);
-            await ctx.Out.WriteLineAsync($"Audit calendar: {engagements} engagements and 2 findings (trellis engagements, calendar, ledger <id>).").ConfigureAwait(false);
+            var useCases = await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false);
+            await ctx.Err.WriteLineAsync($"Generating the demo program and writing it to {useCases.Database.Description}…").ConfigureAwait(false);
+            var demo = CliContext.Require(await useCases.Imports.LoadDemoAsync(useCases.Actor, onlyIntoEmpty: false, ct).ConfigureAwait(false))!;
+            await WriteCounts(ctx, $"Demo program '{demo.Organization}' loaded into {useCases.Database.Description}", demo.Counts).ConfigureAwait(false);
+            await ctx.Out.WriteLineAsync($"Audit calendar: {demo.Engagements} engagements and {demo.Findings} findings added (trellis engagements, calendar, ledger <id>).").ConfigureAwait(false);
             return ExitCodes.Ok;
         });
         return cmd;
@@ -54,8 +51,9 @@ internal static class ProgramExchangeCommands
                 return ExitCodes.Invalid;
             }
 
-            var database = await Db.OpenAsync(parse, db, ct).ConfigureAwait(false);
-            var counts = CliContext.Require(await new ProgramStore(database).ReplaceAsync(read.Program!, read.Blobs, ct).ConfigureAwait(false));
+            var useCases = await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false);
+            var database = useCases.Database;
+            var counts = CliContext.Require(await useCases.Imports.ReplaceAsync(useCases.Actor, read.Program!, read.Blobs, Path.GetFileName(parse.GetValue(file)!), ct).ConfigureAwait(false));
             await WriteCounts(ctx, $"Imported into {database.Description}", counts).ConfigureAwait(false);
             return ExitCodes.Ok;
         });

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Hosting;
+using Trellis.Application.Actors;
 using Trellis.Core.Common;
 using Trellis.Web.Auth;
 using Trellis.Web.Hosting;
@@ -18,7 +19,12 @@ internal static class ServeCommands
         yield return users;
         var log = new Command("audit-log", "The web app's hash-chained audit trail.");
         log.Subcommands.Add(Verify(ctx));
+        log.Subcommands.Add(ListLog(ctx));
         yield return log;
+        var tokens = new Command("tokens", "Personal API tokens (Authorization: Bearer trl_…) for automation.");
+        tokens.Subcommands.Add(CreateToken(ctx));
+        tokens.Subcommands.Add(RevokeToken(ctx));
+        yield return tokens;
     }
 
     private static Option<string?> Db() => new("--db")
@@ -89,6 +95,63 @@ internal static class ServeCommands
                 ctx.Out.WriteLine($"One-time password (shown only now): {created.Password}");
             }
 
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    private static Command ListLog(CliContext ctx)
+    {
+        var db = Db();
+        var since = new Option<long?>("--since") { Description = "Only entries after this sequence number." };
+        var format = Options.Format("table", "json");
+        var cmd = new Command("list", "The audit trail in chain order: seq, at (UTC), actor, action, target.") { since, format, db };
+        cmd.SetAction(async (parse, ct) =>
+        {
+            var entries = CliContext.Require(await OfflineTasks.ListAuditTrailAsync(parse.GetValue(db), parse.GetValue(since), ct).ConfigureAwait(false));
+            var rows = entries.Select(e => new { seq = e.Sequence, at = e.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture), actor = e.Actor, action = e.Action, target = e.Resource }).ToList();
+            if (parse.GetValue(format) == "json")
+            {
+                Output.Render.WriteJson(ctx.Out, rows);
+            }
+            else
+            {
+                Output.Render.WriteTable(ctx.Out, ["seq", "at", "actor", "action", "target"], [.. rows.Select(r => (IReadOnlyList<string>)[r.seq.ToString(CultureInfo.InvariantCulture), r.at, r.actor, r.action, r.target])], $"{rows.Count} entries");
+            }
+
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    private static Command CreateToken(CliContext ctx)
+    {
+        var db = Db();
+        var email = new Argument<string>("email") { Description = "The account the token acts as." };
+        var name = new Option<string>("--name") { Description = "A name to find (and revoke) the token by.", Required = true };
+        var expires = new Option<string?>("--expires") { Description = "Last day the token works (YYYY-MM-DD, UTC); none by default." };
+        var cmd = new Command("create", "Create a personal API token and print it once (only its hash is stored).") { email, name, expires, db };
+        cmd.SetAction(async (parse, ct) =>
+        {
+            DateTimeOffset? until = Date(parse.GetValue(expires), "--expires") is { } d ? new DateTimeOffset(d.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
+            var issued = CliContext.Require(await OfflineTasks.CreateTokenAsync(parse.GetValue(db), ctx.Clock, Account.Operator(Environment.UserName).Email, parse.GetValue(email)!, parse.GetValue(name)!, until, ct).ConfigureAwait(false));
+            await ctx.Out.WriteLineAsync(issued.Secret).ConfigureAwait(false);
+            await ctx.Err.WriteLineAsync($"token '{issued.Row.Name}' for {parse.GetValue(email)}: shown only now; send it as Authorization: Bearer …").ConfigureAwait(false);
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    private static Command RevokeToken(CliContext ctx)
+    {
+        var db = Db();
+        var name = new Argument<string>("name") { Description = "The token's name." };
+        var user = new Option<string>("--user") { Description = "The account's e-mail.", Required = true };
+        var cmd = new Command("revoke", "Revoke an account's token by name; it stops working at once.") { name, user, db };
+        cmd.SetAction(async (parse, ct) =>
+        {
+            var count = CliContext.Require(await OfflineTasks.RevokeTokenAsync(parse.GetValue(db), ctx.Clock, Account.Operator(Environment.UserName).Email, parse.GetValue(user)!, parse.GetValue(name)!, ct).ConfigureAwait(false));
+            await ctx.Out.WriteLineAsync($"revoked {count} token(s) named '{parse.GetValue(name)}' of {parse.GetValue(user)}").ConfigureAwait(false);
             return ExitCodes.Ok;
         });
         return cmd;

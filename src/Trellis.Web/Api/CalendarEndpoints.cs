@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Trellis.Application.Actors;
 using Trellis.Core.Audits;
 using Trellis.Core.Common;
 using Trellis.Web.Auth;

@@ -7,10 +7,13 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Trellis.Application.Actors;
+using Trellis.Application.Compliance;
+using Trellis.Application.Engagements;
+using Trellis.Application.Exports;
 using Trellis.Core.Common;
 using Trellis.Core.Evidence;
 using Trellis.Web.Auth;
-using Trellis.Web.Compliance;
 using Trellis.Web.Hosting;
 
 namespace Trellis.Web.Api;

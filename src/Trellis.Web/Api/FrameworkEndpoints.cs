@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Trellis.Application.Actors;
 using Trellis.Content;
 using Trellis.Core.Common;
 using Trellis.Core.Frameworks;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Trellis.Data.AuditTrail;
 using Trellis.Web.Storage;
 
 namespace Trellis.Web.Api;

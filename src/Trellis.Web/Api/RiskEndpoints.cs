@@ -2,8 +2,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Trellis.Application.Actors;
+using Trellis.Application.Compliance;
+using Trellis.Application.Engagements;
+using Trellis.Application.Exports;
 using Trellis.Web.Auth;
-using Trellis.Web.Compliance;
 
 namespace Trellis.Web.Api;
 

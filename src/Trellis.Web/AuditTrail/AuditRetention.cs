@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Trellis.Data.AuditTrail;
 using Trellis.Web.Hosting;
 using Trellis.Web.Storage;
 

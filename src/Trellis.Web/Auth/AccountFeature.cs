@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Trellis.Application.Actors;
 
 namespace Trellis.Web.Auth;
 

@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Trellis.Application.Actors;
 using Trellis.Core.Common;
+using Trellis.Data.AuditTrail;
 using Trellis.Web.AuditTrail;
 using Trellis.Web.Storage;
 

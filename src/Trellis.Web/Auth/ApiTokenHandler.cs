@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Trellis.Data.AuditTrail;
 using Trellis.Web.Storage;
 
 namespace Trellis.Web.Auth;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Trellis.Data.AuditTrail;
 using Trellis.Web.Storage;
 
 namespace Trellis.Web.Auth;

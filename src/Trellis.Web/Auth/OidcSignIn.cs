@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Trellis.Application.Actors;
+using Trellis.Data.AuditTrail;
 using Trellis.Web.Hosting;
 using Trellis.Web.Storage;
 

@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Trellis.Application.Actors;
+using Trellis.Data.AuditTrail;
 using Trellis.Web.Storage;
 
 namespace Trellis.Web.Auth;

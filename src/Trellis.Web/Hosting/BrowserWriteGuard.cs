@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
+using Trellis.Application.Actors;
 using Trellis.Web.Auth;
 
 namespace Trellis.Web.Hosting;

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Trellis.Application.Actors;
 using Trellis.Core.Common;
+using Trellis.Data.AuditTrail;
 using Trellis.Web.AuditTrail;
 using Trellis.Web.Auth;
 using Trellis.Web.Storage;
@@ -33,7 +35,7 @@ public static class OfflineTasks
         {
             await using var scope = app.Services.CreateAsyncScope();
             var secret = password ?? AccountService.RandomPassword();
-            var created = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateAsync(account, secret, "cli", cancellationToken);
+            var created = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateAsync(account, secret, Account.Operator(Environment.UserName).Email, cancellationToken);
             return created.IsSuccess ? (created.Value.Email!, secret) : created.Error!;
         }
     }
@@ -56,6 +58,91 @@ public static class OfflineTasks
             }
 
             return await AuditVerifier.VerifyAsync(context, cancellationToken);
+        }
+    }
+
+    /// <summary>The audit trail after sequence <paramref name="since"/> (read-only; empty before the first write).</summary>
+    public static async Task<Result<IReadOnlyList<AuditEntry>>> ListAuditTrailAsync(string? database, long? since, CancellationToken cancellationToken = default)
+    {
+        var db = WebDatabase.Open(database);
+        if (!db.IsSuccess)
+        {
+            return db.Error!;
+        }
+
+        var context = db.Value.CreateContext();
+        await using (context.ConfigureAwait(false))
+        {
+            return (await context.Database.GetAppliedMigrationsAsync(cancellationToken)).Any()
+                ? Result<IReadOnlyList<AuditEntry>>.Ok(await AuditJournal.ListAsync(context, since, cancellationToken))
+                : Result<IReadOnlyList<AuditEntry>>.Ok([]);
+        }
+    }
+
+    /// <summary>
+    /// Issues a personal API token for the account with <paramref name="email"/> (for automation); the secret is
+    /// returned once and only its hash is stored. The token and its audit entry (by <paramref name="actor"/>) are one transaction.
+    /// </summary>
+    public static Task<Result<IssuedToken>> CreateTokenAsync(string? database, TimeProvider clock, string actor, string email, string name, DateTimeOffset? expiresAt, CancellationToken cancellationToken = default) =>
+        WithAccountAsync(database, clock, email, async (context, log, user, now) =>
+        {
+            if (expiresAt is { } e && e <= now)
+            {
+                return new Error("invalid-date", "--expires must be in the future");
+            }
+
+            var issued = await ApiTokens.IssueAsync(context, user.Id, name, now, expiresAt, cancellationToken);
+            await log.AppendAsync(context, actor, "token.create", $"token/{issued.Row.Id}", new { name = issued.Row.Name, prefix = issued.Row.Prefix, account = user.Email, expiresAt }, cancellationToken);
+            return Result<IssuedToken>.Ok(issued);
+        }, cancellationToken);
+
+    /// <summary>Revokes the account's token named <paramref name="name"/>; <c>unknown-token</c> when it has none by that name.</summary>
+    public static Task<Result<int>> RevokeTokenAsync(string? database, TimeProvider clock, string actor, string email, string name, CancellationToken cancellationToken = default) =>
+        WithAccountAsync(database, clock, email, async (context, log, user, now) =>
+        {
+            var ids = await context.ApiTokens.Where(t => t.UserId == user.Id && t.Name == name).Select(t => t.Id).ToListAsync(cancellationToken);
+            if (ids.Count == 0)
+            {
+                return new Error("unknown-token", $"{email} has no token named '{name}'");
+            }
+
+            foreach (var id in ids)
+            {
+                await ApiTokens.RevokeAsync(context, user.Id, id, cancellationToken);
+                await log.AppendAsync(context, actor, "token.revoke", $"token/{id}", new { name, account = user.Email }, cancellationToken);
+            }
+
+            return Result<int>.Ok(ids.Count);
+        }, cancellationToken);
+
+    private static async Task<Result<T>> WithAccountAsync<T>(
+        string? database, TimeProvider clock, string email, Func<WebDbContext, AuditLog, TrellisUser, DateTimeOffset, Task<Result<T>>> work, CancellationToken ct)
+    {
+        var db = WebDatabase.Open(database);
+        if (!db.IsSuccess)
+        {
+            return db.Error!;
+        }
+
+        await db.Value.MigrateAsync(ct);
+        var context = db.Value.CreateContext();
+        await using (context.ConfigureAwait(false))
+        {
+            var normalized = email.Trim().ToUpperInvariant();
+            var user = await context.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, ct);
+            if (user is null)
+            {
+                return new Error("unknown-account", $"no account '{email}' (trellis users add)");
+            }
+
+            await using var tx = await context.Database.BeginTransactionAsync(ct);
+            var result = await work(context, new AuditLog(db.Value, clock), user, clock.GetUtcNow());
+            if (result.IsSuccess)
+            {
+                await tx.CommitAsync(ct);
+            }
+
+            return result;
         }
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
+using Trellis.Application.Actors;
 using Trellis.Web.Api;
 using Trellis.Web.Auth;
 

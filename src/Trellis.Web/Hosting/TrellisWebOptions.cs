@@ -23,7 +23,7 @@ public sealed class TrellisWebOptions
     public string FirstAdminEmail { get; set; } = "admin@localhost";
 
     /// <summary>Largest evidence upload, in bytes. The default is 50 MiB.</summary>
-    public long MaxUploadBytes { get; set; } = 50L * 1024 * 1024;
+    public long MaxUploadBytes { get; set; } = Trellis.Application.Compliance.EvidenceFiles.DefaultMaxBytes;
 
     /// <summary>Sign-in attempts allowed per client address per minute. The default is 10.</summary>
     public int SignInAttemptsPerMinute { get; set; } = 10;

@@ -11,7 +11,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Trellis.Application.Actors;
 using Trellis.Data;
+using Trellis.Data.AuditTrail;
 using Trellis.Web.AuditTrail;
 using Trellis.Web.Auth;
 using Trellis.Web.Storage;
@@ -48,11 +50,13 @@ public static class TrellisWebServices
         services.AddSingleton(sp => new ProgramStore(sp.GetRequiredService<TrellisDatabase>()));
         services.AddScoped(sp => sp.GetRequiredService<WebDatabase>().CreateContext());
         services.AddSingleton<AuditLog>();
-        services.AddSingleton<Compliance.ProgramCache>();
-        services.AddScoped<Compliance.ProgramService>();
+        services.AddSingleton<Application.Compliance.ProgramCache>();
+        services.AddScoped<Application.Compliance.ProgramService>();
         services.AddSingleton(sp => new AuditStore(sp.GetRequiredService<TrellisDatabase>()));
-        services.AddScoped<Compliance.EngagementService>();
-        services.AddScoped<Compliance.ExportService>();
+        services.AddSingleton(sp => new ImportedFrameworkStore(sp.GetRequiredService<TrellisDatabase>()));
+        services.AddSingleton<Application.Compliance.ProgramImports>();
+        services.AddScoped<Application.Engagements.EngagementService>();
+        services.AddScoped<Application.Exports.ExportService>();
         services.AddHostedService<WebStartup>();
         services.AddHostedService<AuditRetention>();
 

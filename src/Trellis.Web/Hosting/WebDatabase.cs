@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Trellis.Core.Common;
 using Trellis.Data;
+using Trellis.Data.AuditTrail;
 using Trellis.Web.Storage;
 
 namespace Trellis.Web.Hosting;

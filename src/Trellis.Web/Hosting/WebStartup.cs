@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Trellis.Content.Demo;
+using Trellis.Application.Actors;
+using Trellis.Application.Compliance;
 using Trellis.Data;
+using Trellis.Data.AuditTrail;
 using Trellis.Web.AuditTrail;
 using Trellis.Web.Auth;
 
@@ -15,7 +17,7 @@ namespace Trellis.Web.Hosting;
 /// administrator with a one-time random password that is printed once and stored only as a hash.
 /// </summary>
 internal sealed class WebStartup(
-    IServiceProvider services, WebDatabase database, ProgramStore store, AuditStore audits, TimeProvider clock, AuditLog audit, ServeConsole console, IOptions<TrellisWebOptions> options) : IHostedService
+    IServiceProvider services, WebDatabase database, ProgramImports imports, ServeConsole console, IOptions<TrellisWebOptions> options) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -46,22 +48,15 @@ internal sealed class WebStartup(
 
     private async Task LoadDemoAsync(CancellationToken ct)
     {
-        var current = await store.LoadAsync(ct);
-        if (current.Controls.Count > 0 || current.Evidence.Count > 0 || current.Risks.Count > 0)
-        {
-            return;
-        }
-
-        var (program, blobs) = DemoProgram.Create(clock);
-        var loaded = await store.ReplaceAsync(program, blobs, ct);
+        var loaded = await imports.LoadDemoAsync(Account.System, onlyIntoEmpty: true, ct);
         if (!loaded.IsSuccess)
         {
             throw new InvalidOperationException($"the demo program did not load: {loaded.Error}");
         }
 
-        await audit.AppendAsync("system", "program.load-demo", "program", new { organization = program.Organization, controls = loaded.Value.Controls, evidence = loaded.Value.Evidence }, ct);
-        var set = DemoAudits.Create(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-        await audits.AddMissingAsync(set.Engagements, set.Findings, ct);
-        console.Say($"Loaded the demo program ({program.Organization}): {loaded.Value.Controls} controls, {loaded.Value.Evidence} evidence items, {loaded.Value.Risks} risks, {set.Engagements.Count} engagements.");
+        if (loaded.Value is { } demo)
+        {
+            console.Say($"Loaded the demo program ({demo.Organization}): {demo.Counts.Controls} controls, {demo.Counts.Evidence} evidence items, {demo.Counts.Risks} risks, {demo.Engagements} engagements.");
+        }
     }
 }

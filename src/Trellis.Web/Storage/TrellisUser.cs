@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Identity;
 namespace Trellis.Web.Storage;
 
 /// <summary>
-/// A local account. One role per account (<see cref="Auth.Roles"/>). An auditor account is scoped to one
+/// A local account. One role per account (<see cref="Trellis.Application.Actors.Roles"/>). An auditor account is scoped to one
 /// engagement (its frameworks and observation window) and expires; after <see cref="ExpiresAt"/> every request
 /// it makes answers 401.
 /// </summary>
@@ -12,8 +12,8 @@ public sealed class TrellisUser : IdentityUser
     /// <summary>Name shown in the UI.</summary>
     public string DisplayName { get; set; } = "";
 
-    /// <summary>One of <see cref="Auth.Roles.All"/>.</summary>
-    public string Role { get; set; } = Auth.Roles.Viewer;
+    /// <summary>One of <see cref="Trellis.Application.Actors.Roles.All"/>.</summary>
+    public string Role { get; set; } = Trellis.Application.Actors.Roles.Viewer;
 
     /// <summary>When the account stops working (UTC); required for auditors, null for no expiry.</summary>
     public DateTimeOffset? ExpiresAt { get; set; }

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Trellis.Application.Actors;
+using Trellis.Data.AuditTrail;
 using Trellis.Web.AuditTrail;
 using Trellis.Web.Auth;
 using Trellis.Web.Storage;

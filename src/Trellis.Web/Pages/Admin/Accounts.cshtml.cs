@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Trellis.Application.Actors;
+using Trellis.Data.AuditTrail;
 using Trellis.Web.Auth;
 using Trellis.Web.Storage;
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Trellis.Application.Actors;
 using Trellis.Content;
 using Trellis.Core.Advice;
 using Trellis.Web.Auth;

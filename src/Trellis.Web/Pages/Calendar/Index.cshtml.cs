@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Trellis.Application.Actors;
 using Trellis.Core.Audits;
 using Trellis.Web.Api;
 using Trellis.Web.Auth;
@@ -9,7 +10,7 @@ namespace Trellis.Web.Pages.Calendar;
 
 /// <summary>The audit calendar of both regimes as a timeline (proposed by the planner from two anchors).</summary>
 [Authorize(Policy = Policies.InternalRead)]
-public sealed class IndexModel(TimeProvider clock, Compliance.EngagementService engagements) : PageModel
+public sealed class IndexModel(TimeProvider clock, Trellis.Application.Engagements.EngagementService engagements) : PageModel
 {
     /// <summary>ISO certification decision date.</summary>
     [BindProperty(SupportsGet = true)]

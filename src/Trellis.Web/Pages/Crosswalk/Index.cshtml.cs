@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Trellis.Application.Actors;
 using Trellis.Content;
 using Trellis.Core.Crosswalk;
 using Trellis.Core.Frameworks;

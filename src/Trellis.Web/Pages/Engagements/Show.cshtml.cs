@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Trellis.Application.Actors;
+using Trellis.Application.Compliance;
+using Trellis.Application.Engagements;
+using Trellis.Application.Exports;
 using Trellis.Web.Api;
 using Trellis.Web.Auth;
-using Trellis.Web.Compliance;
 
 namespace Trellis.Web.Pages.Engagements;
 

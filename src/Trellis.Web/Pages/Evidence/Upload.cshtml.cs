@@ -3,10 +3,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
+using Trellis.Application.Actors;
+using Trellis.Application.Compliance;
+using Trellis.Application.Engagements;
+using Trellis.Application.Exports;
 using Trellis.Core.Program;
 using Trellis.Web.Api;
 using Trellis.Web.Auth;
-using Trellis.Web.Compliance;
 using Trellis.Web.Hosting;
 
 namespace Trellis.Web.Pages.Evidence;

@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Trellis.Application.Actors;
+using Trellis.Application.Compliance;
+using Trellis.Application.Engagements;
+using Trellis.Application.Exports;
 using Trellis.Content;
 using Trellis.Core.Advice;
 using Trellis.Core.Program;
 using Trellis.Web.Auth;
-using Trellis.Web.Compliance;
 
 namespace Trellis.Web.Pages.Roadmap;
 

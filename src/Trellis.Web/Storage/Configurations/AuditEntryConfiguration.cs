@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Trellis.Data.AuditTrail;
 
 namespace Trellis.Web.Storage.Configurations;
 

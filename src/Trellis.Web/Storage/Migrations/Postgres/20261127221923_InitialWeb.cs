@@ -12,36 +12,8 @@ namespace Trellis.Web.Storage.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.CreateTable(
-                name: "web_audit_anchor",
-                columns: table => new
-                {
-                    id = table.Column<int>(type: "integer", nullable: false),
-                    sequence = table.Column<long>(type: "bigint", nullable: false),
-                    hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_web_audit_anchor", x => x.id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "web_audit_log",
-                columns: table => new
-                {
-                    sequence = table.Column<long>(type: "bigint", nullable: false),
-                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    actor = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
-                    action = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    resource = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    change = table.Column<string>(type: "text", nullable: false),
-                    previous_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_web_audit_log", x => x.sequence);
-                });
+            // The audit trail is shared with the program's migrations (AuditTrailSchema): created if absent.
+            migrationBuilder.Sql(Trellis.Data.AuditTrail.AuditTrailSchema.Postgres);
 
             migrationBuilder.CreateTable(
                 name: "web_data_protection_keys",

@@ -1,13 +1,15 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using Trellis.Application.Actors;
+using Trellis.Application.Compliance;
+using Trellis.Application.Engagements;
 using Trellis.Content;
 using Trellis.Core.Common;
 using Trellis.Exchange.Oscal;
 using Trellis.Exchange.Reports;
-using Trellis.Web.Auth;
 
-namespace Trellis.Web.Compliance;
+namespace Trellis.Application.Exports;
 
 /// <summary>A file to download: bytes, media type and the name to save it as.</summary>
 /// <param name="Content">The bytes.</param>

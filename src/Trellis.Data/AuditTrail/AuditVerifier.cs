@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Trellis.Web.Storage;
 
-namespace Trellis.Web.AuditTrail;
+namespace Trellis.Data.AuditTrail;
 
 /// <summary>The outcome of verifying the audit trail.</summary>
 /// <param name="Ok">True when every retained entry is intact and none is missing.</param>
@@ -20,14 +19,14 @@ public sealed record AuditVerification(bool Ok, long Entries, long? FirstBad, st
 public static class AuditVerifier
 {
     /// <summary>Verifies the whole retained chain.</summary>
-    public static async Task<AuditVerification> VerifyAsync(WebDbContext db, CancellationToken cancellationToken = default)
+    public static async Task<AuditVerification> VerifyAsync(DbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var anchor = await db.AuditAnchors.AsNoTracking().FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var anchor = await db.Set<AuditAnchor>().AsNoTracking().FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         var expected = (anchor?.Sequence ?? 0) + 1;
         var previous = anchor?.Hash ?? AuditChain.Genesis;
         long count = 0;
-        await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
+        await foreach (var entry in db.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             if (entry.Sequence != expected)
             {

@@ -4,7 +4,7 @@ using Trellis.Core.Program;
 using Trellis.Core.Readiness;
 using Trellis.Data;
 
-namespace Trellis.Web.Compliance;
+namespace Trellis.Application.Compliance;
 
 /// <summary>
 /// The program and its readiness reports, kept per <see cref="ProgramStore.RevisionAsync">revision</see>: a request

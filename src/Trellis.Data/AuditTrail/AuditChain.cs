@@ -3,9 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Trellis.Web.Storage;
 
-namespace Trellis.Web.AuditTrail;
+namespace Trellis.Data.AuditTrail;
 
 /// <summary>
 /// The hash chain: an entry's canonical form is the JSON object

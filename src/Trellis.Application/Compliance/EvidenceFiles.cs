@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Trellis.Core.Common;
 
-namespace Trellis.Web.Compliance;
+namespace Trellis.Application.Compliance;
 
 /// <summary>A file received for evidence: its bytes (bounded), SHA-256, sanitized name and media type.</summary>
 /// <param name="Content">The bytes.</param>
@@ -14,6 +14,9 @@ public sealed record ReceivedFile(byte[] Content, string Sha256, string FileName
 /// <summary>Receiving and serving evidence files safely.</summary>
 public static class EvidenceFiles
 {
+    /// <summary>The largest evidence file accepted, from any door, unless configured otherwise: 50 MiB.</summary>
+    public const long DefaultMaxBytes = 50L * 1024 * 1024;
+
     /// <summary>Media types served as themselves (always as attachments); anything else is served as octet-stream.</summary>
     public static readonly IReadOnlySet<string> SafeMediaTypes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {

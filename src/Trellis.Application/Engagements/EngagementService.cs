@@ -1,16 +1,18 @@
+using Trellis.Application.Actors;
+using Trellis.Application.Compliance;
 using Trellis.Core.Audits;
 using Trellis.Core.Common;
 using Trellis.Data;
-using Trellis.Web.Auth;
+using Trellis.Data.AuditTrail;
 
-namespace Trellis.Web.Compliance;
+namespace Trellis.Application.Engagements;
 
 /// <summary>
 /// Engagements as the web app serves them. Staff see every engagement; an auditor sees only the engagement its
 /// account is scoped to (any other answers "unknown", so its existence is not disclosed), and its ledger is built
 /// from the controls and evidence versions the auditor may see. The API and the UI both go through here.
 /// </summary>
-public sealed partial class EngagementService(AuditStore store, ProgramService program, AuditTrail.AuditLog audit)
+public sealed partial class EngagementService(AuditStore store, ProgramService program, TimeProvider clock)
 {
     /// <summary>Today's date (UTC).</summary>
     public DateOnly Today => program.Today;
@@ -111,4 +113,9 @@ public sealed partial class EngagementService(AuditStore store, ProgramService p
         account.Scope is null || (account.Scope.EngagementId is { } id && string.Equals(id, engagement.Id, StringComparison.Ordinal));
 
     private static DateOnly Start(Engagement e) => e.Window?.Start ?? e.AsOf ?? e.Fieldwork?.Start ?? e.ReportDate ?? DateOnly.MaxValue;
+
+    private static int NextVersion(int? expectedVersion) => AuditRecords.NextVersion(expectedVersion);
+
+    private AuditRecord Record(Account account, string action, string resource, object? change) =>
+        AuditRecords.Of(clock, account, action, resource, change);
 }

@@ -1,13 +1,13 @@
+using Trellis.Application.Actors;
 using Trellis.Content;
 using Trellis.Core.Common;
 using Trellis.Core.Evidence;
 using Trellis.Core.Program;
 using Trellis.Core.Readiness;
 using Trellis.Data;
-using Trellis.Web.AuditTrail;
-using Trellis.Web.Auth;
+using Trellis.Data.AuditTrail;
 
-namespace Trellis.Web.Compliance;
+namespace Trellis.Application.Compliance;
 
 /// <summary>
 /// The program as the web app serves it: reads scoped to the account (an auditor sees its engagement's frameworks,
@@ -15,7 +15,7 @@ namespace Trellis.Web.Compliance;
 /// rights on the resource and go to the audit trail. The API and the UI both go through here. The program comes
 /// from the <see cref="ProgramCache"/> (reloaded only after a write), once per request.
 /// </summary>
-public sealed partial class ProgramService(ProgramStore store, ProgramCache cache, AuditLog audit, TimeProvider clock)
+public sealed partial class ProgramService(ProgramStore store, ProgramCache cache, TimeProvider clock)
 {
     private ComplianceProgram? _program;
 
@@ -71,4 +71,9 @@ public sealed partial class ProgramService(ProgramStore store, ProgramCache cach
     }
 
     private static Error Forbidden(string what) => new("forbidden", what);
+
+    private static int NextVersion(int? expectedVersion) => AuditRecords.NextVersion(expectedVersion);
+
+    private AuditRecord Record(Account account, string action, string resource, object? change) =>
+        AuditRecords.Of(clock, account, action, resource, change);
 }

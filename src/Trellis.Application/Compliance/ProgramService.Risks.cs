@@ -1,11 +1,11 @@
+using Trellis.Application.Actors;
 using Trellis.Content;
 using Trellis.Core.Common;
 using Trellis.Core.Program;
 using Trellis.Core.Risks;
 using Trellis.Data;
-using Trellis.Web.Auth;
 
-namespace Trellis.Web.Compliance;
+namespace Trellis.Application.Compliance;
 
 public sealed partial class ProgramService
 {
@@ -41,10 +41,10 @@ public sealed partial class ProgramService
             return existing.Error;
         }
 
-        var saved = await store.UpsertRiskAsync(risk, expectedVersion, ct);
+        var record = Record(account, existing.IsSuccess ? "risk.update" : "risk.create", $"risk/{risk.Id}", RiskChange(risk, NextVersion(expectedVersion)));
+        var saved = await store.UpsertRiskAsync(record, risk, expectedVersion, ct);
         if (saved.IsSuccess)
         {
-            await audit.AppendAsync(account.Email, existing.IsSuccess ? "risk.update" : "risk.create", $"risk/{risk.Id}", RiskChange(risk, saved.Value.Version), ct);
             _program = null;
         }
 
@@ -74,10 +74,10 @@ public sealed partial class ProgramService
             return new Error("precondition-required", $"deleting risk '{id}' needs If-Match with the ETag you read");
         }
 
-        var deleted = await store.DeleteRiskAsync(id, expectedVersion, ct);
+        var record = Record(account, "risk.delete", $"risk/{id}", new { id, version = expectedVersion });
+        var deleted = await store.DeleteRiskAsync(record, id, expectedVersion, ct);
         if (deleted.IsSuccess)
         {
-            await audit.AppendAsync(account.Email, "risk.delete", $"risk/{id}", new { id, version = expectedVersion }, ct);
             _program = null;
         }
 

@@ -1,4 +1,4 @@
-namespace Trellis.Web.Storage;
+namespace Trellis.Data.AuditTrail;
 
 /// <summary>
 /// One entry of the hash-chained audit trail: who did what to which resource, when, and the change as

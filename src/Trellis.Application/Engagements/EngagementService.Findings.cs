@@ -1,11 +1,10 @@
+using Trellis.Application.Actors;
 using Trellis.Core.Audits;
 using Trellis.Core.Common;
 using Trellis.Core.Crosswalk;
 using Trellis.Data;
-using Trellis.Web.Api;
-using Trellis.Web.Auth;
 
-namespace Trellis.Web.Compliance;
+namespace Trellis.Application.Engagements;
 
 public sealed partial class EngagementService
 {
@@ -33,11 +32,8 @@ public sealed partial class EngagementService
             return new Error("duplicate-finding", $"finding '{request.Id}' exists", "id");
         }
 
-        var saved = await store.SaveFindingAsync(finding.Value, cancellationToken: ct);
-        if (saved.IsSuccess)
-        {
-            await audit.AppendAsync(account.Email, "finding.raise", $"finding/{request.Id}", new { kind = finding.Value.Kind.ToWire(), engagement = finding.Value.EngagementId, title = finding.Value.Title }, ct);
-        }
+        var record = Record(account, "finding.raise", $"finding/{request.Id}", new { kind = finding.Value.Kind.ToWire(), engagement = finding.Value.EngagementId, title = finding.Value.Title });
+        var saved = await store.SaveFindingAsync(record, finding.Value, cancellationToken: ct);
 
         return saved;
     }
@@ -87,11 +83,8 @@ public sealed partial class EngagementService
             return next.Error!;
         }
 
-        var saved = await store.SaveFindingAsync(next.Value, expectedVersion, ct);
-        if (saved.IsSuccess)
-        {
-            await audit.AppendAsync(account.Email, "finding." + step.Step, $"finding/{id}", new { from = stored.Value.Status.ToWire(), to = next.Value.Status.ToWire(), version = saved.Value.Version }, ct);
-        }
+        var record = Record(account, "finding." + step.Step, $"finding/{id}", new { from = stored.Value.Status.ToWire(), to = next.Value.Status.ToWire(), version = NextVersion(expectedVersion) });
+        var saved = await store.SaveFindingAsync(record, next.Value, expectedVersion, ct);
 
         return saved;
     }

@@ -1,7 +1,7 @@
 using Trellis.Core.Evidence;
 using Trellis.Core.Program;
 
-namespace Trellis.Web.Auth;
+namespace Trellis.Application.Actors;
 
 /// <summary>
 /// What an auditor account may see: the frameworks of its engagement and the evidence effective inside its
@@ -31,6 +31,15 @@ public sealed record AuditorScope(string? EngagementId, IReadOnlySet<string> Fra
 /// <param name="Scope">The engagement scope of an auditor; null for every other role.</param>
 public sealed record Account(string UserId, string Email, string Role, AuditorScope? Scope)
 {
+    /// <summary>Trellis itself (start-up work such as loading the demo into an empty database), with every right.</summary>
+    public static Account System { get; } = new("system", "system", Roles.Admin, null);
+
+    /// <summary>
+    /// The person at the command line: <c>cli:&lt;operating-system user&gt;</c> with every right (whoever can open the
+    /// database file or connection string can change it anyway); the name is what the audit trail shows.
+    /// </summary>
+    public static Account Operator(string userName) => new("cli", "cli:" + userName, Roles.Admin, null);
+
     /// <summary>True when the account may change everything in the program.</summary>
     public bool ManagesProgram => Role is Roles.Admin or Roles.ComplianceManager;
 

@@ -1,4 +1,4 @@
-namespace Trellis.Web.Auth;
+namespace Trellis.Application.Actors;
 
 /// <summary>The roles of Trellis. Every account has exactly one.</summary>
 public static class Roles

@@ -1,6 +1,6 @@
 using Trellis.Core.Audits;
 
-namespace Trellis.Web.Auth;
+namespace Trellis.Application.Actors;
 
 /// <summary>Fills an auditor's scope from the engagement on record.</summary>
 public static class AuditorScopes

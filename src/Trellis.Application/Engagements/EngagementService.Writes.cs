@@ -1,10 +1,10 @@
+using Trellis.Application.Actors;
 using Trellis.Content;
 using Trellis.Core.Audits;
 using Trellis.Core.Common;
 using Trellis.Data;
-using Trellis.Web.Auth;
 
-namespace Trellis.Web.Compliance;
+namespace Trellis.Application.Engagements;
 
 public sealed partial class EngagementService
 {
@@ -39,24 +39,48 @@ public sealed partial class EngagementService
             return new Error("precondition-required", $"engagement '{engagement.Id}' exists: send If-Match with the ETag you read");
         }
 
-        var saved = await store.SaveEngagementAsync(engagement, expectedVersion, ct);
-        if (saved.IsSuccess)
+        var record = Record(account, existing is null ? "engagement.create" : "engagement.update", $"engagement/{engagement.Id}", new
         {
-            await audit.AppendAsync(account.Email, existing is null ? "engagement.create" : "engagement.update", $"engagement/{engagement.Id}", new
-            {
-                kind = engagement.Kind.ToWire(),
-                framework = engagement.Framework,
-                window = engagement.Window?.ToString(),
-                asOf = engagement.AsOf,
-                version = saved.Value.Version,
-            }, ct);
-        }
+            kind = engagement.Kind.ToWire(),
+            framework = engagement.Framework,
+            window = engagement.Window?.ToString(),
+            asOf = engagement.AsOf,
+            version = NextVersion(expectedVersion),
+        });
+        var saved = await store.SaveEngagementAsync(record, engagement, expectedVersion, ct);
 
         return saved;
     }
 
+    /// <summary>
+    /// Stores a planned calendar (admins and compliance managers): the engagements not stored yet are added in one
+    /// transaction with its audit entry; those already stored are kept as they are. Returns how many were added.
+    /// </summary>
+    public async Task<Result<int>> SavePlanAsync(Account account, IReadOnlyList<Engagement> engagements, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(engagements);
+        if (!account.ManagesProgram)
+        {
+            return new Error("forbidden", "only an admin or a compliance manager plans engagements");
+        }
+
+        foreach (var engagement in engagements)
+        {
+            var valid = EngagementRules.Validate(engagement);
+            if (!valid.IsSuccess)
+            {
+                return valid.Error!;
+            }
+        }
+
+        var record = Record(account, "engagements.plan", "engagements", new { engagements = engagements.Select(e => e.Id) });
+        var (added, _) = await store.AddMissingAsync(record, engagements, [], ct);
+        return added;
+    }
+
     /// <summary>Turns a request body into an engagement, or explains what is wrong with it.</summary>
-    public static Result<Engagement> FromRequest(string id, Api.EngagementRequest request)
+    public static Result<Engagement> FromRequest(string id, EngagementRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!EngagementKinds.TryParse(request.Kind, out var kind))

@@ -1,11 +1,11 @@
+using Trellis.Application.Actors;
 using Trellis.Content;
 using Trellis.Core.Common;
 using Trellis.Core.Evidence;
 using Trellis.Core.Program;
 using Trellis.Data;
-using Trellis.Web.Auth;
 
-namespace Trellis.Web.Compliance;
+namespace Trellis.Application.Compliance;
 
 public sealed partial class ProgramService
 {
@@ -44,10 +44,10 @@ public sealed partial class ProgramService
             return invalid;
         }
 
-        var saved = await store.UpsertControlAsync(control, expectedVersion, ct);
+        var record = Record(account, existing.IsSuccess ? "control.update" : "control.create", $"control/{control.Id}", ControlChange(control, NextVersion(expectedVersion)));
+        var saved = await store.UpsertControlAsync(record, control, expectedVersion, ct);
         if (saved.IsSuccess)
         {
-            await audit.AppendAsync(account.Email, existing.IsSuccess ? "control.update" : "control.create", $"control/{control.Id}", ControlChange(control, saved.Value.Version), ct);
             _program = null;
         }
 
@@ -84,18 +84,18 @@ public sealed partial class ProgramService
             return new Error("precondition-required", $"the SoA row {decision.Control} exists: send If-Match with the ETag you read");
         }
 
-        var saved = await store.UpsertSoaDecisionAsync(decision, expectedVersion, ct);
+        var record = Record(account, "soa.update", $"soa/{decision.Control}", new
+        {
+            control = decision.Control,
+            applicable = decision.Applicable,
+            justification = decision.Justification,
+            reasons = decision.Reasons.Select(r => r.ToString().ToLowerInvariant()),
+            declaredStatus = decision.DeclaredStatus?.ToWire(),
+            version = NextVersion(expectedVersion),
+        });
+        var saved = await store.UpsertSoaDecisionAsync(record, decision, expectedVersion, ct);
         if (saved.IsSuccess)
         {
-            await audit.AppendAsync(account.Email, "soa.update", $"soa/{decision.Control}", new
-            {
-                control = decision.Control,
-                applicable = decision.Applicable,
-                justification = decision.Justification,
-                reasons = decision.Reasons.Select(r => r.ToString().ToLowerInvariant()),
-                declaredStatus = decision.DeclaredStatus?.ToWire(),
-                version = saved.Value.Version,
-            }, ct);
             _program = null;
         }
 
@@ -130,40 +130,38 @@ public sealed partial class ProgramService
             return new Error("invalid-evidence", "evidence must support at least one control", "controls");
         }
 
-        var saved = content is null ? await store.AddEvidenceAsync(item, (IReadOnlyDictionary<string, byte[]>?)null, ct) : await store.AddEvidenceAsync(item, content, ct);
+        var v = item.Current;
+        var record = Record(account, "evidence.add", $"evidence/{item.Id}", new
+        {
+            id = item.Id,
+            title = item.Title,
+            controls = item.ControlIds,
+            sha256 = v.Sha256,
+            fileName = v.FileName,
+            size = v.Size,
+            url = v.Url,
+            effectiveFrom = v.EffectiveFrom,
+            effectiveTo = v.EffectiveTo,
+        });
+        var saved = content is null ? await store.AddEvidenceAsync(record, item, (IReadOnlyDictionary<string, byte[]>?)null, ct) : await store.AddEvidenceAsync(record, item, content, ct);
         if (saved.IsSuccess)
         {
-            var v = item.Current;
-            await audit.AppendAsync(account.Email, "evidence.add", $"evidence/{item.Id}", new
-            {
-                id = item.Id,
-                title = item.Title,
-                controls = item.ControlIds,
-                sha256 = v.Sha256,
-                fileName = v.FileName,
-                size = v.Size,
-                url = v.Url,
-                effectiveFrom = v.EffectiveFrom,
-                effectiveTo = v.EffectiveTo,
-            }, ct);
             _program = null;
         }
 
         return saved;
     }
 
-    /// <summary>The next free evidence ID (<c>EV-0001</c> style).</summary>
+    /// <summary>
+    /// The next evidence ID, <c>EV-0001</c> style: one more than the highest <c>EV-</c> number in use, so an ID is never
+    /// handed out twice, even after deletions. The store refuses a duplicate if two writers race.
+    /// </summary>
     public async Task<string> NextEvidenceIdAsync(CancellationToken ct)
     {
-        var ids = (await store.LoadAsync(ct)).Evidence.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
-        for (var n = ids.Count + 1; ; n++)
-        {
-            var id = $"EV-{n:0000}";
-            if (!ids.Contains(id))
-            {
-                return id;
-            }
-        }
+        var max = (await LoadAsync(ct)).Evidence
+            .Select(e => e.Id.StartsWith("EV-", StringComparison.Ordinal) && int.TryParse(e.Id[3..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0)
+            .DefaultIfEmpty(0).Max();
+        return $"EV-{max + 1:0000}";
     }
 
     private static Error? ValidateControl(Control control)

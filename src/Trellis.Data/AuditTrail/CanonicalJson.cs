@@ -1,9 +1,8 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Trellis.Web.Hosting;
 
-namespace Trellis.Web.AuditTrail;
+namespace Trellis.Data.AuditTrail;
 
 /// <summary>
 /// Canonical JSON in the spirit of RFC 8785 (JCS): object members sorted by ordinal key, no insignificant
@@ -16,7 +15,7 @@ public static class CanonicalJson
 
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = false };
 
-    /// <summary>Serializes a value (with the API's JSON conventions) to canonical JSON; null becomes <c>{}</c>.</summary>
+    /// <summary>Serializes a value (camelCase, kebab-case enums) to canonical JSON; null becomes <c>{}</c>.</summary>
     public static string Serialize(object? value)
     {
         if (value is null)
@@ -74,8 +73,9 @@ public static class CanonicalJson
 
     private static JsonSerializerOptions CreateOptions()
     {
-        var o = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        TrellisWebServices.ConfigureJson(o);
+        // The API's JSON conventions: camelCase members, enums as kebab-case words (the CLI's spelling).
+        var o = new JsonSerializerOptions(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+        o.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
         return o;
     }
 }

@@ -1,0 +1,2 @@
+global using Trellis.Application.Actors;
+global using Trellis.Data.AuditTrail;

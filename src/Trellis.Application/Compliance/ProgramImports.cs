@@ -1,0 +1,112 @@
+using Trellis.Application.Actors;
+using Trellis.Content.Demo;
+using Trellis.Core.Common;
+using Trellis.Core.Program;
+using Trellis.Data;
+
+namespace Trellis.Application.Compliance;
+
+/// <summary>What loading the demo did: the program's counts and the engagements added to the calendar.</summary>
+/// <param name="Organization">The demo company.</param>
+/// <param name="Counts">What the program replacement wrote.</param>
+/// <param name="Engagements">Engagements added (those already stored are kept).</param>
+/// <param name="Findings">Findings added.</param>
+public sealed record DemoLoad(string Organization, ProgramCounts Counts, int Engagements, int Findings);
+
+/// <summary>
+/// Replacing the whole program (program.yaml import, the demo) — admins and compliance managers only, each replacement
+/// one transaction with its audit entry.
+/// </summary>
+public sealed class ProgramImports(ProgramStore store, AuditStore audits, ImportedFrameworkStore frameworks, TimeProvider clock)
+{
+    /// <summary>
+    /// Adds and updates controls read from a workbook, in one transaction with its audit entry (admins and compliance
+    /// managers). With <paramref name="dryRun"/> nothing is written and the summary says what would change.
+    /// </summary>
+    public async Task<Result<ControlUpsertSummary>> ImportControlsAsync(Account actor, IReadOnlyList<Control> controls, bool dryRun, string source, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(controls);
+        if (!actor.ManagesProgram)
+        {
+            return new Error("forbidden", "only an admin or a compliance manager imports controls");
+        }
+
+        var record = AuditRecords.Of(clock, actor, "controls.import", "controls", new { source, controls = controls.Select(c => c.Id) });
+        return await store.UpsertControlsAsync(record, controls, dryRun, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Stores an imported framework (an OSCAL catalog read as a framework), replacing one with the same ID.</summary>
+    public async Task<Result<Versioned<ImportedFramework>>> ImportFrameworkAsync(Account actor, ImportedFramework framework, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(framework);
+        if (!actor.ManagesProgram)
+        {
+            return new Error("forbidden", "only an admin or a compliance manager imports frameworks");
+        }
+
+        var record = AuditRecords.Of(clock, actor, "framework.import", $"framework/{framework.Id}", new { id = framework.Id, name = framework.Name, format = framework.SourceFormat });
+        return await frameworks.SaveAsync(record, framework, cancellationToken: ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Replaces the program with <paramref name="program"/> and its evidence file contents, all or nothing.
+    /// <paramref name="source"/> says where it came from (a file name) for the audit trail.
+    /// </summary>
+    public async Task<Result<ProgramCounts>> ReplaceAsync(Account actor, ComplianceProgram program, IReadOnlyDictionary<string, byte[]> blobs, string source, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(program);
+        if (!actor.ManagesProgram)
+        {
+            return new Error("forbidden", "only an admin or a compliance manager replaces the program");
+        }
+
+        var record = AuditRecords.Of(clock, actor, "program.import", "program", new
+        {
+            source,
+            organization = program.Organization,
+            controls = program.Controls.Count,
+            evidence = program.Evidence.Count,
+            risks = program.Risks.Count,
+        });
+        return await store.ReplaceAsync(record, program, blobs, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Loads the demo company: its program (replacing the current one) and its planned engagements and findings
+    /// (those not stored yet). With <paramref name="onlyIntoEmpty"/>, a database that already holds a program is left
+    /// alone and the result is null.
+    /// </summary>
+    public async Task<Result<DemoLoad?>> LoadDemoAsync(Account actor, bool onlyIntoEmpty, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.ManagesProgram)
+        {
+            return new Error("forbidden", "only an admin or a compliance manager loads the demo");
+        }
+
+        if (onlyIntoEmpty)
+        {
+            var current = await store.LoadAsync(ct).ConfigureAwait(false);
+            if (current.Controls.Count > 0 || current.Evidence.Count > 0 || current.Risks.Count > 0)
+            {
+                return Result<DemoLoad?>.Ok(null);
+            }
+        }
+
+        var (program, blobs) = DemoProgram.Create(clock);
+        var record = AuditRecords.Of(clock, actor, "program.load-demo", "program", new { organization = program.Organization, controls = program.Controls.Count, evidence = program.Evidence.Count });
+        var loaded = await store.ReplaceAsync(record, program, blobs, ct).ConfigureAwait(false);
+        if (!loaded.IsSuccess)
+        {
+            return loaded.Error!;
+        }
+
+        var set = DemoAudits.Create(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var calendar = AuditRecords.Of(clock, actor, "engagements.load-demo", "engagements", new { engagements = set.Engagements.Select(e => e.Id), findings = set.Findings.Select(f => f.Id) });
+        var (engagements, findings) = await audits.AddMissingAsync(calendar, set.Engagements, set.Findings, ct).ConfigureAwait(false);
+        return Result<DemoLoad?>.Ok(new DemoLoad(program.Organization, loaded.Value, engagements, findings));
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Trellis.Testing;
+
+namespace Trellis.Core.Tests.Architecture;
+
+/// <summary>
+/// The project graph drawn in docs/architecture.md, checked against the project files: a project that gains a
+/// reference the graph forbids fails here. Also: the doors (Web, Cli) never call a store's write methods — every write
+/// goes through the application layer, which hands the store its audit entry.
+/// </summary>
+public sealed partial class ProjectGraphTests
+{
+    // Who may reference whom (ProjectReference, by project name). Anything not listed is forbidden.
+    private static readonly Dictionary<string, string[]> Allowed = new(StringComparer.Ordinal)
+    {
+        ["Trellis.Core"] = [],
+        ["Trellis.Content"] = ["Trellis.Core"],
+        ["Trellis.Data"] = ["Trellis.Core"],
+        ["Trellis.Data.Sqlite"] = ["Trellis.Data"],
+        ["Trellis.Data.Postgres"] = ["Trellis.Data"],
+        ["Trellis.Exchange"] = ["Trellis.Core", "Trellis.Content"],
+        ["Trellis.Application"] = ["Trellis.Core", "Trellis.Content", "Trellis.Data", "Trellis.Exchange"],
+        ["Trellis.Web"] = ["Trellis.Application", "Trellis.Core", "Trellis.Content", "Trellis.Data", "Trellis.Exchange", "Trellis.Data.Sqlite", "Trellis.Data.Postgres"],
+        ["Trellis.Cli"] = ["Trellis.Application", "Trellis.Core", "Trellis.Content", "Trellis.Data", "Trellis.Exchange", "Trellis.Data.Sqlite", "Trellis.Data.Postgres", "Trellis.Web"],
+    };
+
+    private static string Src => Path.Combine(ReferenceData.RepoRoot, "src");
+
+    [Fact]
+    public void EveryProject_ReferencesOnlyWhatTheGraphAllows()
+    {
+        var projects = Directory.GetDirectories(Src).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(Allowed.Keys.Order(StringComparer.Ordinal), projects);
+        foreach (var project in projects)
+        {
+            var references = XDocument.Load(Path.Combine(Src, project, project + ".csproj")).Descendants("ProjectReference")
+                .Select(r => Path.GetFileNameWithoutExtension(r.Attribute("Include")!.Value.Replace('\\', '/')))
+                .Distinct(StringComparer.Ordinal);
+            Assert.All(references, r => Assert.True(Allowed[project].Contains(r), $"{project} must not reference {r} (docs/architecture.md)"));
+        }
+    }
+
+    [Theory]
+    [InlineData("Trellis.Web")]
+    [InlineData("Trellis.Cli")]
+    public void Doors_NeverWriteThroughAStore(string project)
+    {
+        var offenders = Directory.EnumerateFiles(Path.Combine(Src, project), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => StoreWrite().Matches(File.ReadAllText(f)).Select(m => $"{Path.GetRelativePath(Src, f)}: {m.Value}"))
+            .ToList();
+        Assert.True(offenders.Count == 0, "store writes outside the application layer:\n" + string.Join('\n', offenders));
+    }
+
+    [Fact]
+    public void StoreWritePattern_CatchesAStoreWrite()
+    {
+        Assert.Matches(StoreWrite(), "await new ProgramStore(database).ReplaceAsync(record, program, blobs, ct)");
+        Assert.DoesNotMatch(StoreWrite(), "await useCases.Imports.ReplaceAsync(actor, program, blobs, source, ct)");
+    }
+
+    // A write method of ProgramStore, AuditStore or ImportedFrameworkStore called on something named like a store.
+    [GeneratedRegex(@"\b(\w*[sS]tore(\([^)]*\))?)\.(ReplaceAsync|UpsertControlsAsync|UpsertControlAsync|DeleteControlAsync|AddEvidenceAsync|AddEvidenceVersionAsync|UpsertRiskAsync|DeleteRiskAsync|UpsertSoaDecisionAsync|SaveEngagementAsync|SaveFindingAsync|AddMissingAsync|SaveAsync|DeleteAsync)\(")]
+    private static partial Regex StoreWrite();
+}
