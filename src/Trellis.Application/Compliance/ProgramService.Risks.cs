@@ -41,7 +41,7 @@ public sealed partial class ProgramService
             return existing.Error;
         }
 
-        var record = Record(account, existing.IsSuccess ? "risk.update" : "risk.create", $"risk/{risk.Id}", RiskChange(risk, NextVersion(expectedVersion)));
+        var record = Record(account, existing.IsSuccess ? "risk.update" : "risk.create", $"risk/{risk.Id}", RiskChange(risk, AuditRecords.NextVersion(expectedVersion)));
         var saved = await store.UpsertRiskAsync(record, risk, expectedVersion, ct);
         if (saved.IsSuccess)
         {

@@ -44,7 +44,7 @@ public sealed partial class ProgramService
             return invalid;
         }
 
-        var record = Record(account, existing.IsSuccess ? "control.update" : "control.create", $"control/{control.Id}", ControlChange(control, NextVersion(expectedVersion)));
+        var record = Record(account, existing.IsSuccess ? "control.update" : "control.create", $"control/{control.Id}", ControlChange(control, AuditRecords.NextVersion(expectedVersion)));
         var saved = await store.UpsertControlAsync(record, control, expectedVersion, ct);
         if (saved.IsSuccess)
         {
@@ -91,7 +91,7 @@ public sealed partial class ProgramService
             justification = decision.Justification,
             reasons = decision.Reasons.Select(r => r.ToString().ToLowerInvariant()),
             declaredStatus = decision.DeclaredStatus?.ToWire(),
-            version = NextVersion(expectedVersion),
+            version = AuditRecords.NextVersion(expectedVersion),
         });
         var saved = await store.UpsertSoaDecisionAsync(record, decision, expectedVersion, ct);
         if (saved.IsSuccess)

@@ -72,8 +72,6 @@ public sealed partial class ProgramService(ProgramStore store, ProgramCache cach
 
     private static Error Forbidden(string what) => new("forbidden", what);
 
-    private static int NextVersion(int? expectedVersion) => AuditRecords.NextVersion(expectedVersion);
-
     private AuditRecord Record(Account account, string action, string resource, object? change) =>
         AuditRecords.Of(clock, account, action, resource, change);
 }

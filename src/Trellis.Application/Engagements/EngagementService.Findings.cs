@@ -83,7 +83,7 @@ public sealed partial class EngagementService
             return next.Error!;
         }
 
-        var record = Record(account, "finding." + step.Step, $"finding/{id}", new { from = stored.Value.Status.ToWire(), to = next.Value.Status.ToWire(), version = NextVersion(expectedVersion) });
+        var record = Record(account, "finding." + step.Step, $"finding/{id}", new { from = stored.Value.Status.ToWire(), to = next.Value.Status.ToWire(), version = AuditRecords.NextVersion(expectedVersion) });
         var saved = await store.SaveFindingAsync(record, next.Value, expectedVersion, ct);
 
         return saved;

@@ -45,7 +45,7 @@ public sealed partial class EngagementService
             framework = engagement.Framework,
             window = engagement.Window?.ToString(),
             asOf = engagement.AsOf,
-            version = NextVersion(expectedVersion),
+            version = AuditRecords.NextVersion(expectedVersion),
         });
         var saved = await store.SaveEngagementAsync(record, engagement, expectedVersion, ct);
 

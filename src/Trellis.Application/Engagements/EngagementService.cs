@@ -114,8 +114,6 @@ public sealed partial class EngagementService(AuditStore store, ProgramService p
 
     private static DateOnly Start(Engagement e) => e.Window?.Start ?? e.AsOf ?? e.Fieldwork?.Start ?? e.ReportDate ?? DateOnly.MaxValue;
 
-    private static int NextVersion(int? expectedVersion) => AuditRecords.NextVersion(expectedVersion);
-
     private AuditRecord Record(Account account, string action, string resource, object? change) =>
         AuditRecords.Of(clock, account, action, resource, change);
 }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Security.Cryptography;
+using Trellis.Application.Compliance;
 using Trellis.Cli.Output;
 using Trellis.Core.Common;
 using Trellis.Core.Crosswalk;
@@ -14,9 +14,6 @@ namespace Trellis.Cli.Commands;
 /// <summary><c>trellis init</c>, <c>controls</c> (with <c>template</c> and <c>import</c>), <c>risks</c> and <c>evidence add</c>.</summary>
 internal static class ProgramCommands
 {
-    /// <summary>Largest evidence file accepted from the command line. The default is 50 MB.</summary>
-    public const long MaxEvidenceBytes = Trellis.Application.Compliance.EvidenceFiles.DefaultMaxBytes;
-
     public static IEnumerable<Command> Create(CliContext ctx)
     {
         yield return Init(ctx);
@@ -188,23 +185,20 @@ internal static class ProgramCommands
             throw new CliFailureException(new Error("unknown-file", $"no file '{where}' (give a file path or an http(s) URL)"));
         }
 
-        if (file.Length == 0 || file.Length > MaxEvidenceBytes)
-        {
-            throw new CliFailureException(new Error("invalid-file", file.Length == 0 ? $"'{where}' is empty" : $"'{where}' is larger than {MaxEvidenceBytes / (1024 * 1024)} MB"));
-        }
-
-        var bytes = await File.ReadAllBytesAsync(file.FullName, ct).ConfigureAwait(false);
+        // The web upload's rules: one size limit, hashed while read, one file-name rule, one media-type rule.
+        await using var stream = file.OpenRead();
+        var received = CliContext.Require(await EvidenceFiles.ReceiveAsync(stream, file.Name, mediaType: null, EvidenceFiles.DefaultMaxBytes, ct).ConfigureAwait(false));
         return (new EvidenceVersion
         {
             Number = 1,
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
-            FileName = Trellis.Application.Compliance.EvidenceFiles.SanitizeFileName(file.Name),
-            Size = bytes.LongLength,
-            MediaType = "application/octet-stream",
+            Sha256 = received.Sha256,
+            FileName = received.FileName,
+            Size = received.Content.LongLength,
+            MediaType = received.MediaType,
             CollectedAt = now,
             EffectiveFrom = from,
             EffectiveTo = to,
-        }, bytes);
+        }, received.Content);
     }
 
     /// <summary>Parses a calendar date, rejecting dates that do not exist (2026-02-30) with exit code 2.</summary>

@@ -7,6 +7,12 @@ namespace Trellis.Data.AuditTrail;
 /// </summary>
 public static class AuditTrailSchema
 {
+    /// <summary>The entries' table.</summary>
+    public const string EntriesTable = "web_audit_log";
+
+    /// <summary>The retention anchor's table.</summary>
+    public const string AnchorTable = "web_audit_anchor";
+
     /// <summary>SQLite.</summary>
     public const string Sqlite = """
         CREATE TABLE IF NOT EXISTS web_audit_anchor (

@@ -71,11 +71,21 @@ public static class CanonicalJson
         }
     }
 
+    /// <summary>
+    /// Trellis's JSON conventions, on the wire and in the audit trail alike: camelCase members, enums as kebab-case
+    /// words (the CLI's spelling).
+    /// </summary>
+    public static void ApplyConventions(JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+    }
+
     private static JsonSerializerOptions CreateOptions()
     {
-        // The API's JSON conventions: camelCase members, enums as kebab-case words (the CLI's spelling).
-        var o = new JsonSerializerOptions(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-        o.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+        var o = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        ApplyConventions(o);
         return o;
     }
 }

@@ -10,7 +10,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
 {
     public void Configure(EntityTypeBuilder<AuditEntry> builder)
     {
-        builder.ToTable("web_audit_log", t => t.ExcludeFromMigrations());
+        builder.ToTable(AuditTrailSchema.EntriesTable, t => t.ExcludeFromMigrations());
         builder.HasKey(e => e.Sequence);
         builder.Property(e => e.Sequence).ValueGeneratedNever();
     }
@@ -20,7 +20,7 @@ internal sealed class AuditAnchorConfiguration : IEntityTypeConfiguration<AuditA
 {
     public void Configure(EntityTypeBuilder<AuditAnchor> builder)
     {
-        builder.ToTable("web_audit_anchor", t => t.ExcludeFromMigrations());
+        builder.ToTable(AuditTrailSchema.AnchorTable, t => t.ExcludeFromMigrations());
         builder.HasKey(e => e.Id);
         builder.Property(e => e.Id).ValueGeneratedNever();
     }

@@ -41,6 +41,4 @@ public sealed class AuditLog(WebDatabase database, TimeProvider clock)
     /// <summary>Appends one entry inside <paramref name="db"/>'s open transaction, so it commits with the write it records.</summary>
     public Task<AuditEntry> AppendAsync(WebDbContext db, string actor, string action, string resource, object? change, CancellationToken cancellationToken = default) =>
         AuditJournal.AppendAsync(db, database.Provider, new AuditRecord(clock.GetUtcNow(), actor, action, resource, change), cancellationToken);
-
-    internal static Task LockAsync(WebDbContext db, Trellis.Data.DatabaseProvider provider, CancellationToken ct) => AuditJournal.LockAsync(db, provider, ct);
 }

@@ -28,7 +28,7 @@ internal sealed partial class AuditRetention(WebDatabase database, TimeProvider 
         await using (db.ConfigureAwait(false))
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-            await AuditLog.LockAsync(db, database.Provider, ct).ConfigureAwait(false);
+            await AuditJournal.LockAsync(db, database.Provider, ct).ConfigureAwait(false);
 
             // Times are compared in memory: SQLite cannot compare DateTimeOffset columns in SQL.
             var oldest = await db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).Take(1000)

@@ -98,9 +98,7 @@ public static class TrellisWebServices
     /// <summary>JSON on the wire: camelCase, enums as kebab-case words (the CLI's spelling).</summary>
     public static void ConfigureJson(JsonSerializerOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+        Trellis.Data.AuditTrail.CanonicalJson.ApplyConventions(options);
     }
 
     private static void AddAccounts(IServiceCollection services)

@@ -8,7 +8,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
 {
     public void Configure(EntityTypeBuilder<AuditEntry> b)
     {
-        b.ToTable("web_audit_log");
+        b.ToTable(AuditTrailSchema.EntriesTable);
         b.HasKey(e => e.Sequence);
         b.Property(e => e.Sequence).ValueGeneratedNever();
         b.Property(e => e.Actor).HasMaxLength(320).IsRequired();
@@ -24,7 +24,7 @@ internal sealed class AuditAnchorConfiguration : IEntityTypeConfiguration<AuditA
 {
     public void Configure(EntityTypeBuilder<AuditAnchor> b)
     {
-        b.ToTable("web_audit_anchor");
+        b.ToTable(AuditTrailSchema.AnchorTable);
         b.HasKey(e => e.Id);
         b.Property(e => e.Id).ValueGeneratedNever();
         b.Property(e => e.Hash).HasMaxLength(64).IsRequired();
