@@ -49,6 +49,7 @@ public static class CliApp
             AuditCommands.Create(context),
             AuditCommandsOnDatabase.Create(context),
             OscalCommands.Create(context),
+            MappingCommands.Create(context),
         }.SelectMany(c => c))
         {
             root.Subcommands.Add(command);

@@ -27,6 +27,17 @@ public sealed class ImportedFrameworkStore(TrellisDatabase database)
         }
     }
 
+    /// <summary>The ID and version of every imported framework: what a cache compares to know whether to reload.</summary>
+    public async Task<IReadOnlyList<(string Id, int Version)>> VersionsAsync(CancellationToken cancellationToken = default)
+    {
+        var db = database.CreateContext();
+        await using (db.ConfigureAwait(false))
+        {
+            var rows = await db.ImportedFrameworks.AsNoTracking().Select(r => new { r.Id, r.Version }).ToListAsync(cancellationToken).ConfigureAwait(false);
+            return [.. rows.OrderBy(r => r.Id, StringComparer.Ordinal).Select(r => (r.Id, r.Version))];
+        }
+    }
+
     /// <summary>One imported framework; <c>unknown-framework</c> when absent.</summary>
     public async Task<Result<Versioned<ImportedFramework>>> GetAsync(string id, CancellationToken cancellationToken = default)
     {

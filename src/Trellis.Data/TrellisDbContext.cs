@@ -50,6 +50,9 @@ public class TrellisDbContext(DbContextOptions<TrellisDbContext> options) : DbCo
     /// <summary>Imported framework documents.</summary>
     public DbSet<ImportedFrameworkRow> ImportedFrameworks => Set<ImportedFrameworkRow>();
 
+    /// <summary>Imported mappings, one row per pair of frameworks.</summary>
+    public DbSet<ImportedMappingRow> ImportedMappings => Set<ImportedMappingRow>();
+
     /// <summary>Engagements and findings, as JSON documents.</summary>
     public DbSet<AuditDocumentRow> AuditDocuments => Set<AuditDocumentRow>();
 

@@ -24,13 +24,13 @@ public sealed class ProgramCache(ProgramStore store) : IDisposable
 
     /// <summary>
     /// The readiness report of the current revision for <paramref name="framework"/> on <paramref name="today"/>,
-    /// computed once per revision.
+    /// computed once per revision and crosswalk (<paramref name="engine"/>: a new one after a framework or mapping import).
     /// </summary>
-    public async Task<Result<ReadinessReport>> ReadinessAsync(string framework, string? creditedFrom, DateOnly today, Func<ComplianceProgram, Result<ReadinessReport>> compute, CancellationToken ct)
+    public async Task<Result<ReadinessReport>> ReadinessAsync(Core.Crosswalk.CrosswalkEngine engine, string framework, string? creditedFrom, DateOnly today, Func<ComplianceProgram, Result<ReadinessReport>> compute, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(compute);
         var snapshot = await CurrentAsync(ct);
-        return snapshot.Readiness.GetOrAdd((framework, creditedFrom ?? "", today), _ => compute(snapshot.Program));
+        return snapshot.Readiness.GetOrAdd((engine, framework, creditedFrom ?? "", today), _ => compute(snapshot.Program));
     }
 
     private async Task<Snapshot> CurrentAsync(CancellationToken ct)
@@ -63,6 +63,6 @@ public sealed class ProgramCache(ProgramStore store) : IDisposable
 
     private sealed record Snapshot(int Revision, ComplianceProgram Program)
     {
-        public ConcurrentDictionary<(string Framework, string CreditedFrom, DateOnly Today), Result<ReadinessReport>> Readiness { get; } = new();
+        public ConcurrentDictionary<(Core.Crosswalk.CrosswalkEngine Engine, string Framework, string CreditedFrom, DateOnly Today), Result<ReadinessReport>> Readiness { get; } = new();
     }
 }

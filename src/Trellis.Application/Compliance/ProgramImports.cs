@@ -14,10 +14,10 @@ namespace Trellis.Application.Compliance;
 public sealed record DemoLoad(string Organization, ProgramCounts Counts, int Engagements, int Findings);
 
 /// <summary>
-/// Replacing the whole program (program.yaml import, the demo) — admins and compliance managers only, each replacement
+/// Replacing the whole program (program.yaml import, the demo) and importing controls — admins and compliance managers only, each replacement
 /// one transaction with its audit entry.
 /// </summary>
-public sealed class ProgramImports(ProgramStore store, AuditStore audits, ImportedFrameworkStore frameworks, TimeProvider clock)
+public sealed class ProgramImports(ProgramStore store, AuditStore audits, TimeProvider clock)
 {
     /// <summary>
     /// Adds and updates controls read from a workbook, in one transaction with its audit entry (admins and compliance
@@ -34,20 +34,6 @@ public sealed class ProgramImports(ProgramStore store, AuditStore audits, Import
 
         var record = AuditRecords.Of(clock, actor, "controls.import", "controls", new { source, controls = controls.Select(c => c.Id) });
         return await store.UpsertControlsAsync(record, controls, dryRun, ct).ConfigureAwait(false);
-    }
-
-    /// <summary>Stores an imported framework (an OSCAL catalog read as a framework), replacing one with the same ID.</summary>
-    public async Task<Result<Versioned<ImportedFramework>>> ImportFrameworkAsync(Account actor, ImportedFramework framework, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        ArgumentNullException.ThrowIfNull(framework);
-        if (!actor.ManagesProgram)
-        {
-            return new Error("forbidden", "only an admin or a compliance manager imports frameworks");
-        }
-
-        var record = AuditRecords.Of(clock, actor, "framework.import", $"framework/{framework.Id}", new { id = framework.Id, name = framework.Name, format = framework.SourceFormat });
-        return await frameworks.SaveAsync(record, framework, cancellationToken: ct).ConfigureAwait(false);
     }
 
     /// <summary>

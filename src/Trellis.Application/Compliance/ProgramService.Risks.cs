@@ -1,5 +1,4 @@
 using Trellis.Application.Actors;
-using Trellis.Content;
 using Trellis.Core.Common;
 using Trellis.Core.Program;
 using Trellis.Core.Risks;
@@ -25,7 +24,7 @@ public sealed partial class ProgramService
         }
 
         var program = await LoadAsync(ct);
-        if (ValidateRisk(risk, program) is { } invalid)
+        if (ValidateRisk(risk, program, await library.CatalogAsync(ct)) is { } invalid)
         {
             return invalid;
         }
@@ -85,7 +84,7 @@ public sealed partial class ProgramService
     }
 
     /// <summary>The first problem of a risk as the register would store it, located by request field; null when none.</summary>
-    private static Error? ValidateRisk(Risk risk, ComplianceProgram program)
+    private static Error? ValidateRisk(Risk risk, ComplianceProgram program, Core.Crosswalk.FrameworkCatalog catalog)
     {
         if (string.IsNullOrWhiteSpace(risk.Id))
         {
@@ -106,7 +105,7 @@ public sealed partial class ProgramService
         }
 
         var prefix = $"risks[{risk.Id}].";
-        if (ProgramValidator.ValidateRisk(risk, program.RiskMatrix, program.Controls.Select(c => c.Id), ShippedContent.Catalog) is [var core, ..])
+        if (ProgramValidator.ValidateRisk(risk, program.RiskMatrix, program.Controls.Select(c => c.Id), catalog) is [var core, ..])
         {
             return core.Location is { } at && at.StartsWith(prefix, StringComparison.Ordinal) ? core with { Location = at[prefix.Length..] } : core;
         }

@@ -1,5 +1,4 @@
 using Trellis.Application.Actors;
-using Trellis.Content;
 using Trellis.Core.Common;
 using Trellis.Core.Evidence;
 using Trellis.Core.Program;
@@ -39,7 +38,7 @@ public sealed partial class ProgramService
             return Forbidden("a control owner cannot hand the control to someone else");
         }
 
-        if (ValidateControl(control) is { } invalid)
+        if (ValidateControl(control, await library.CatalogAsync(ct)) is { } invalid)
         {
             return invalid;
         }
@@ -67,7 +66,7 @@ public sealed partial class ProgramService
             return Forbidden("only an admin or a compliance manager edits the Statement of Applicability");
         }
 
-        var iso = ShippedContent.Catalog.Requirement(Core.Readiness.StatementOfApplicability.AnnexAFramework, decision.Control);
+        var iso = (await library.CatalogAsync(ct)).Requirement(Core.Readiness.StatementOfApplicability.AnnexAFramework, decision.Control);
         if (!iso.IsSuccess || iso.Value.Kind != Core.Frameworks.RequirementKind.Control)
         {
             return new Error("unknown-requirement", $"'{decision.Control}' is not an Annex A control of ISO/IEC 27001:2022");
@@ -164,7 +163,7 @@ public sealed partial class ProgramService
         return $"EV-{max + 1:0000}";
     }
 
-    private static Error? ValidateControl(Control control)
+    private static Error? ValidateControl(Control control, Core.Crosswalk.FrameworkCatalog catalog)
     {
         if (string.IsNullOrWhiteSpace(control.Id) || string.IsNullOrWhiteSpace(control.Title))
         {
@@ -173,10 +172,11 @@ public sealed partial class ProgramService
 
         foreach (var m in control.Mappings)
         {
-            var req = ShippedContent.Catalog.Requirement(m.Requirement.Framework, m.Requirement.Requirement);
+            var req = catalog.Requirement(m.Requirement.Framework, m.Requirement.Requirement);
             if (!req.IsSuccess)
             {
-                return req.Error;
+                // A bad reference in the request body is invalid input, not a missing resource.
+                return new Error("invalid-control", req.Error!.Message, "mappings");
             }
 
             if (m.Relationship == Core.Crosswalk.Relationship.NoRelationship)

@@ -1,5 +1,5 @@
 using Trellis.Application.Actors;
-using Trellis.Content;
+using Trellis.Application.Catalogs;
 using Trellis.Core.Common;
 using Trellis.Core.Evidence;
 using Trellis.Core.Program;
@@ -15,9 +15,12 @@ namespace Trellis.Application.Compliance;
 /// rights on the resource and go to the audit trail. The API and the UI both go through here. The program comes
 /// from the <see cref="ProgramCache"/> (reloaded only after a write), once per request.
 /// </summary>
-public sealed partial class ProgramService(ProgramStore store, ProgramCache cache, TimeProvider clock)
+public sealed partial class ProgramService(ProgramStore store, ProgramCache cache, FrameworkLibrary library, TimeProvider clock)
 {
     private ComplianceProgram? _program;
+
+    /// <summary>The frameworks and mappings, shipped and imported.</summary>
+    public FrameworkLibrary Library => library;
 
     /// <summary>The store (for versioned reads).</summary>
     public ProgramStore Store => store;
@@ -48,7 +51,8 @@ public sealed partial class ProgramService(ProgramStore store, ProgramCache cach
             return new Error("unknown-framework", $"unknown framework '{(account.SeesFramework(framework) ? creditedFrom : framework)}'");
         }
 
-        var report = await cache.ReadinessAsync(framework, creditedFrom, Today, p => ReadinessAnalysis.Compute(p, ShippedContent.Engine, framework, Today, creditedFrom: creditedFrom), ct);
+        var engine = await library.EngineAsync(ct);
+        var report = await cache.ReadinessAsync(engine, framework, creditedFrom, Today, p => ReadinessAnalysis.Compute(p, engine, framework, Today, creditedFrom: creditedFrom), ct);
         if (!report.IsSuccess || account.Scope is null)
         {
             return report;
@@ -66,7 +70,7 @@ public sealed partial class ProgramService(ProgramStore store, ProgramCache cach
             return new Error("unknown-framework", "the Statement of Applicability belongs to ISO/IEC 27001:2022, which is not in your engagement");
         }
 
-        var iso = ShippedContent.Catalog.Framework(StatementOfApplicability.AnnexAFramework).Value;
+        var iso = (await library.CatalogAsync(ct)).Framework(StatementOfApplicability.AnnexAFramework).Value;
         return Result<IReadOnlyList<SoaRow>>.Ok(StatementOfApplicability.Build(await LoadAsync(ct), iso, Today));
     }
 

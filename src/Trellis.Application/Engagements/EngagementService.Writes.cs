@@ -1,5 +1,4 @@
 using Trellis.Application.Actors;
-using Trellis.Content;
 using Trellis.Core.Audits;
 using Trellis.Core.Common;
 using Trellis.Data;
@@ -22,7 +21,7 @@ public sealed partial class EngagementService
             return new Error("forbidden", "only an admin or a compliance manager plans engagements");
         }
 
-        if (!ShippedContent.Catalog.Framework(engagement.Framework).IsSuccess)
+        if (!(await program.Library.CatalogAsync(ct)).Framework(engagement.Framework).IsSuccess)
         {
             return new Error("invalid-engagement", $"unknown framework '{engagement.Framework}'", "framework");
         }

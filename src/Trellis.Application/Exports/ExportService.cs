@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using Trellis.Application.Actors;
 using Trellis.Application.Compliance;
 using Trellis.Application.Engagements;
-using Trellis.Content;
 using Trellis.Core.Common;
 using Trellis.Exchange.Oscal;
 using Trellis.Exchange.Reports;
@@ -58,7 +57,7 @@ public sealed class ExportService(ProgramService program, EngagementService enga
 
         var options = new ReportOptions { Format = format, Framework = framework, To = to, WindowStart = start, WindowEnd = end, IncludeInferred = inferred };
         var p = kind == "crosswalk" ? null : await program.LoadAsync(ct);
-        var bytes = new ReportService(clock).Render(kind, options, p, ShippedContent.Engine, program.Today);
+        var bytes = new ReportService(clock).Render(kind, options, p, await program.Library.EngineAsync(ct), program.Today);
         if (!bytes.IsSuccess)
         {
             return bytes.Error!;
@@ -74,12 +73,13 @@ public sealed class ExportService(ProgramService program, EngagementService enga
         ArgumentNullException.ThrowIfNull(account);
         var options = new OscalExportOptions { Time = clock };
         var p = await program.LoadAsync(ct);
+        var engine = await program.Library.EngineAsync(ct);
         Result<JsonObject> document;
         OscalModel model;
         switch (kind)
         {
             case "component":
-                (document, model) = (OscalComponentExport.Build(p, ShippedContent.Engine, options), OscalModel.ComponentDefinition);
+                (document, model) = (OscalComponentExport.Build(p, engine, options), OscalModel.ComponentDefinition);
                 break;
             case "ssp":
                 if (framework is null)
@@ -87,7 +87,7 @@ public sealed class ExportService(ProgramService program, EngagementService enga
                     return new Error("missing-option", "the system security plan answers one framework: add ?framework=", "framework");
                 }
 
-                (document, model) = (OscalSspExport.Build(p, ShippedContent.Engine, framework, options), OscalModel.SystemSecurityPlan);
+                (document, model) = (OscalSspExport.Build(p, engine, framework, options), OscalModel.SystemSecurityPlan);
                 break;
             case "assessment-results":
                 if (engagement is null)
@@ -102,7 +102,7 @@ public sealed class ExportService(ProgramService program, EngagementService enga
                 }
 
                 var findings = await engagements.FindingsAsync(account, engagement, ct);
-                (document, model) = (OscalAssessmentResultsExport.Build(p, found.Value.Value, findings, ShippedContent.Catalog, options), OscalModel.AssessmentResults);
+                (document, model) = (OscalAssessmentResultsExport.Build(p, found.Value.Value, findings, engine.Catalog, options), OscalModel.AssessmentResults);
                 break;
             default:
                 return new Error("unknown-oscal-export", $"unknown OSCAL export '{kind}'; use one of {string.Join(", ", OscalKinds)}");

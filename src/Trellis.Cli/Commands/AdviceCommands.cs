@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using Trellis.Application.Catalogs;
 using Trellis.Cli.Output;
 using Trellis.Content;
 using Trellis.Core.Advice;
@@ -47,7 +48,7 @@ internal static class AdviceCommands
                 Deadline = parse.GetValue(deadline) is { } text ? CliContext.Require(ParseDate(text)) : null,
                 Existing = CliContext.Require(ParseExisting(parse.GetValue(has) ?? [])),
             };
-            var advice = CliContext.Require(Advisor.Advise(answers, ShippedContent.Engine, ctx.Clock));
+            var advice = CliContext.Require(Advisor.Advise(answers, FrameworkLibrary.ShippedEngine, ctx.Clock));
             var (decision, overlap) = (advice.Decision, advice.Overlap);
             if (parse.GetValue(format) == "json")
             {
@@ -99,8 +100,8 @@ internal static class AdviceCommands
         var cmd = new Command("compare", "Compare two frameworks side by side: issuer, assurance model, authority, scope, cycle, disclosure…") { left, right, format };
         cmd.SetAction(parse =>
         {
-            var a = CliContext.Require(ShippedContent.Catalog.Framework(parse.GetValue(left)!));
-            var b = CliContext.Require(ShippedContent.Catalog.Framework(parse.GetValue(right)!));
+            var a = CliContext.Require(FrameworkLibrary.ShippedEngine.Catalog.Framework(parse.GetValue(left)!));
+            var b = CliContext.Require(FrameworkLibrary.ShippedEngine.Catalog.Framework(parse.GetValue(right)!));
             var rows = FrameworkComparison.Compare(a, b);
             if (parse.GetValue(format) == "json")
             {
@@ -133,7 +134,7 @@ internal static class AdviceCommands
         {
             var commitments = CliContext.Require(RoadmapWire.ParseCategories(parse.GetValue(categories)));
             var satisfied = await Satisfied(ctx, parse, db, ct).ConfigureAwait(false);
-            var roadmap = CliContext.Require(RoadmapPlanner.Plan(ShippedContent.Engine, commitments, satisfied));
+            var roadmap = CliContext.Require(RoadmapPlanner.Plan(FrameworkLibrary.ShippedEngine, commitments, satisfied));
             var path = parse.GetValue(output);
             var kind = parse.GetValue(format);
             if (kind == "xlsx")
@@ -197,7 +198,7 @@ internal static class AdviceCommands
         }
 
         var program = await new Trellis.Data.ProgramStore(database).LoadAsync(ct).ConfigureAwait(false);
-        return RoadmapProgress.Satisfied(program, ShippedContent.Engine, ctx.Today);
+        return RoadmapProgress.Satisfied(program, await Libraries.Of(database).EngineAsync(ct).ConfigureAwait(false), ctx.Today);
     }
 
     private static string Markdown(Roadmap roadmap)

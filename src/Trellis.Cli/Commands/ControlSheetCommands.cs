@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Trellis.Application.Catalogs;
 using Trellis.Data;
 using Trellis.Exchange.Spreadsheets;
 
@@ -33,7 +34,7 @@ internal static class ControlSheetCommands
             // Never create a database just to write a template.
             var database = await Db.OpenIfPresentAsync(parse, db, ct).ConfigureAwait(false);
             var controls = database is null ? [] : (await new ProgramStore(database).LoadAsync(ct).ConfigureAwait(false)).Controls;
-            var catalog = await Catalogs.WithImportedAsync(parse, db, ct).ConfigureAwait(false);
+            var catalog = await (database is null ? FrameworkLibrary.ShippedOnly() : Libraries.Of(database)).CatalogAsync(ct).ConfigureAwait(false);
             var bytes = ControlTemplate.Write(controls, ctx.Clock.GetUtcNow(), catalog);
             await File.WriteAllBytesAsync(path, bytes, ct).ConfigureAwait(false);
             await ctx.Out.WriteLineAsync($"Wrote {path}: {(controls.Count == 0 ? "an empty controls template" : $"{controls.Count} controls")}; fill it in and run: trellis controls import {path}").ConfigureAwait(false);
@@ -53,8 +54,7 @@ internal static class ControlSheetCommands
             var path = parse.GetValue(file)!;
             var useCases = await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false);
             var database = useCases.Database;
-            var catalog = await Catalogs.WithImportedAsync(parse, db, ct).ConfigureAwait(false);
-            var read = ControlWorkbookReader.Read(path, catalog);
+            var read = ControlWorkbookReader.Read(path, await useCases.Library.CatalogAsync(ct).ConfigureAwait(false));
             if (!read.IsSuccess)
             {
                 foreach (var error in read.Errors)

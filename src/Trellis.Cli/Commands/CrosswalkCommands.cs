@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Trellis.Application.Catalogs;
 using Trellis.Cli.Output;
 using Trellis.Content;
 using Trellis.Core.Common;
@@ -26,10 +27,11 @@ internal static class CrosswalkCommands
         var to = new Argument<string>("to") { Description = "Framework whose requirements are on the right." };
         var inferred = new Option<bool>("--inferred") { Description = "Add links inferred through pivot frameworks (depth ≤ 3)." };
         var format = Options.Format("table", "csv", "json");
-        var cmd = new Command("crosswalk", "Links between two frameworks: curated, inverted and (optionally) inferred.") { from, to, inferred, format };
-        cmd.SetAction(parse =>
+        var db = Db.Option();
+        var cmd = new Command("crosswalk", "Links between two frameworks (shipped and imported): curated, inverted and (optionally) inferred.") { from, to, inferred, format, db };
+        cmd.SetAction(async (parse, ct) =>
         {
-            var engine = ShippedContent.Engine;
+            var engine = await Libraries.EngineAsync(parse, db, ctx, ct).ConfigureAwait(false);
             var a = CliContext.Require(engine.Catalog.Framework(parse.GetValue(from)!));
             var b = CliContext.Require(engine.Catalog.Framework(parse.GetValue(to)!));
             var links = parse.GetValue(inferred) ? engine.All(a.Id, b.Id) : engine.Direct(a.Id, b.Id);
@@ -65,15 +67,16 @@ internal static class CrosswalkCommands
             Required = true,
         };
         var format = Options.Format("table", "json");
-        var cmd = new Command("coverage", "Classify every requirement of a framework as full, partial or none from what is implemented in another.") { target, implemented, format };
-        cmd.SetAction(parse =>
+        var db = Db.Option();
+        var cmd = new Command("coverage", "Classify every requirement of a framework as full, partial or none from what is implemented in another.") { target, implemented, format, db };
+        cmd.SetAction(async (parse, ct) =>
         {
             var spec = parse.GetValue(implemented)!;
             var colon = spec.IndexOf(':', StringComparison.Ordinal);
             var framework = colon < 0 ? spec : spec[..colon];
             IReadOnlyCollection<string>? ids = colon < 0 ? null
                 : spec[(colon + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var result = CliContext.Require(CoverageAnalysis.Compute(ShippedContent.Engine, parse.GetValue(target)!, framework, ids));
+            var result = CliContext.Require(CoverageAnalysis.Compute(await Libraries.EngineAsync(parse, db, ctx, ct).ConfigureAwait(false), parse.GetValue(target)!, framework, ids));
             if (parse.GetValue(format) == "json")
             {
                 Render.WriteJson(ctx.Out, result.Select(c => new
@@ -105,7 +108,7 @@ internal static class CrosswalkCommands
         var cmd = new Command("guide-table", "The seed guide's ISO 2013 section → SOC 2 table, recomputed from the curated crosswalk with each claim judged.") { format };
         cmd.SetAction(parse =>
         {
-            var rows = LegacyGuideView.Build(ShippedContent.Engine, ShippedContent.GuideClaims);
+            var rows = LegacyGuideView.Build(FrameworkLibrary.ShippedEngine, FrameworkLibrary.GuideClaims);
             if (parse.GetValue(format) == "json")
             {
                 Render.WriteJson(ctx.Out, rows.Select(r => new

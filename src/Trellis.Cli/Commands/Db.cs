@@ -36,31 +36,3 @@ internal static class Db
         return db;
     }
 }
-
-/// <summary>The shipped catalog plus the frameworks imported into the database (OSCAL catalogs).</summary>
-internal static class Catalogs
-{
-    /// <summary>
-    /// The shipped catalog, with imported frameworks added when a database is named (<c>--db</c> or
-    /// <c>TRELLIS_DB</c>) or <c>./trellis.db</c> exists; never creates a database just to list frameworks.
-    /// </summary>
-    public static async Task<Trellis.Core.Crosswalk.FrameworkCatalog> WithImportedAsync(ParseResult parse, Option<string?> option, CancellationToken ct)
-    {
-        var catalog = Trellis.Content.ShippedContent.Catalog;
-        if (await Db.OpenIfPresentAsync(parse, option, ct).ConfigureAwait(false) is not { } database)
-        {
-            return catalog;
-        }
-
-        foreach (var stored in await new ImportedFrameworkStore(database).ListAsync(ct).ConfigureAwait(false))
-        {
-            var imported = Trellis.Exchange.Oscal.OscalFrameworkImport.FromCatalogJson(stored.Value.Document, stored.Value.Id);
-            if (imported.IsSuccess)
-            {
-                catalog = catalog.With(imported.Value.Framework);
-            }
-        }
-
-        return catalog;
-    }
-}

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Serialization;
+using Trellis.Application.Catalogs;
 using Trellis.Cli.Output;
 using Trellis.Content;
 using Trellis.Core.Frameworks;
@@ -25,7 +26,7 @@ internal static class FrameworkCommands
         var cmd = new Command("frameworks", "List the frameworks Trellis knows (shipped and imported).") { format, db };
         cmd.SetAction(async (parse, ct) =>
         {
-            var rows = (await Catalogs.WithImportedAsync(parse, db, ct).ConfigureAwait(false)).Frameworks
+            var rows = (await (await Libraries.OpenAsync(parse, db, ct).ConfigureAwait(false)).CatalogAsync(ct).ConfigureAwait(false)).Frameworks
                 .Select(f => new FrameworkSummary(f.Id, f.Name, f.Version, f.Requirements.Count, f.Metadata.AssuranceModel, f.Revision))
                 .ToList();
             if (parse.GetValue(format) == "json")
@@ -51,7 +52,7 @@ internal static class FrameworkCommands
         var cmd = new Command("show", "Show every requirement of a framework (withdrawn ones marked).") { id, format, db };
         cmd.SetAction(async (parse, ct) =>
         {
-            var fw = CliContext.Require((await Catalogs.WithImportedAsync(parse, db, ct).ConfigureAwait(false)).Framework(parse.GetValue(id)!));
+            var fw = CliContext.Require((await (await Libraries.OpenAsync(parse, db, ct).ConfigureAwait(false)).CatalogAsync(ct).ConfigureAwait(false)).Framework(parse.GetValue(id)!));
             if (parse.GetValue(format) == "json")
             {
                 Render.WriteJson(ctx.Out, new FrameworkDetail(

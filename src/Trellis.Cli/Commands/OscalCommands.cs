@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Trellis.Application.Catalogs;
 using Trellis.Cli.Output;
 using Trellis.Content;
 using Trellis.Core.Common;
@@ -45,14 +46,9 @@ internal static class OscalCommands
         {
             var result = CliContext.Require(OscalFrameworkImport.Load(parse.GetValue(catalog)!, parse.GetValue(profile), parse.GetValue(id)));
             var fw = result.Framework;
-            if (ShippedContent.Catalog.Frameworks.Any(f => f.Id == fw.Id))
-            {
-                throw new CliFailureException(new Error("duplicate-id", $"framework '{fw.Id}' is shipped with Trellis; choose another --id"));
-            }
-
-            WriteWarnings(ctx, result.Warnings);
             var useCases = await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false);
-            CliContext.Require(await useCases.Imports.ImportFrameworkAsync(useCases.Actor, new Trellis.Data.ImportedFramework(fw.Id, fw.Name, "oscal-catalog-json", result.CatalogJson), ct).ConfigureAwait(false));
+            CliContext.Require(await useCases.Catalogs.ImportFrameworkAsync(useCases.Actor, result, ct).ConfigureAwait(false));
+            WriteWarnings(ctx, result.Warnings);
             if (parse.GetValue(format) == "json")
             {
                 Render.WriteJson(ctx.Out, new
@@ -107,11 +103,12 @@ internal static class OscalCommands
         var to = new Option<string>("--to") { Description = "Framework on the target side, e.g. soc2-2017.", Required = true };
         var inferred = new Option<bool>("--inferred") { Description = "Add links inferred through pivot frameworks (marked as such)." };
         var output = new Option<string>("--out", "-o") { Description = "Where to write the mapping collection.", Required = true };
-        var cmd = new Command("mapping", "The crosswalk between two frameworks as an OSCAL 1.2 mapping-collection.") { from, to, inferred, output };
-        cmd.SetAction(parse =>
+        var db = Db.Option();
+        var cmd = new Command("mapping", "The crosswalk between two frameworks (shipped and imported) as an OSCAL 1.2 mapping-collection.") { from, to, inferred, output, db };
+        cmd.SetAction(async (parse, ct) =>
         {
             var document = CliContext.Require(OscalMappingExport.Build(
-                ShippedContent.Engine, parse.GetValue(from)!, parse.GetValue(to)!, new MappingExportOptions { Inferred = parse.GetValue(inferred) }));
+                await Libraries.EngineAsync(parse, db, ctx, ct).ConfigureAwait(false), parse.GetValue(from)!, parse.GetValue(to)!, new MappingExportOptions { Inferred = parse.GetValue(inferred) }));
             var invalid = OscalSchema.Validate(JsonSerializer.SerializeToElement(document), OscalModel.MappingCollection, "export");
             if (invalid is not null)
             {
@@ -134,8 +131,9 @@ internal static class OscalCommands
         var cmd = new Command("component", "The program as an OSCAL component-definition: the system as one component, a control implementation per framework its controls map to.") { output, db };
         cmd.SetAction(async (parse, ct) =>
         {
-            var program = await new ProgramStore(await Db.OpenAsync(parse, db, ct).ConfigureAwait(false)).LoadAsync(ct).ConfigureAwait(false);
-            var document = CliContext.Require(OscalComponentExport.Build(program, ShippedContent.Engine, new OscalExportOptions { Time = ctx.Clock }));
+            var useCases = await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false);
+            var program = await useCases.Program.LoadAsync(ct).ConfigureAwait(false);
+            var document = CliContext.Require(OscalComponentExport.Build(program, await useCases.Library.EngineAsync(ct).ConfigureAwait(false), new OscalExportOptions { Time = ctx.Clock }));
             var implementations = document["component-definition"]!["components"]![0]!["control-implementations"]!.AsArray();
             var requirements = implementations.Sum(i => i!["implemented-requirements"]!.AsArray().Count);
             WriteExport(ctx, document, OscalModel.ComponentDefinition, parse.GetValue(output)!, $"{requirements} implemented requirements in {implementations.Count} frameworks");
@@ -153,9 +151,11 @@ internal static class OscalCommands
         cmd.SetAction(async (parse, ct) =>
         {
             var id = parse.GetValue(framework)!;
-            CliContext.Require(ShippedContent.Catalog.Framework(id));
-            var program = await new ProgramStore(await Db.OpenAsync(parse, db, ct).ConfigureAwait(false)).LoadAsync(ct).ConfigureAwait(false);
-            var document = CliContext.Require(OscalSspExport.Build(program, ShippedContent.Engine, id, new OscalExportOptions { Time = ctx.Clock }));
+            var useCases = await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false);
+            var engine = await useCases.Library.EngineAsync(ct).ConfigureAwait(false);
+            CliContext.Require(engine.Catalog.Framework(id));
+            var program = await useCases.Program.LoadAsync(ct).ConfigureAwait(false);
+            var document = CliContext.Require(OscalSspExport.Build(program, engine, id, new OscalExportOptions { Time = ctx.Clock }));
             var requirements = document["system-security-plan"]!["control-implementation"]!["implemented-requirements"]!.AsArray().Count;
             WriteExport(ctx, document, OscalModel.SystemSecurityPlan, parse.GetValue(output)!, $"{requirements} implemented requirements of {id}");
             return ExitCodes.Ok;
@@ -179,7 +179,8 @@ internal static class OscalCommands
                 ?? throw new CliFailureException(AuditCommandsOnDatabase.Unknown(id, engagements.Select(e => e.Id)));
             var findings = (await store.FindingsAsync(ct).ConfigureAwait(false)).Select(v => v.Value).ToList();
             var program = await new ProgramStore(database).LoadAsync(ct).ConfigureAwait(false);
-            var document = CliContext.Require(OscalAssessmentResultsExport.Build(program, chosen, findings, ShippedContent.Catalog, new OscalExportOptions { Time = ctx.Clock }));
+            var catalog = await Libraries.Of(database).CatalogAsync(ct).ConfigureAwait(false);
+            var document = CliContext.Require(OscalAssessmentResultsExport.Build(program, chosen, findings, catalog, new OscalExportOptions { Time = ctx.Clock }));
             var count = document["assessment-results"]!["results"]![0]!["findings"]?.AsArray().Count ?? 0;
             WriteExport(ctx, document, OscalModel.AssessmentResults, parse.GetValue(output)!, $"{count} finding{(count == 1 ? "" : "s")} of engagement {id}");
             return ExitCodes.Ok;

@@ -39,7 +39,8 @@ internal static class ProgramExchangeCommands
         var cmd = new Command("import", "Import a program.yaml (and its evidence folder), replacing the program in the database; all or nothing.") { file, db };
         cmd.SetAction(async (parse, ct) =>
         {
-            var read = ProgramYamlReader.Read(parse.GetValue(file)!);
+            var useCases = await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false);
+            var read = ProgramYamlReader.Read(parse.GetValue(file)!, await useCases.Library.CatalogAsync(ct).ConfigureAwait(false));
             if (!read.IsSuccess)
             {
                 foreach (var error in read.Errors)
@@ -51,7 +52,6 @@ internal static class ProgramExchangeCommands
                 return ExitCodes.Invalid;
             }
 
-            var useCases = await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false);
             var database = useCases.Database;
             var counts = CliContext.Require(await useCases.Imports.ReplaceAsync(useCases.Actor, read.Program!, read.Blobs, Path.GetFileName(parse.GetValue(file)!), ct).ConfigureAwait(false));
             await WriteCounts(ctx, $"Imported into {database.Description}", counts).ConfigureAwait(false);

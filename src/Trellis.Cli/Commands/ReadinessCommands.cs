@@ -25,9 +25,8 @@ internal static class ReadinessCommands
         var cmd = new Command("soa", "The Statement of Applicability: all 93 Annex A controls with applicability, justification, status, controls, risks and drift.") { db, format };
         cmd.SetAction(async (parse, ct) =>
         {
-            var program = await new ProgramStore(await Db.OpenAsync(parse, db, ct).ConfigureAwait(false)).LoadAsync(ct).ConfigureAwait(false);
-            var iso = ShippedContent.Catalog.Framework(StatementOfApplicability.AnnexAFramework).Value;
-            var rows = StatementOfApplicability.Build(program, iso, ctx.Today);
+            var useCases = await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false);
+            var rows = CliContext.Require(await useCases.Program.SoaAsync(useCases.Actor, ct).ConfigureAwait(false));
             switch (parse.GetValue(format))
             {
                 case "json":
@@ -48,7 +47,7 @@ internal static class ReadinessCommands
                     Render.WriteCsv(ctx.Out, ["control", "title", "applicable", "justification", "reasons", "status", "controls", "risks", "drift"], rows.Select(Cells));
                     break;
                 default:
-                    WriteMarkdown(ctx.Out, program, rows);
+                    WriteMarkdown(ctx.Out, await useCases.Program.LoadAsync(ct).ConfigureAwait(false), rows);
                     break;
             }
 
@@ -94,10 +93,9 @@ internal static class ReadinessCommands
             : new Command("readiness", "Per requirement: covered, partial, gap or not-applicable, with controls, evidence and reasons.") { framework, from, format, db };
         cmd.SetAction(async (parse, ct) =>
         {
-            var engine = ShippedContent.Engine;
-            var fw = CliContext.Require(engine.Catalog.Framework(parse.GetValue(framework)!));
-            var program = await new ProgramStore(await Db.OpenAsync(parse, db, ct).ConfigureAwait(false)).LoadAsync(ct).ConfigureAwait(false);
-            var report = CliContext.Require(ReadinessAnalysis.Compute(program, engine, fw.Id, ctx.Today, creditedFrom: parse.GetValue(from)));
+            var useCases = await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false);
+            var fw = CliContext.Require((await useCases.Library.CatalogAsync(ct).ConfigureAwait(false)).Framework(parse.GetValue(framework)!));
+            var report = CliContext.Require(await useCases.Program.ReadinessAsync(useCases.Actor, fw.Id, parse.GetValue(from), ct).ConfigureAwait(false));
             var requirements = gapOnly
                 ? report.Requirements.Where(r => r.Status is ReadinessStatus.Partial or ReadinessStatus.Gap).ToList()
                 : report.Requirements;

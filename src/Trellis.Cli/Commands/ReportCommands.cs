@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Trellis.Application.Catalogs;
 using Trellis.Content;
 using Trellis.Core.Common;
 using Trellis.Core.Program;
@@ -26,7 +27,7 @@ internal static class ReportCommands
         TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(program);
-        return Create(ctx, (_, _) => Task.FromResult(program()), engagementWindow is null ? null : (_, id, _) => Task.FromResult(engagementWindow(id)), clock, extra: []);
+        return Create(ctx, (_, _) => Task.FromResult(program()), (_, _) => Task.FromResult(FrameworkLibrary.ShippedEngine), engagementWindow is null ? null : (_, id, _) => Task.FromResult(engagementWindow(id)), clock, extra: []);
     }
 
     /// <summary>The command reading the program and engagements from the database named by <c>--db</c>.</summary>
@@ -36,6 +37,7 @@ internal static class ReportCommands
         return Create(
             ctx,
             async (parse, ct) => Result<ComplianceProgram>.Ok(await new Data.ProgramStore(await Db.OpenAsync(parse, db, ct).ConfigureAwait(false)).LoadAsync(ct).ConfigureAwait(false)),
+            (parse, ct) => Libraries.EngineAsync(parse, db, ctx, ct),
             (parse, id, ct) => AuditCommandsOnDatabase.WindowAsync(parse, db, id, ct),
             ctx.Clock,
             extra: [db]);
@@ -44,6 +46,7 @@ internal static class ReportCommands
     private static IEnumerable<Command> Create(
         CliContext ctx,
         Func<ParseResult, CancellationToken, Task<Result<ComplianceProgram>>> program,
+        Func<ParseResult, CancellationToken, Task<Core.Crosswalk.CrosswalkEngine>> engine,
         Func<ParseResult, string, CancellationToken, Task<Result<(DateOnly Start, DateOnly End)>>>? engagementWindow,
         TimeProvider? clock,
         Option[] extra)
@@ -96,7 +99,7 @@ internal static class ReportCommands
             };
             var p = k == ReportKind.Crosswalk.ToWire() ? null : CliContext.Require(await program(parse, ct).ConfigureAwait(false));
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-            var bytes = CliContext.Require(new ReportService(clock).Render(k, options, p, ShippedContent.Engine, today));
+            var bytes = CliContext.Require(new ReportService(clock).Render(k, options, p, await engine(parse, ct).ConfigureAwait(false), today));
             var file = parse.GetValue(output)!;
             try
             {

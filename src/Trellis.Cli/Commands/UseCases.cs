@@ -1,4 +1,5 @@
 using Trellis.Application.Actors;
+using Trellis.Application.Catalogs;
 using Trellis.Application.Compliance;
 using Trellis.Application.Engagements;
 using Trellis.Data;
@@ -16,8 +17,10 @@ internal sealed class UseCases
     {
         var store = new ProgramStore(database);
         var audits = new AuditStore(database);
-        Program = new ProgramService(store, new ProgramCache(store), clock);
-        Imports = new ProgramImports(store, audits, new ImportedFrameworkStore(database), clock);
+        Library = Libraries.Of(database);
+        Program = new ProgramService(store, new ProgramCache(store), Library, clock);
+        Imports = new ProgramImports(store, audits, clock);
+        Catalogs = new CatalogImports(Library, new ImportedFrameworkStore(database), new ImportedMappingStore(database), clock);
         Engagements = new EngagementService(audits, Program, clock);
         Database = database;
     }
@@ -31,8 +34,14 @@ internal sealed class UseCases
     /// <summary>Controls, evidence, risks, SoA.</summary>
     public ProgramService Program { get; }
 
-    /// <summary>Whole-program replacement, the demo, controls and framework imports.</summary>
+    /// <summary>Whole-program replacement, the demo, controls imports.</summary>
     public ProgramImports Imports { get; }
+
+    /// <summary>The frameworks and mappings, shipped and imported into this database.</summary>
+    public FrameworkLibrary Library { get; }
+
+    /// <summary>Framework and mapping imports.</summary>
+    public CatalogImports Catalogs { get; }
 
     /// <summary>Engagements and findings.</summary>
     public EngagementService Engagements { get; }
@@ -40,4 +49,31 @@ internal sealed class UseCases
     /// <summary>Opens (and migrates) the database named by <c>--db</c>, <c>TRELLIS_DB</c> or <c>./trellis.db</c>.</summary>
     public static async Task<UseCases> OpenAsync(System.CommandLine.ParseResult parse, System.CommandLine.Option<string?> option, CliContext ctx, CancellationToken ct) =>
         new(await Db.OpenAsync(parse, option, ct).ConfigureAwait(false), ctx.Clock);
+}
+
+/// <summary>The <see cref="FrameworkLibrary"/> a command reads frameworks and mappings from.</summary>
+internal static class Libraries
+{
+    /// <summary>The shipped content plus what was imported into <paramref name="database"/>.</summary>
+    public static FrameworkLibrary Of(TrellisDatabase database) =>
+        new(new ImportedFrameworkStore(database), new ImportedMappingStore(database));
+
+    /// <summary>
+    /// The shipped content, plus what was imported when a database is named (<c>--db</c> or <c>TRELLIS_DB</c>) or
+    /// <c>./trellis.db</c> exists; never creates a database just to read frameworks.
+    /// </summary>
+    public static async Task<FrameworkLibrary> OpenAsync(System.CommandLine.ParseResult parse, System.CommandLine.Option<string?> option, CancellationToken ct) =>
+        await Db.OpenIfPresentAsync(parse, option, ct).ConfigureAwait(false) is { } database ? Of(database) : FrameworkLibrary.ShippedOnly();
+
+    /// <summary>The crosswalk of <see cref="OpenAsync"/>, with a warning on standard error for each stored import it could not read.</summary>
+    public static async Task<Trellis.Core.Crosswalk.CrosswalkEngine> EngineAsync(System.CommandLine.ParseResult parse, System.CommandLine.Option<string?> option, CliContext ctx, CancellationToken ct)
+    {
+        var library = await OpenAsync(parse, option, ct).ConfigureAwait(false);
+        foreach (var problem in await library.ProblemsAsync(ct).ConfigureAwait(false))
+        {
+            await ctx.Err.WriteLineAsync($"warning: {problem}").ConfigureAwait(false);
+        }
+
+        return await library.EngineAsync(ct).ConfigureAwait(false);
+    }
 }

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Trellis.Content;
+using Trellis.Application.Catalogs;
 using Trellis.Core.Crosswalk;
 
 namespace Trellis.Cli.Commands;
@@ -13,7 +13,7 @@ internal static class WalkthroughCommands
         cmd.SetAction(_ =>
         {
             var o = ctx.Out;
-            var catalog = ShippedContent.Catalog;
+            var catalog = FrameworkLibrary.ShippedEngine.Catalog;
             o.WriteLine("Trellis — one program for ISO/IEC 27001 and SOC 2\n");
             o.WriteLine("1. Frameworks shipped as data (trellis frameworks):");
             foreach (var f in catalog.Frameworks)
@@ -28,7 +28,7 @@ internal static class WalkthroughCommands
                 o.WriteLine($"   {m.From} → {m.To}: {m.Links.Count} links ({string.Join(", ", counts)})");
             }
 
-            var coverage = CoverageAnalysis.Compute(ShippedContent.Engine, "soc2-2017", "iso27001-2022").Value;
+            var coverage = CoverageAnalysis.Compute(FrameworkLibrary.ShippedEngine, "soc2-2017", "iso27001-2022").Value;
             o.WriteLine("\n3. We run an ISO 27001 ISMS: what does it give us for SOC 2? (trellis coverage soc2-2017 --implemented iso27001-2022)");
             foreach (var level in Enum.GetValues<CoverageLevel>())
             {
@@ -36,7 +36,7 @@ internal static class WalkthroughCommands
                 o.WriteLine($"   {level.ToWire(),-8} {ids.Count,3}  {string.Join(" ", ids.Take(12))}{(ids.Count > 12 ? " …" : "")}");
             }
 
-            var rows = LegacyGuideView.Build(ShippedContent.Engine, ShippedContent.GuideClaims);
+            var rows = LegacyGuideView.Build(FrameworkLibrary.ShippedEngine, FrameworkLibrary.GuideClaims);
             var claims = rows.SelectMany(r => r.Claims).ToList();
             o.WriteLine($"\n4. The source guide's mapping table, checked (trellis guide-table): {claims.Count(c => c.Verdict == ClaimVerdict.Confirmed)} of {claims.Count} claims confirmed;");
             foreach (var r in rows.Where(r => r.Claims.Any(c => c.Verdict != ClaimVerdict.Confirmed)).Take(5))

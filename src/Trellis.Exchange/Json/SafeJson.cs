@@ -23,6 +23,17 @@ public static class SafeJson
     /// <param name="source">The name used in error locations; the path when null.</param>
     public static Result<JsonDocument> ReadFile(string path, JsonLimits? limits = null, string? source = null)
     {
+        source ??= path;
+        var bytes = ReadBytes(path, limits, source);
+        return bytes.IsSuccess ? Parse(bytes.Value, source, limits) : bytes.Error!;
+    }
+
+    /// <summary>
+    /// Reads a file's bytes without ever holding more than <see cref="JsonLimits.MaxBytes"/>: <c>file-not-found</c>,
+    /// <c>too-large</c> or <c>file-unreadable</c> located at <paramref name="source"/> (the path when null).
+    /// </summary>
+    public static Result<byte[]> ReadBytes(string path, JsonLimits? limits = null, string? source = null)
+    {
         ArgumentNullException.ThrowIfNull(path);
         limits ??= JsonLimits.Default;
         source ??= path;
@@ -66,7 +77,7 @@ public static class SafeJson
             return new Error("file-unreadable", "permission denied", source);
         }
 
-        return Parse(bytes, source, limits);
+        return bytes;
     }
 
     /// <summary>Parses text (tests and callers that hold a string); lone surrogates are rejected.</summary>

@@ -9,7 +9,7 @@ namespace Trellis.Exchange.Oscal;
 /// Trellis keeps as no-relationship links without a target (what <see cref="OscalMappingExport"/> writes there).
 /// Holds the problem and ignored lists the whole import shares.
 /// </summary>
-internal sealed class MappingGapReader(MappingRequirementIds from)
+internal sealed class MappingGapReader(MappingRequirementIds from, bool skipMissing = false)
 {
     private readonly List<(string Id, string Path, Rationale Rationale)> _gaps = [];
 
@@ -43,6 +43,10 @@ internal sealed class MappingGapReader(MappingRequirementIds from)
                 {
                     selected.Add((id, idPath));
                 }
+                else if (skipMissing)
+                {
+                    Ignored.Add(new(idPath, $"'{w.GetString()}' is not in {from.FrameworkId} (skipped: --skip-missing)"));
+                }
                 else
                 {
                     Problems.Add(new("unknown-requirement", idPath, from.Unknown(w.GetString()!, Problems.Count)));
@@ -59,7 +63,11 @@ internal sealed class MappingGapReader(MappingRequirementIds from)
                 }
 
                 var ids = from.Matching(pattern).ToList();
-                if (ids.Count == 0)
+                if (ids.Count == 0 && skipMissing)
+                {
+                    Ignored.Add(new(patternPath, $"'{pattern}' matches no requirement of {from.FrameworkId} (skipped: --skip-missing)"));
+                }
+                else if (ids.Count == 0)
                 {
                     Problems.Add(new("unknown-requirement", patternPath, $"'{pattern}' matches no requirement of {from.FrameworkId}"));
                 }

@@ -22,6 +22,14 @@ public sealed record MappingImportOptions
     /// </summary>
     public int DefaultStrength { get; init; } = 5;
 
+    /// <summary>
+    /// When true, a map or gap naming a control that is not in its framework is listed as ignored instead of rejecting
+    /// the document (<c>--skip-missing</c>): for a baseline imported through a profile, which holds only part of the
+    /// catalog the mapping was written for. The default is false: an unknown ID usually means the wrong framework was
+    /// named, and the whole import is refused.
+    /// </summary>
+    public bool SkipMissing { get; init; }
+
     /// <summary>Size and depth limits of the input; <see cref="JsonLimits.Default"/> when null.</summary>
     public JsonLimits? Limits { get; init; }
 }

@@ -10,13 +10,13 @@ namespace Trellis.Exchange.Oscal;
 /// collecting what it ignores and every problem, so the caller can report all of them at once.
 /// </summary>
 internal sealed class MappingLinkReader(
-    MappingRequirementIds from, MappingRequirementIds to, MappingResources resources, string citation, int defaultStrength)
+    MappingRequirementIds from, MappingRequirementIds to, MappingResources resources, string citation, int defaultStrength, bool skipMissing = false)
 {
     /// <summary>The OSCAL namespace: relationships in it (or without one) are NIST IR 8477's.</summary>
     public const string OscalNamespace = "http://csrc.nist.gov/ns/oscal";
 
     private readonly Dictionary<(string From, string To), (Relationship Relationship, string Path)> _seen = [];
-    private readonly MappingGapReader _gaps = new(from);
+    private readonly MappingGapReader _gaps = new(from, skipMissing);
 
     public List<MappingLink> Links { get; } = [];
 
@@ -61,7 +61,10 @@ internal sealed class MappingLinkReader(
     {
         var sources = Items(map, "sources", path, from);
         var targets = Items(map, "targets", path, to);
-        var reason = WhyIgnored(map, sources, targets, out var relationship);
+        var reason = WhyIgnored(map, sources, targets, out var relationship)
+            ?? (sources.Concat(targets).FirstOrDefault(i => i.Missing) is { } missing
+                ? $"'{missing.Ref}' is not in {(sources.Contains(missing) ? from : to).FrameworkId} (skipped: --skip-missing)"
+                : null);
         if (reason is not null)
         {
             Ignored.Add(new(path, reason));
@@ -158,12 +161,12 @@ internal sealed class MappingLinkReader(
             // The exporter writes an ID that is not a token as one, with the exact ID in a requirement-id prop.
             var exact = MappingResources.TrellisProps(item, "requirement-id").FirstOrDefault() ?? reference;
             var id = ids.Find(exact);
-            if (id is null)
+            if (id is null && !skipMissing)
             {
                 Problems.Add(new("unknown-requirement", $"{itemPath}.id-ref", ids.Unknown(exact, Problems.Count)));
             }
 
-            items.Add(new Item(reference, id, Statement: false));
+            items.Add(new Item(reference, id, Statement: false, Missing: id is null));
         }
 
         return items;
@@ -211,5 +214,5 @@ internal sealed class MappingLinkReader(
     private static Rationale? RationaleOf(JsonElement owner) =>
         Relationships.TryParse(OscalProse.Str(owner, "matching-rationale"), out Rationale r) ? r : null;
 
-    private sealed record Item(string Ref, string? Id, bool Statement);
+    private sealed record Item(string Ref, string? Id, bool Statement, bool Missing = false);
 }

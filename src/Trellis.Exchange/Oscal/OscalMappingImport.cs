@@ -94,7 +94,7 @@ public static class OscalMappingImport
         var citation = Citation(body);
         var reader = new MappingLinkReader(
             new MappingRequirementIds(catalog.Framework(from).Value), new MappingRequirementIds(catalog.Framework(to).Value),
-            resources, citation, options.DefaultStrength);
+            resources, citation, options.DefaultStrength, options.SkipMissing);
         // The schema requires provenance.matching-rationale and limits it to the three values Trellis models.
         var rationale = Relationships.TryParse(OscalProse.Str(body.GetProperty("provenance"), "matching-rationale"), out Rationale r) ? r : Rationale.Semantic;
         foreach (var (mapping, path) in mappings)

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.Unicode;
-using Trellis.Content;
 using Trellis.Core.Common;
 using Trellis.Core.Crosswalk;
 using Trellis.Core.Program;
@@ -26,13 +25,13 @@ public static class ProgramYamlReader
 
     /// <summary>Reads and validates the program at <paramref name="programYamlPath"/>; evidence paths are relative to its folder.</summary>
     /// <param name="programYamlPath">Path of program.yaml; used as written in error locations.</param>
+    /// <param name="catalog">Frameworks mappings are checked against (shipped and imported).</param>
     /// <param name="limits">Size and parsing limits; the default is <see cref="ProgramYamlLimits"/>'s defaults (50 MB per evidence file).</param>
-    /// <param name="catalog">Frameworks mappings are checked against; the default is the shipped catalog.</param>
-    public static ProgramReadResult Read(string programYamlPath, ProgramYamlLimits? limits = null, FrameworkCatalog? catalog = null)
+    public static ProgramReadResult Read(string programYamlPath, FrameworkCatalog catalog, ProgramYamlLimits? limits = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(programYamlPath);
         limits ??= new ProgramYamlLimits();
-        catalog ??= ShippedContent.Catalog;
+        ArgumentNullException.ThrowIfNull(catalog);
         var source = programYamlPath;
         if (!File.Exists(programYamlPath))
         {

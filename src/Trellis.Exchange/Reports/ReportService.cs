@@ -26,7 +26,7 @@ public sealed class ReportService(TimeProvider clock)
     /// <param name="kind">Report kind wire name (<see cref="ReportNames.KindNames"/>).</param>
     /// <param name="options">Format, frameworks, window.</param>
     /// <param name="program">The program; may be null only for the crosswalk report.</param>
-    /// <param name="engine">The crosswalk over the catalog (normally <c>ShippedContent.Engine</c>).</param>
+    /// <param name="engine">The crosswalk over the catalog (shipped and imported frameworks: the application layer's FrameworkLibrary).</param>
     /// <param name="today">The calendar day readiness, freshness and drift are judged on.</param>
     public Result<byte[]> Render(string kind, ReportOptions options, ComplianceProgram? program, CrosswalkEngine engine, DateOnly today)
     {

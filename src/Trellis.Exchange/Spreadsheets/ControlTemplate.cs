@@ -1,5 +1,4 @@
 using ClosedXML.Excel;
-using Trellis.Content;
 using Trellis.Core.Common;
 using Trellis.Core.Crosswalk;
 using Trellis.Core.Program;
@@ -27,11 +26,11 @@ public static class ControlTemplate
     /// <param name="controls">Controls to pre-fill, in order; empty for a blank template.</param>
     /// <param name="output">Where the .xlsx goes.</param>
     /// <param name="generatedAt">Recorded as the workbook's creation time.</param>
-    /// <param name="catalog">Frameworks whose IDs are listed for mappings; the default is the shipped catalog.</param>
-    public static void Write(IReadOnlyList<Control> controls, Stream output, DateTimeOffset generatedAt, FrameworkCatalog? catalog = null)
+    /// <param name="catalog">Frameworks whose IDs are listed for mappings (shipped and imported).</param>
+    public static void Write(IReadOnlyList<Control> controls, Stream output, DateTimeOffset generatedAt, FrameworkCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(controls);
-        catalog ??= ShippedContent.Catalog;
+        ArgumentNullException.ThrowIfNull(catalog);
         using var workbook = new XLWorkbook();
         workbook.Properties.Title = "Trellis controls";
         workbook.Properties.Author = "Trellis";
@@ -55,7 +54,7 @@ public static class ControlTemplate
     }
 
     /// <summary>The workbook as bytes.</summary>
-    public static byte[] Write(IReadOnlyList<Control> controls, DateTimeOffset generatedAt, FrameworkCatalog? catalog = null)
+    public static byte[] Write(IReadOnlyList<Control> controls, DateTimeOffset generatedAt, FrameworkCatalog catalog)
     {
         using var stream = new MemoryStream();
         Write(controls, stream, generatedAt, catalog);

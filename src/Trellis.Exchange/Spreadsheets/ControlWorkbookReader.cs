@@ -1,6 +1,5 @@
 using System.Globalization;
 using ClosedXML.Excel;
-using Trellis.Content;
 using Trellis.Core.Common;
 using Trellis.Core.Crosswalk;
 using Trellis.Core.Program;
@@ -25,9 +24,9 @@ public static class ControlWorkbookReader
 
     /// <summary>Reads the workbook at <paramref name="path"/>; errors about the file are located at the path as given.</summary>
     /// <param name="path">The .xlsx file.</param>
-    /// <param name="catalog">Frameworks mappings are checked against; the default is the shipped catalog (pass one with imported frameworks added).</param>
+    /// <param name="catalog">Frameworks mappings are checked against; shipped and imported.</param>
     /// <param name="limits">Size and error limits; the default is <see cref="WorkbookLimits"/>'s defaults.</param>
-    public static ControlWorkbookReadResult Read(string path, FrameworkCatalog? catalog = null, WorkbookLimits? limits = null)
+    public static ControlWorkbookReadResult Read(string path, FrameworkCatalog catalog, WorkbookLimits? limits = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         limits ??= new WorkbookLimits();
@@ -46,11 +45,11 @@ public static class ControlWorkbookReader
     }
 
     /// <summary>Reads a workbook held in memory; <paramref name="source"/> names it in file-level errors.</summary>
-    public static ControlWorkbookReadResult Read(byte[] workbook, string source, FrameworkCatalog? catalog = null, WorkbookLimits? limits = null)
+    public static ControlWorkbookReadResult Read(byte[] workbook, string source, FrameworkCatalog catalog, WorkbookLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(workbook);
         limits ??= new WorkbookLimits();
-        catalog ??= ShippedContent.Catalog;
+        ArgumentNullException.ThrowIfNull(catalog);
         var packageErrors = WorkbookPackage.Check(workbook, source, limits);
         if (packageErrors.Count > 0)
         {

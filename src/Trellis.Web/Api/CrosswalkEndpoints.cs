@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Trellis.Application.Actors;
-using Trellis.Content;
+using Trellis.Application.Catalogs;
 using Trellis.Core.Common;
 using Trellis.Core.Crosswalk;
 using Trellis.Web.Auth;
@@ -24,11 +24,11 @@ public static class CrosswalkEndpoints
         return api;
     }
 
-    private static Results<Ok<Paged<LinkView>>, ProblemHttpResult> Crosswalk(
-        HttpContext context, string from, string to, bool? inferred, string? relationship, string? origin, int? page, int? pageSize)
+    private static async Task<Results<Ok<Paged<LinkView>>, ProblemHttpResult>> Crosswalk(
+        HttpContext context, FrameworkLibrary library, string from, string to, bool? inferred, string? relationship, string? origin, int? page, int? pageSize, CancellationToken ct)
     {
-        var a = FrameworkEndpoints.Visible(context, from);
-        var b = FrameworkEndpoints.Visible(context, to);
+        var a = await FrameworkEndpoints.VisibleAsync(context, library, from, ct);
+        var b = await FrameworkEndpoints.VisibleAsync(context, library, to, ct);
         if (!a.IsSuccess || !b.IsSuccess)
         {
             return ApiErrors.Problem((a.Error ?? b.Error)!);
@@ -50,7 +50,7 @@ public static class CrosswalkEndpoints
             return ApiErrors.Problem(new Error("invalid-origin", $"unknown origin '{origin}'; use curated, inverted, inferred", "origin"));
         }
 
-        var engine = ShippedContent.Engine;
+        var engine = await library.EngineAsync(ct);
         var links = (inferred == true ? engine.All(a.Value.Id, b.Value.Id) : engine.Direct(a.Value.Id, b.Value.Id))
             .Where(l => rel is null || l.Relationship == rel)
             .Where(l => origin is null || l.Origin.ToWire() == origin)
@@ -60,20 +60,20 @@ public static class CrosswalkEndpoints
         return result.IsSuccess ? TypedResults.Ok(result.Value) : ApiErrors.Problem(result.Error!);
     }
 
-    private static Results<Ok<IReadOnlyList<CoverageView>>, ProblemHttpResult> Coverage(HttpContext context, string target, string implemented)
+    private static async Task<Results<Ok<IReadOnlyList<CoverageView>>, ProblemHttpResult>> Coverage(HttpContext context, FrameworkLibrary library, string target, string implemented, CancellationToken ct)
     {
         var colon = implemented.IndexOf(':', StringComparison.Ordinal);
         var framework = colon < 0 ? implemented : implemented[..colon];
         IReadOnlyCollection<string>? ids = colon < 0 ? null
             : implemented[(colon + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var a = FrameworkEndpoints.Visible(context, target);
-        var b = FrameworkEndpoints.Visible(context, framework);
+        var a = await FrameworkEndpoints.VisibleAsync(context, library, target, ct);
+        var b = await FrameworkEndpoints.VisibleAsync(context, library, framework, ct);
         if (!a.IsSuccess || !b.IsSuccess)
         {
             return ApiErrors.Problem((a.Error ?? b.Error)!);
         }
 
-        var result = CoverageAnalysis.Compute(ShippedContent.Engine, a.Value.Id, b.Value.Id, ids);
+        var result = CoverageAnalysis.Compute(await library.EngineAsync(ct), a.Value.Id, b.Value.Id, ids);
         return result.IsSuccess
             ? TypedResults.Ok<IReadOnlyList<CoverageView>>([.. result.Value.Select(CoverageView.From)])
             : ApiErrors.Problem(result.Error!);

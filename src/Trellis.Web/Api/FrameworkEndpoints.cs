@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Trellis.Application.Actors;
-using Trellis.Content;
+using Trellis.Application.Catalogs;
 using Trellis.Core.Common;
 using Trellis.Core.Frameworks;
 using Trellis.Web.Auth;
@@ -26,30 +26,30 @@ public static class FrameworkEndpoints
     }
 
     /// <summary>Finds a framework the account may see; out-of-scope frameworks do not exist for it.</summary>
-    internal static Result<Framework> Visible(HttpContext context, string id)
+    internal static async Task<Result<Framework>> VisibleAsync(HttpContext context, FrameworkLibrary library, string id, CancellationToken ct)
     {
-        var fw = ShippedContent.Catalog.Framework(id);
+        var fw = (await library.CatalogAsync(ct)).Framework(id);
         return fw.IsSuccess && !context.Account().SeesFramework(fw.Value.Id)
             ? new Error("unknown-framework", $"unknown framework '{id}'")
             : fw;
     }
 
-    private static Results<Ok<Paged<FrameworkSummaryView>>, ProblemHttpResult> List(HttpContext context, int? page, int? pageSize)
+    private static async Task<Results<Ok<Paged<FrameworkSummaryView>>, ProblemHttpResult>> List(HttpContext context, FrameworkLibrary library, int? page, int? pageSize, CancellationToken ct)
     {
-        var all = ShippedContent.Catalog.Frameworks.Where(f => context.Account().SeesFramework(f.Id)).Select(FrameworkSummaryView.From).ToList();
+        var all = (await library.CatalogAsync(ct)).Frameworks.Where(f => context.Account().SeesFramework(f.Id)).Select(FrameworkSummaryView.From).ToList();
         var result = Paging.Of(all, page, pageSize);
         return result.IsSuccess ? TypedResults.Ok(result.Value) : ApiErrors.Problem(result.Error!);
     }
 
-    private static Results<Ok<FrameworkView>, ProblemHttpResult> Get(HttpContext context, string id)
+    private static async Task<Results<Ok<FrameworkView>, ProblemHttpResult>> Get(HttpContext context, FrameworkLibrary library, string id, CancellationToken ct)
     {
-        var fw = Visible(context, id);
+        var fw = await VisibleAsync(context, library, id, ct);
         return fw.IsSuccess ? TypedResults.Ok(FrameworkView.From(fw.Value)) : ApiErrors.Problem(fw.Error!);
     }
 
-    private static Results<Ok<Paged<RequirementView>>, ProblemHttpResult> Requirements(HttpContext context, string id, string? kind, int? page, int? pageSize)
+    private static async Task<Results<Ok<Paged<RequirementView>>, ProblemHttpResult>> Requirements(HttpContext context, FrameworkLibrary library, string id, string? kind, int? page, int? pageSize, CancellationToken ct)
     {
-        var fw = Visible(context, id);
+        var fw = await VisibleAsync(context, library, id, ct);
         if (!fw.IsSuccess)
         {
             return ApiErrors.Problem(fw.Error!);
@@ -71,15 +71,15 @@ public static class FrameworkEndpoints
         return result.IsSuccess ? TypedResults.Ok(result.Value) : ApiErrors.Problem(result.Error!);
     }
 
-    private static Results<Ok<RequirementView>, ProblemHttpResult> Requirement(HttpContext context, string id, string requirementId)
+    private static async Task<Results<Ok<RequirementView>, ProblemHttpResult>> Requirement(HttpContext context, FrameworkLibrary library, string id, string requirementId, CancellationToken ct)
     {
-        var fw = Visible(context, id);
+        var fw = await VisibleAsync(context, library, id, ct);
         if (!fw.IsSuccess)
         {
             return ApiErrors.Problem(fw.Error!);
         }
 
-        var req = ShippedContent.Catalog.Requirement(fw.Value.Id, requirementId);
+        var req = (await library.CatalogAsync(ct)).Requirement(fw.Value.Id, requirementId);
         return req.IsSuccess ? TypedResults.Ok(RequirementView.From(req.Value)) : ApiErrors.Problem(req.Error!);
     }
 }

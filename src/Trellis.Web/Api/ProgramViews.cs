@@ -1,4 +1,3 @@
-using Trellis.Content;
 using Trellis.Core.Evidence;
 using Trellis.Core.Program;
 using Trellis.Core.Readiness;
@@ -12,11 +11,11 @@ public sealed record MappingView(string Framework, string Requirement, string Re
 public sealed record ControlView(
     string Id, string Title, string Description, string Owner, string Cadence, string Status, IReadOnlyList<MappingView> Mappings, IReadOnlyList<string> Evidence)
 {
-    internal static ControlView From(Control c, IEnumerable<EvidenceItem> evidence) => new(
+    internal static ControlView From(Control c, IEnumerable<EvidenceItem> evidence, Core.Crosswalk.FrameworkCatalog catalog) => new(
         c.Id, c.Title, c.Description, c.Owner, c.Cadence.ToWire(), c.Status.ToWire(),
         [.. c.Mappings.Select(m => new MappingView(
             m.Requirement.Framework, m.Requirement.Requirement, Core.Crosswalk.Relationships.ToWire(m.Relationship),
-            ShippedContent.Catalog.Framework(m.Requirement.Framework) is { IsSuccess: true } f ? f.Value.Find(m.Requirement.Requirement)?.Title : null))],
+            catalog.Framework(m.Requirement.Framework) is { IsSuccess: true } f ? f.Value.Find(m.Requirement.Requirement)?.Title : null))],
         [.. evidence.Where(e => e.ControlIds.Contains(c.Id)).Select(e => e.Id)]);
 }
 

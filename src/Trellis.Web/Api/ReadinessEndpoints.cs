@@ -6,7 +6,6 @@ using Trellis.Application.Actors;
 using Trellis.Application.Compliance;
 using Trellis.Application.Engagements;
 using Trellis.Application.Exports;
-using Trellis.Content;
 using Trellis.Web.Auth;
 
 namespace Trellis.Web.Api;
@@ -22,7 +21,7 @@ public static class ReadinessEndpoints
     {
         ArgumentNullException.ThrowIfNull(api);
         var g = api.MapGroup("/readiness").WithTags("Readiness").RequireAuthorization(Policies.ProgramRead);
-        g.MapGet("/", Summaries).WithName("ListReadiness").WithSummary("Covered, partial, gap and not-applicable counts per framework, as of today.");
+        g.MapGet("/", Summaries).WithName("ListReadiness").WithSummary("Covered, partial, gap and not-applicable counts per framework (the shipped ones, then those imported), as of today.");
         g.MapGet("/{framework}", Framework).WithName("GetReadiness")
             .WithSummary("Readiness of every requirement of a framework with reasons and what would close it; creditedFrom limits credit to mappings into one framework.");
         return api;
@@ -32,13 +31,15 @@ public static class ReadinessEndpoints
     public static async Task<IReadOnlyList<ReadinessSummaryView>> SummariesFor(HttpContext context, ProgramService program, CancellationToken ct)
     {
         var account = context.Account();
+        var catalog = await program.Library.CatalogAsync(ct);
         var result = new List<ReadinessSummaryView>();
-        foreach (var id in DashboardFrameworks.Where(account.SeesFramework))
+        var imported = catalog.Frameworks.Select(f => f.Id).Where(id => !Application.Catalogs.FrameworkLibrary.IsShipped(id));
+        foreach (var id in DashboardFrameworks.Concat(imported).Where(account.SeesFramework))
         {
             var report = await program.ReadinessAsync(account, id, null, ct);
             if (report.IsSuccess)
             {
-                result.Add(ReadinessSummaryView.From(report.Value, ShippedContent.Catalog.Framework(id).Value.Name));
+                result.Add(ReadinessSummaryView.From(report.Value, catalog.Framework(id).Value.Name));
             }
         }
 
@@ -60,7 +61,7 @@ public static class ReadinessEndpoints
         var rows = report.Value.Requirements.Select(RequirementReadinessView.From).Where(r => status is null || r.Status == status).ToList();
         var paged = Paging.Of(rows, page, pageSize);
         return paged.IsSuccess
-            ? TypedResults.Ok(new ReadinessView(ReadinessSummaryView.From(report.Value, ShippedContent.Catalog.Framework(framework).Value.Name), creditedFrom, paged.Value))
+            ? TypedResults.Ok(new ReadinessView(ReadinessSummaryView.From(report.Value, (await program.Library.CatalogAsync(ct)).Framework(framework).Value.Name), creditedFrom, paged.Value))
             : ApiErrors.Problem(paged.Error!);
     }
 }

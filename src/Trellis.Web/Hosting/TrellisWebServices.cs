@@ -55,6 +55,9 @@ public static class TrellisWebServices
         services.AddSingleton(sp => new AuditStore(sp.GetRequiredService<TrellisDatabase>()));
         services.AddSingleton(sp => new ImportedFrameworkStore(sp.GetRequiredService<TrellisDatabase>()));
         services.AddSingleton<Application.Compliance.ProgramImports>();
+        services.AddSingleton(sp => new ImportedMappingStore(sp.GetRequiredService<TrellisDatabase>()));
+        services.AddSingleton<Application.Catalogs.FrameworkLibrary>();
+        services.AddSingleton<Application.Catalogs.CatalogImports>();
         services.AddScoped<Application.Engagements.EngagementService>();
         services.AddScoped<Application.Exports.ExportService>();
         services.AddHostedService<WebStartup>();

@@ -7,7 +7,8 @@ namespace Trellis.Core.Tests.Architecture;
 /// <summary>
 /// The project graph drawn in docs/architecture.md, checked against the project files: a project that gains a
 /// reference the graph forbids fails here. Also: the doors (Web, Cli) never call a store's write methods — every write
-/// goes through the application layer, which hands the store its audit entry.
+/// goes through the application layer, which hands the store its audit entry; and frameworks are read from one injected
+/// catalog (the application layer's FrameworkLibrary), never from the shipped-content singleton.
 /// </summary>
 public sealed partial class ProjectGraphTests
 {
@@ -19,7 +20,7 @@ public sealed partial class ProjectGraphTests
         ["Trellis.Data"] = ["Trellis.Core"],
         ["Trellis.Data.Sqlite"] = ["Trellis.Data"],
         ["Trellis.Data.Postgres"] = ["Trellis.Data"],
-        ["Trellis.Exchange"] = ["Trellis.Core", "Trellis.Content"],
+        ["Trellis.Exchange"] = ["Trellis.Core"],
         ["Trellis.Application"] = ["Trellis.Core", "Trellis.Content", "Trellis.Data", "Trellis.Exchange"],
         ["Trellis.Web"] = ["Trellis.Application", "Trellis.Core", "Trellis.Content", "Trellis.Data", "Trellis.Exchange", "Trellis.Data.Sqlite", "Trellis.Data.Postgres"],
         ["Trellis.Cli"] = ["Trellis.Application", "Trellis.Core", "Trellis.Content", "Trellis.Data", "Trellis.Exchange", "Trellis.Data.Sqlite", "Trellis.Data.Postgres", "Trellis.Web"],
@@ -54,13 +55,29 @@ public sealed partial class ProjectGraphTests
     }
 
     [Fact]
+    public void ShippedContentSingleton_IsReadOnlyByTheFrameworkLibrary()
+    {
+        // Content owns it (and builds the demo from it); everything else asks the FrameworkLibrary, which adds what was
+        // imported into the database.
+        var library = Path.Combine("Trellis.Application", "Catalogs", "FrameworkLibrary.cs");
+        var offenders = Directory.EnumerateFiles(Src, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => !Path.GetRelativePath(Src, f).StartsWith("Trellis.Content" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            .Where(f => Path.GetRelativePath(Src, f) != library)
+            .Where(f => File.ReadAllText(f).Contains("ShippedContent", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(Src, f))
+            .ToList();
+        Assert.True(offenders.Count == 0, "read frameworks through FrameworkLibrary, not ShippedContent:\n" + string.Join('\n', offenders));
+    }
+
+    [Fact]
     public void StoreWritePattern_CatchesAStoreWrite()
     {
         Assert.Matches(StoreWrite(), "await new ProgramStore(database).ReplaceAsync(record, program, blobs, ct)");
         Assert.DoesNotMatch(StoreWrite(), "await useCases.Imports.ReplaceAsync(actor, program, blobs, source, ct)");
     }
 
-    // A write method of ProgramStore, AuditStore or ImportedFrameworkStore called on something named like a store.
+    // A write method of ProgramStore, AuditStore, ImportedFrameworkStore or ImportedMappingStore called on something named like a store.
     [GeneratedRegex(@"\b(\w*[sS]tore(\([^)]*\))?)\.(ReplaceAsync|UpsertControlsAsync|UpsertControlAsync|DeleteControlAsync|AddEvidenceAsync|AddEvidenceVersionAsync|UpsertRiskAsync|DeleteRiskAsync|UpsertSoaDecisionAsync|SaveEngagementAsync|SaveFindingAsync|AddMissingAsync|SaveAsync|DeleteAsync)\(")]
     private static partial Regex StoreWrite();
 }

@@ -41,6 +41,27 @@ public class MappingImportRejectionTests
     }
 
     [Fact]
+    public void Parse_UnknownControlIds_WithSkipMissing_AreListedAsIgnoredAndTheRestImported()
+    {
+        var json = Collection(
+            Known("iso27001-2022"), Known("soc2-2017"),
+            [Map("equal", "A.8.32", "CC8.1"), Map("subset-of", "A.8.99", "CC8.1"), Map("equal", "4.1", "CC9.9")],
+            gaps: """, "source-gap-summary": {"uuid": "2ad90434-ada9-4318-933d-a6c475d0c877", "unmapped-controls": [{"with-ids": ["_4.9"]}, {"matching": [{"pattern": "Z.*"}]}]}""");
+
+        var result = Import(json, new MappingImportOptions { SkipMissing = true }).Value;
+
+        var link = Assert.Single(result.Mappings.Links);
+        Assert.Equal(("A.8.32", "CC8.1"), (link.From.Requirement, link.To!.Value.Requirement));
+        Assert.Equal(
+            [$"{Maps}[1]", $"{Maps}[2]", "$.mapping-collection.mappings[0].source-gap-summary.unmapped-controls[0].with-ids[0]", "$.mapping-collection.mappings[0].source-gap-summary.unmapped-controls[1].matching[0].pattern"],
+            result.Ignored.Select(i => i.Path).ToList());
+        Assert.Contains("'A.8.99' is not in iso27001-2022", result.Ignored[0].Reason, StringComparison.Ordinal);
+        Assert.Contains("'CC9.9' is not in soc2-2017", result.Ignored[1].Reason, StringComparison.Ordinal);
+        Assert.Contains("'_4.9' is not in iso27001-2022", result.Ignored[2].Reason, StringComparison.Ordinal);
+        Assert.Contains("'Z.*' matches no requirement", result.Ignored[3].Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_SamePairWithTwoRelationships_Fails()
     {
         var error = Import(IsoToSoc(Map("equal", "A.8.32", "CC8.1"), Map("subset-of", "A.8.32", "CC8.1"))).Error!;

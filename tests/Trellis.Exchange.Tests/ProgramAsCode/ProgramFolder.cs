@@ -31,7 +31,7 @@ internal sealed class ProgramFolder : IDisposable
     }
 
     /// <summary>Reads the folder's program.yaml.</summary>
-    public ProgramReadResult Read(ProgramYamlLimits? limits = null) => ProgramYamlReader.Read(ProgramYaml, limits);
+    public ProgramReadResult Read(ProgramYamlLimits? limits = null) => ProgramYamlReader.Read(ProgramYaml, Trellis.Content.ShippedContent.Catalog, limits);
 
     /// <summary>Every file under the folder with its bytes, by forward-slashed relative path.</summary>
     public SortedDictionary<string, byte[]> Files() => new(

@@ -18,7 +18,7 @@ public sealed class ControlTemplateTests
     {
         var controls = DemoProgram.Create(FixedClock.On(2026, 11, 27)).Program.Controls;
 
-        var result = Workbooks.Read(ControlTemplate.Write(controls, Workbooks.GeneratedAt));
+        var result = Workbooks.Read(ControlTemplate.Write(controls, Workbooks.GeneratedAt, Trellis.Content.ShippedContent.Catalog));
 
         Assert.True(result.IsSuccess, string.Join("\n", result.Errors));
         AssertSameControls(controls, result.Controls!);
@@ -37,7 +37,7 @@ public sealed class ControlTemplateTests
             Sample("AC-06", "'quoted' on purpose"),
         ];
 
-        var bytes = ControlTemplate.Write(controls, Workbooks.GeneratedAt);
+        var bytes = ControlTemplate.Write(controls, Workbooks.GeneratedAt, Trellis.Content.ShippedContent.Catalog);
 
         using (var book = new XLWorkbook(new MemoryStream(bytes)))
         {
@@ -82,7 +82,7 @@ public sealed class ControlTemplateTests
     [Fact]
     public void Write_NoControls_GivesATemplateThatIsRefusedUntilFilledIn()
     {
-        var result = Workbooks.Read(ControlTemplate.Write([], Workbooks.GeneratedAt));
+        var result = Workbooks.Read(ControlTemplate.Write([], Workbooks.GeneratedAt, Trellis.Content.ShippedContent.Catalog));
 
         Assert.Equal("no-controls", Assert.Single(result.Errors).Code);
     }

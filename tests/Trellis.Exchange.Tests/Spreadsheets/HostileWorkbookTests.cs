@@ -177,7 +177,7 @@ public sealed class HostileWorkbookTests
         File.WriteAllBytes(path, Template());
         try
         {
-            var result = ControlWorkbookReader.Read(path, limits: new WorkbookLimits { MaxFileBytes = 1000 });
+            var result = ControlWorkbookReader.Read(path, Trellis.Content.ShippedContent.Catalog, limits: new WorkbookLimits { MaxFileBytes = 1000 });
 
             var error = Assert.Single(result.Errors);
             Assert.Equal("too-large", error.Code);
@@ -192,7 +192,7 @@ public sealed class HostileWorkbookTests
     [Fact]
     public void Read_MissingFile_SaysSo()
     {
-        var result = ControlWorkbookReader.Read("/nonexistent/controls.xlsx");
+        var result = ControlWorkbookReader.Read("/nonexistent/controls.xlsx", Trellis.Content.ShippedContent.Catalog);
 
         Assert.Equal("missing-file", Assert.Single(result.Errors).Code);
     }

@@ -23,7 +23,7 @@ internal static class Workbooks
         return builder.Build().Controls;
     }
 
-    private static readonly Lazy<byte[]> TemplateBytes = new(() => ControlTemplate.Write(Controls(), GeneratedAt));
+    private static readonly Lazy<byte[]> TemplateBytes = new(() => ControlTemplate.Write(Controls(), GeneratedAt, Trellis.Content.ShippedContent.Catalog));
 
     /// <summary>The template of <see cref="Controls"/> (written once; callers get a copy).</summary>
     public static byte[] Template() => (byte[])TemplateBytes.Value.Clone();
@@ -38,7 +38,7 @@ internal static class Workbooks
         return output.ToArray();
     }
 
-    public static ControlWorkbookReadResult Read(byte[] xlsx) => ControlWorkbookReader.Read(xlsx, "controls.xlsx");
+    public static ControlWorkbookReadResult Read(byte[] xlsx) => ControlWorkbookReader.Read(xlsx, "controls.xlsx", Trellis.Content.ShippedContent.Catalog);
 
     /// <summary>The one error located at <paramref name="location"/>; fails when there is none or several.</summary>
     public static Trellis.Core.Common.Error ErrorAt(ControlWorkbookReadResult result, string location)

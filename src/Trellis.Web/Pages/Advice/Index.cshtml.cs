@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Trellis.Application.Actors;
-using Trellis.Content;
+using Trellis.Application.Catalogs;
 using Trellis.Core.Advice;
 using Trellis.Web.Auth;
 
@@ -42,7 +42,7 @@ public sealed class IndexModel(TimeProvider clock) : PageModel
 
         var advice = Advisor.Advise(
             new AdvisorAnswers { Market = (TargetMarket)m, Buyers = (BuyerExpectation)b, Maturity = (OrganizationalMaturity)t, Architecture = (ProductArchitecture)a },
-            ShippedContent.Engine,
+            FrameworkLibrary.ShippedEngine,
             clock);
         if (advice.IsSuccess)
         {

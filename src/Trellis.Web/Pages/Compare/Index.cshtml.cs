@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Trellis.Application.Actors;
-using Trellis.Content;
+using Trellis.Application.Catalogs;
 using Trellis.Core.Advice;
 using Trellis.Core.Frameworks;
 using Trellis.Web.Auth;
@@ -22,7 +22,7 @@ public sealed class IndexModel : PageModel
     public string Right { get; set; } = Advisor.Soc2;
 
     /// <summary>The frameworks to choose from.</summary>
-    public IReadOnlyList<Framework> Frameworks => ShippedContent.Catalog.Frameworks;
+    public IReadOnlyList<Framework> Frameworks => FrameworkLibrary.ShippedEngine.Catalog.Frameworks;
 
     /// <summary>The left framework, when known.</summary>
     public Framework? LeftFramework { get; private set; }
@@ -45,8 +45,8 @@ public sealed class IndexModel : PageModel
     /// <summary>Compares.</summary>
     public void OnGet()
     {
-        var left = ShippedContent.Catalog.Framework(Left);
-        var right = ShippedContent.Catalog.Framework(Right);
+        var left = FrameworkLibrary.ShippedEngine.Catalog.Framework(Left);
+        var right = FrameworkLibrary.ShippedEngine.Catalog.Framework(Right);
         if (!left.IsSuccess || !right.IsSuccess)
         {
             Message = (left.Error ?? right.Error)!.Message;
@@ -55,8 +55,8 @@ public sealed class IndexModel : PageModel
 
         (LeftFramework, RightFramework) = (left.Value, right.Value);
         Rows = FrameworkComparison.Compare(left.Value, right.Value);
-        var forward = FrameworkOverlap.Compute(ShippedContent.Engine, Left, Right);
-        var backward = FrameworkOverlap.Compute(ShippedContent.Engine, Right, Left);
+        var forward = FrameworkOverlap.Compute(FrameworkLibrary.ShippedEngine, Left, Right);
+        var backward = FrameworkOverlap.Compute(FrameworkLibrary.ShippedEngine, Right, Left);
         RightAfterLeft = forward.IsSuccess ? forward.Value : null;
         LeftAfterRight = backward.IsSuccess ? backward.Value : null;
     }

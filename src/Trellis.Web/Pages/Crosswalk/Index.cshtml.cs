@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Trellis.Application.Actors;
-using Trellis.Content;
+using Trellis.Application.Catalogs;
 using Trellis.Core.Crosswalk;
 using Trellis.Core.Frameworks;
 using Trellis.Web.Auth;
@@ -11,7 +11,7 @@ namespace Trellis.Web.Pages.Crosswalk;
 
 /// <summary>The crosswalk explorer: two frameworks side by side, every link with its relationship, rationale and source.</summary>
 [Authorize(Policy = Policies.CatalogRead)]
-public sealed class IndexModel : PageModel
+public sealed class IndexModel(FrameworkLibrary library) : PageModel
 {
     /// <summary>Left framework.</summary>
     [BindProperty(SupportsGet = true)]
@@ -39,20 +39,23 @@ public sealed class IndexModel : PageModel
     /// <summary>The links shown.</summary>
     public IReadOnlyList<MappingLink> Links { get; private set; } = [];
 
+    private FrameworkCatalog? _catalog;
+
     /// <summary>Requirement titles by framework and ID.</summary>
-    public string? TitleOf(RequirementRef? r) => r is { } x && ShippedContent.Catalog.Framework(x.Framework) is { IsSuccess: true } f ? f.Value.Find(x.Requirement)?.Title : null;
+    public string? TitleOf(RequirementRef? r) => r is { } x && _catalog?.Framework(x.Framework) is { IsSuccess: true } f ? f.Value.Find(x.Requirement)?.Title : null;
 
     /// <summary>Computes the links.</summary>
-    public IActionResult OnGet()
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var account = HttpContext.Account();
-        Frameworks = [.. ShippedContent.Catalog.Frameworks.Where(f => account.SeesFramework(f.Id))];
+        var engine = await library.EngineAsync(ct);
+        _catalog = engine.Catalog;
+        Frameworks = [.. engine.Catalog.Frameworks.Where(f => account.SeesFramework(f.Id))];
         if (!Frameworks.Any(f => f.Id == From) || !Frameworks.Any(f => f.Id == To))
         {
             return Frameworks.Count >= 2 ? RedirectToPage(new { From = Frameworks[0].Id, To = Frameworks[1].Id }) : Page();
         }
 
-        var engine = ShippedContent.Engine;
         Links = [.. (Inferred || Origin == "inferred" ? engine.All(From, To) : engine.Direct(From, To))
             .Where(l => Relationship is null || l.Relationship.ToWire() == Relationship)
             .Where(l => Origin is null || l.Origin.ToWire() == Origin)];

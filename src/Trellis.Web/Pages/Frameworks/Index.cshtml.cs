@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Trellis.Application.Actors;
-using Trellis.Content;
+using Trellis.Application.Catalogs;
 using Trellis.Core.Frameworks;
 using Trellis.Web.Auth;
 
@@ -10,7 +10,7 @@ namespace Trellis.Web.Pages.Frameworks;
 
 /// <summary>The framework browser: every framework, or one with its requirements.</summary>
 [Authorize(Policy = Policies.CatalogRead)]
-public sealed class IndexModel : PageModel
+public sealed class IndexModel(FrameworkLibrary library) : PageModel
 {
     /// <summary>Frameworks the account sees.</summary>
     public IReadOnlyList<Framework> Frameworks { get; private set; } = [];
@@ -19,10 +19,10 @@ public sealed class IndexModel : PageModel
     public Framework? Selected { get; private set; }
 
     /// <summary>Lists, or shows one framework.</summary>
-    public IActionResult OnGet(string? id)
+    public async Task<IActionResult> OnGetAsync(string? id, CancellationToken ct)
     {
         var account = HttpContext.Account();
-        Frameworks = [.. ShippedContent.Catalog.Frameworks.Where(f => account.SeesFramework(f.Id))];
+        Frameworks = [.. (await library.CatalogAsync(ct)).Frameworks.Where(f => account.SeesFramework(f.Id))];
         if (id is not null)
         {
             Selected = Frameworks.FirstOrDefault(f => f.Id == id);

@@ -2,10 +2,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Trellis.Application.Actors;
+using Trellis.Application.Catalogs;
 using Trellis.Application.Compliance;
 using Trellis.Application.Engagements;
 using Trellis.Application.Exports;
-using Trellis.Content;
 using Trellis.Core.Advice;
 using Trellis.Core.Program;
 using Trellis.Web.Auth;
@@ -49,7 +49,7 @@ public sealed class IndexModel(ProgramService program) : PageModel
             commitments = chosen.Value;
         }
 
-        var plan = RoadmapPlanner.Plan(ShippedContent.Engine, commitments, RoadmapProgress.Satisfied(p, ShippedContent.Engine, program.Today));
+        var plan = RoadmapPlanner.Plan(FrameworkLibrary.ShippedEngine, commitments, RoadmapProgress.Satisfied(p, await program.Library.EngineAsync(ct), program.Today));
         if (!plan.IsSuccess)
         {
             Message = plan.Error!.Message;
