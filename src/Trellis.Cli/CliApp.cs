@@ -35,6 +35,7 @@ public static class CliApp
     {
         var context = new CliContext(output, error) { Clock = clock ?? TimeProvider.System };
         var root = new RootCommand("Trellis: one program for ISO/IEC 27001 and SOC 2 — frameworks, crosswalk, controls, evidence, audits.");
+        root.Options.Add(context.ActAs);
         foreach (var command in new[]
         {
             FrameworkCommands.Create(context),
@@ -79,6 +80,16 @@ public sealed record CliContext(TextWriter Out, TextWriter Err)
 {
     /// <summary>The clock (tests inject a fixed one). The default is the system clock.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// <c>--as EMAIL</c>, on every command: act as that web account (its role and auditor scope decide what the command
+    /// may do, and the audit trail names it) instead of <c>cli:&lt;operating-system user&gt;</c>.
+    /// </summary>
+    public Option<string?> ActAs { get; } = new("--as")
+    {
+        Description = "Act as this web account (its role decides what you may do; the audit trail names it) instead of cli:<operating-system user>.",
+        Recursive = true,
+    };
 
     /// <summary>Today's calendar date in UTC, from <see cref="Clock"/>.</summary>
     public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);

@@ -81,4 +81,47 @@ public sealed class CliAuditTrailTests : IDisposable
         Assert.Contains(("token.revoke", Operator), actions);
         Assert.Equal(0, Run("audit-log", "verify", "--db", Db).Code);
     }
+
+    [Fact]
+    public void As_ActsAsTheNamedAccount_WithItsRole()
+    {
+        Assert.Equal(0, Run("demo", "--db", Db).Code);
+        Assert.Equal(0, Run("users", "add", "cm@example.com", "--role", "compliance-manager", "--db", Db).Code);
+        Assert.Equal(0, Run("users", "add", "viewer@example.com", "--role", "viewer", "--db", Db).Code);
+        var control = JsonDocument.Parse(Run("controls", "--format", "json", "--db", Db).Out).RootElement[0].GetProperty("id").GetString()!;
+        var file = Path.Combine(_dir, "review.txt");
+        File.WriteAllText(file, "review");
+        var before = Log().Count;
+
+        var asManager = Run("evidence", "add", control, file, "--effective", "2026-11-01", "--db", Db, "--as", "cm@example.com");
+        var asViewer = Run("evidence", "add", control, file, "--effective", "2026-11-02", "--db", Db, "--as", "viewer@example.com");
+        var asNobody = Run("evidence", "add", control, file, "--effective", "2026-11-03", "--db", Db, "--as", "nobody@example.com");
+        var viewerMakesUser = Run("users", "add", "x@example.com", "--role", "admin", "--db", Db, "--as", "viewer@example.com");
+
+        Assert.True(asManager.Code == 0, asManager.Err);
+        Assert.Equal(2, asViewer.Code);
+        Assert.Contains("you do not own control", asViewer.Err, StringComparison.Ordinal);
+        Assert.Equal(2, asNobody.Code);
+        Assert.Contains("no account 'nobody@example.com'", asNobody.Err, StringComparison.Ordinal);
+        Assert.Equal(2, viewerMakesUser.Code);
+        var added = Log().Skip(before).ToList();
+        Assert.Equal([("evidence.add", "cm@example.com")], added.Select(e => (e.GetProperty("action").GetString(), e.GetProperty("actor").GetString())));
+    }
+
+    [Fact]
+    public void As_AnAuditor_ReadsOnlyTheirFrameworks()
+    {
+        Assert.Equal(0, Run("demo", "--db", Db).Code);
+        var auditor = Run("users", "add", "auditor@cpa.example", "--role", "auditor", "--expires", "2027-06-30", "--frameworks", "soc2-2017", "--db", Db);
+        Assert.True(auditor.Code == 0, auditor.Err);
+
+        var soc2 = Run("readiness", "soc2-2017", "--format", "json", "--db", Db, "--as", "auditor@cpa.example");
+        var iso = Run("readiness", "iso27001-2022", "--format", "json", "--db", Db, "--as", "auditor@cpa.example");
+        var soa = Run("soa", "--format", "json", "--db", Db, "--as", "auditor@cpa.example");
+
+        Assert.True(soc2.Code == 0, soc2.Err);
+        Assert.Equal(2, iso.Code);
+        Assert.Contains("unknown framework 'iso27001-2022'", iso.Err, StringComparison.Ordinal);
+        Assert.Equal(2, soa.Code);
+    }
 }

@@ -22,9 +22,6 @@ public sealed partial class ProgramService(ProgramStore store, ProgramCache cach
     /// <summary>The frameworks and mappings, shipped and imported.</summary>
     public FrameworkLibrary Library => library;
 
-    /// <summary>The store (for versioned reads).</summary>
-    public ProgramStore Store => store;
-
     /// <summary>Today's date (UTC) from the injected clock.</summary>
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 

@@ -29,9 +29,16 @@ public sealed partial class EngagementService(AuditStore store, ProgramService p
     /// <summary>One engagement the account sees, or <c>unknown-engagement</c>.</summary>
     public async Task<Result<Versioned<Engagement>>> GetAsync(Account account, string id, CancellationToken ct)
     {
-        var found = (await ListAsync(account, ct)).FirstOrDefault(e => string.Equals(e.Value.Id, id, StringComparison.Ordinal));
-        return found is null ? new Error("unknown-engagement", $"unknown engagement '{id}'") : found;
+        var all = await ListAsync(account, ct);
+        var found = all.FirstOrDefault(e => string.Equals(e.Value.Id, id, StringComparison.Ordinal));
+        return found is null ? Unknown(id, all.Select(e => e.Value.Id)) : found;
     }
+
+    // Names the nearest engagements the account sees, so a typo is easy to fix and nothing hidden is revealed.
+    private static Error Unknown(string id, IEnumerable<string> known) =>
+        known.Any()
+            ? new Error("unknown-engagement", $"unknown engagement '{id}'; nearest: {string.Join(", ", Suggestions.Nearest(id, known))}")
+            : new Error("unknown-engagement", $"unknown engagement '{id}'; none is stored");
 
     /// <summary>The rule warnings of one engagement as of today, including the gap after a Type 2 window.</summary>
     public async Task<IReadOnlyList<RuleWarning>> WarningsAsync(Account account, Engagement engagement, CancellationToken ct)

@@ -197,8 +197,8 @@ internal static class AdviceCommands
             return null;
         }
 
-        var program = await new Trellis.Data.ProgramStore(database).LoadAsync(ct).ConfigureAwait(false);
-        return RoadmapProgress.Satisfied(program, await Libraries.Of(database).EngineAsync(ct).ConfigureAwait(false), ctx.Today);
+        var useCases = UseCases.On(database, ctx);
+        return RoadmapProgress.Satisfied(await useCases.Program.LoadAsync(ct).ConfigureAwait(false), await useCases.Library.EngineAsync(ct).ConfigureAwait(false), ctx.Today);
     }
 
     private static string Markdown(Roadmap roadmap)

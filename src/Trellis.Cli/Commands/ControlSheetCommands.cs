@@ -32,9 +32,9 @@ internal static class ControlSheetCommands
             }
 
             // Never create a database just to write a template.
-            var database = await Db.OpenIfPresentAsync(parse, db, ct).ConfigureAwait(false);
-            var controls = database is null ? [] : (await new ProgramStore(database).LoadAsync(ct).ConfigureAwait(false)).Controls;
-            var catalog = await (database is null ? FrameworkLibrary.ShippedOnly() : Libraries.Of(database)).CatalogAsync(ct).ConfigureAwait(false);
+            var useCases = await Db.OpenIfPresentAsync(parse, db, ct).ConfigureAwait(false) is { } database ? UseCases.On(database, ctx) : null;
+            var controls = useCases is null ? [] : (await useCases.Program.LoadAsync(ct).ConfigureAwait(false)).Controls;
+            var catalog = await (useCases?.Library ?? FrameworkLibrary.ShippedOnly()).CatalogAsync(ct).ConfigureAwait(false);
             var bytes = ControlTemplate.Write(controls, ctx.Clock.GetUtcNow(), catalog);
             await File.WriteAllBytesAsync(path, bytes, ct).ConfigureAwait(false);
             await ctx.Out.WriteLineAsync($"Wrote {path}: {(controls.Count == 0 ? "an empty controls template" : $"{controls.Count} controls")}; fill it in and run: trellis controls import {path}").ConfigureAwait(false);

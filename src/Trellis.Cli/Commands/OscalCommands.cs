@@ -171,15 +171,12 @@ internal static class OscalCommands
         var cmd = new Command("assessment-results", "A stored engagement and its findings as OSCAL assessment-results.") { engagement, output, db };
         cmd.SetAction(async (parse, ct) =>
         {
-            var database = await Db.OpenAsync(parse, db, ct).ConfigureAwait(false);
-            var store = new AuditStore(database);
-            var engagements = (await store.EngagementsAsync(ct).ConfigureAwait(false)).Select(v => v.Value).ToList();
+            var useCases = await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false);
             var id = parse.GetValue(engagement)!;
-            var chosen = engagements.FirstOrDefault(e => e.Id == id)
-                ?? throw new CliFailureException(AuditCommandsOnDatabase.Unknown(id, engagements.Select(e => e.Id)));
-            var findings = (await store.FindingsAsync(ct).ConfigureAwait(false)).Select(v => v.Value).ToList();
-            var program = await new ProgramStore(database).LoadAsync(ct).ConfigureAwait(false);
-            var catalog = await Libraries.Of(database).CatalogAsync(ct).ConfigureAwait(false);
+            var chosen = CliContext.Require(await useCases.Engagements.GetAsync(useCases.Actor, id, ct).ConfigureAwait(false)).Value;
+            var findings = await useCases.Engagements.FindingsAsync(useCases.Actor, null, ct).ConfigureAwait(false);
+            var program = await useCases.Program.LoadAsync(ct).ConfigureAwait(false);
+            var catalog = await useCases.Library.CatalogAsync(ct).ConfigureAwait(false);
             var document = CliContext.Require(OscalAssessmentResultsExport.Build(program, chosen, findings, catalog, new OscalExportOptions { Time = ctx.Clock }));
             var count = document["assessment-results"]!["results"]![0]!["findings"]?.AsArray().Count ?? 0;
             WriteExport(ctx, document, OscalModel.AssessmentResults, parse.GetValue(output)!, $"{count} finding{(count == 1 ? "" : "s")} of engagement {id}");

@@ -49,7 +49,8 @@ internal static class ProgramCommands
 
         cmd.SetAction(async (parse, ct) =>
         {
-            var program = await new ProgramStore(await Db.OpenAsync(parse, db, ct).ConfigureAwait(false)).LoadAsync(ct).ConfigureAwait(false);
+            var useCases = await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false);
+            var program = await useCases.Program.LoadAsync(ct).ConfigureAwait(false);
             if (parse.GetValue(format) == "json")
             {
                 Render.WriteJson(ctx.Out, program.Controls.Select(c => new
@@ -84,7 +85,8 @@ internal static class ProgramCommands
         var cmd = new Command("risks", "The risk register: inherent and residual level on the risk matrix, treatment, plan and acceptance.") { db, format };
         cmd.SetAction(async (parse, ct) =>
         {
-            var program = await new ProgramStore(await Db.OpenAsync(parse, db, ct).ConfigureAwait(false)).LoadAsync(ct).ConfigureAwait(false);
+            var useCases = await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false);
+            var program = await useCases.Program.LoadAsync(ct).ConfigureAwait(false);
             var matrix = program.RiskMatrix;
             if (parse.GetValue(format) == "json")
             {

@@ -67,13 +67,8 @@ internal static class ProgramExchangeCommands
         var cmd = new Command("export", "Export the program to program.yaml and an evidence folder (lossless: export, import, export gives identical bytes).") { output, db };
         cmd.SetAction(async (parse, ct) =>
         {
-            var store = new ProgramStore(await Db.OpenAsync(parse, db, ct).ConfigureAwait(false));
-            var program = await store.LoadAsync(ct).ConfigureAwait(false);
-            var blobs = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-            foreach (var sha in program.Evidence.SelectMany(e => e.Versions).Select(v => v.Sha256).OfType<string>().Distinct(StringComparer.Ordinal))
-            {
-                blobs[sha] = CliContext.Require(await store.GetBlobAsync(sha, ct).ConfigureAwait(false));
-            }
+            var useCases = await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false);
+            var (program, blobs) = CliContext.Require(await useCases.Program.ExportAsync(useCases.Actor, ct).ConfigureAwait(false));
 
             var path = CliContext.Require(ProgramYamlWriter.Write(program, sha => blobs.GetValueOrDefault(sha), parse.GetValue(output)!));
             await ctx.Out.WriteLineAsync($"Exported {program.Controls.Count} controls, {program.Evidence.Count} evidence items ({blobs.Count} files), {program.Risks.Count} risks to {path}").ConfigureAwait(false);

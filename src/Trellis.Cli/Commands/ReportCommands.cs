@@ -36,9 +36,9 @@ internal static class ReportCommands
         var db = Db.Option();
         return Create(
             ctx,
-            async (parse, ct) => Result<ComplianceProgram>.Ok(await new Data.ProgramStore(await Db.OpenAsync(parse, db, ct).ConfigureAwait(false)).LoadAsync(ct).ConfigureAwait(false)),
+            async (parse, ct) => Result<ComplianceProgram>.Ok(await (await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false)).Program.LoadAsync(ct).ConfigureAwait(false)),
             (parse, ct) => Libraries.EngineAsync(parse, db, ctx, ct),
-            (parse, id, ct) => AuditCommandsOnDatabase.WindowAsync(parse, db, id, ct),
+            (parse, id, ct) => AuditCommandsOnDatabase.WindowAsync(parse, db, id, ctx, ct),
             ctx.Clock,
             extra: [db]);
     }

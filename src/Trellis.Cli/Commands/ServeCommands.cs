@@ -27,6 +27,23 @@ internal static class ServeCommands
         yield return tokens;
     }
 
+    // Who acts on the web state: the operating-system user, or the account named by --as when it is an admin (or, for
+    // its own tokens, the account itself).
+    private static async Task<string> ActorAsync(ParseResult parse, Option<string?> db, CliContext ctx, string? owner, CancellationToken ct)
+    {
+        if (parse.GetValue(ctx.ActAs) is not { } email)
+        {
+            return Account.Operator(Environment.UserName).Email;
+        }
+
+        var database = CliContext.Require(Trellis.Data.TrellisDatabase.Open(parse.GetValue(db)));
+        await new WebDatabase(database).MigrateAsync(ct).ConfigureAwait(false);
+        var actor = CliContext.Require(await OfflineTasks.AccountAsync(database, email, ctx.Clock, ct).ConfigureAwait(false));
+        return actor.Role == Roles.Admin || string.Equals(actor.Email, owner, StringComparison.OrdinalIgnoreCase)
+            ? actor.Email
+            : throw new CliFailureException(new Error("forbidden", $"{actor.Email} is {actor.Role}: only an admin manages accounts and other people's tokens", "--as"));
+    }
+
     private static Option<string?> Db() => new("--db")
     {
         Description = "Database: a SQLite file, a connection string or postgres:// URI. The default is TRELLIS_DB, else ./trellis.db.",
@@ -88,7 +105,8 @@ internal static class ServeCommands
             // The account works through the whole last day (UTC).
             DateTimeOffset? expiresAt = expiry is { } d ? new DateTimeOffset(d.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
             var account = new NewAccount(parse.GetValue(email)!, parse.GetValue(role)!, null, expiresAt, scope);
-            var created = CliContext.Require(await OfflineTasks.AddAccountAsync(parse.GetValue(db), account, password, ct).ConfigureAwait(false));
+            var actor = await ActorAsync(parse, db, ctx, null, ct).ConfigureAwait(false);
+            var created = CliContext.Require(await OfflineTasks.AddAccountAsync(parse.GetValue(db), account, password, actor, ct).ConfigureAwait(false));
             ctx.Out.WriteLine($"Created {created.Email} ({account.Role}).");
             if (password is null)
             {
@@ -134,7 +152,8 @@ internal static class ServeCommands
         cmd.SetAction(async (parse, ct) =>
         {
             DateTimeOffset? until = Date(parse.GetValue(expires), "--expires") is { } d ? new DateTimeOffset(d.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
-            var issued = CliContext.Require(await OfflineTasks.CreateTokenAsync(parse.GetValue(db), ctx.Clock, Account.Operator(Environment.UserName).Email, parse.GetValue(email)!, parse.GetValue(name)!, until, ct).ConfigureAwait(false));
+            var actor = await ActorAsync(parse, db, ctx, parse.GetValue(email), ct).ConfigureAwait(false);
+            var issued = CliContext.Require(await OfflineTasks.CreateTokenAsync(parse.GetValue(db), ctx.Clock, actor, parse.GetValue(email)!, parse.GetValue(name)!, until, ct).ConfigureAwait(false));
             await ctx.Out.WriteLineAsync(issued.Secret).ConfigureAwait(false);
             await ctx.Err.WriteLineAsync($"token '{issued.Row.Name}' for {parse.GetValue(email)}: shown only now; send it as Authorization: Bearer …").ConfigureAwait(false);
             return ExitCodes.Ok;
@@ -150,7 +169,8 @@ internal static class ServeCommands
         var cmd = new Command("revoke", "Revoke an account's token by name; it stops working at once.") { name, user, db };
         cmd.SetAction(async (parse, ct) =>
         {
-            var count = CliContext.Require(await OfflineTasks.RevokeTokenAsync(parse.GetValue(db), ctx.Clock, Account.Operator(Environment.UserName).Email, parse.GetValue(user)!, parse.GetValue(name)!, ct).ConfigureAwait(false));
+            var actor = await ActorAsync(parse, db, ctx, parse.GetValue(user), ct).ConfigureAwait(false);
+            var count = CliContext.Require(await OfflineTasks.RevokeTokenAsync(parse.GetValue(db), ctx.Clock, actor, parse.GetValue(user)!, parse.GetValue(name)!, ct).ConfigureAwait(false));
             await ctx.Out.WriteLineAsync($"revoked {count} token(s) named '{parse.GetValue(name)}' of {parse.GetValue(user)}").ConfigureAwait(false);
             return ExitCodes.Ok;
         });

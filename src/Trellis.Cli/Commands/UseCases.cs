@@ -13,8 +13,9 @@ namespace Trellis.Cli.Commands;
 /// </summary>
 internal sealed class UseCases
 {
-    private UseCases(TrellisDatabase database, TimeProvider clock)
+    private UseCases(TrellisDatabase database, TimeProvider clock, Account actor)
     {
+        Actor = actor;
         var store = new ProgramStore(database);
         var audits = new AuditStore(database);
         Library = Libraries.Of(database);
@@ -25,8 +26,8 @@ internal sealed class UseCases
         Database = database;
     }
 
-    /// <summary>Who acts: the operating-system user, with every right.</summary>
-    public Account Actor { get; } = Account.Operator(Environment.UserName);
+    /// <summary>Who acts: the operating-system user with every right, or the web account named by <c>--as</c>.</summary>
+    public Account Actor { get; }
 
     /// <summary>The database.</summary>
     public TrellisDatabase Database { get; }
@@ -46,9 +47,19 @@ internal sealed class UseCases
     /// <summary>Engagements and findings.</summary>
     public EngagementService Engagements { get; }
 
+    /// <summary>The use cases on a database already open.</summary>
+    public static UseCases On(TrellisDatabase database, CliContext ctx) => new(database, ctx.Clock, Account.Operator(Environment.UserName));
+
     /// <summary>Opens (and migrates) the database named by <c>--db</c>, <c>TRELLIS_DB</c> or <c>./trellis.db</c>.</summary>
-    public static async Task<UseCases> OpenAsync(System.CommandLine.ParseResult parse, System.CommandLine.Option<string?> option, CliContext ctx, CancellationToken ct) =>
-        new(await Db.OpenAsync(parse, option, ct).ConfigureAwait(false), ctx.Clock);
+    /// With <c>--as EMAIL</c> the commands act as that web account: unknown, expired or locked accounts are refused.
+    public static async Task<UseCases> OpenAsync(System.CommandLine.ParseResult parse, System.CommandLine.Option<string?> option, CliContext ctx, CancellationToken ct)
+    {
+        var database = await Db.OpenAsync(parse, option, ct).ConfigureAwait(false);
+        var actor = parse.GetValue(ctx.ActAs) is { } email
+            ? CliContext.Require(await Trellis.Web.Hosting.OfflineTasks.AccountAsync(database, email, ctx.Clock, ct).ConfigureAwait(false))
+            : Account.Operator(Environment.UserName);
+        return new(database, ctx.Clock, actor);
+    }
 }
 
 /// <summary>The <see cref="FrameworkLibrary"/> a command reads frameworks and mappings from.</summary>

@@ -45,24 +45,20 @@ public static class AccountEndpoints
     private static async Task<Ok<IReadOnlyList<TokenView>>> ListTokens(HttpContext context, WebDbContext db, CancellationToken ct) =>
         TypedResults.Ok<IReadOnlyList<TokenView>>([.. (await ApiTokens.ListAsync(db, context.Account().UserId, ct)).Select(TokenView.From)]);
 
-    private static async Task<Created<NewTokenView>> CreateToken(HttpContext context, NewTokenRequest request, WebDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Created<NewTokenView>, ProblemHttpResult>> CreateToken(HttpContext context, NewTokenRequest request, TokenService tokens, CancellationToken ct)
     {
         var account = context.Account();
-        var issued = await ApiTokens.IssueAsync(db, account.UserId, request.Name, clock.GetUtcNow(), request.ExpiresAt, ct);
-        await audit.AppendAsync(account.Email, "token.create", $"token/{issued.Row.Id}", new { name = issued.Row.Name, prefix = issued.Row.Prefix, expiresAt = issued.Row.ExpiresAt }, ct);
-        return TypedResults.Created($"/api/v1/tokens/{issued.Row.Id}", new NewTokenView(TokenView.From(issued.Row), issued.Secret));
+        var issued = await tokens.IssueAsync(account.Email, account.UserId, account.Email, request.Name, request.ExpiresAt, ct);
+        return issued.IsSuccess
+            ? TypedResults.Created($"/api/v1/tokens/{issued.Value.Row.Id}", new NewTokenView(TokenView.From(issued.Value.Row), issued.Value.Secret))
+            : ApiErrors.Problem(issued.Error!);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeToken(HttpContext context, long id, WebDbContext db, AuditLog audit, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeToken(HttpContext context, long id, TokenService tokens, CancellationToken ct)
     {
         var account = context.Account();
-        if (!await ApiTokens.RevokeAsync(db, account.UserId, id, ct))
-        {
-            return ApiErrors.Problem(new Error("unknown-token", $"you have no API token {id}"));
-        }
-
-        await audit.AppendAsync(account.Email, "token.revoke", $"token/{id}", null, ct);
-        return TypedResults.NoContent();
+        var revoked = await tokens.RevokeAsync(account.Email, account.UserId, account.Email, id, ct);
+        return revoked.IsSuccess ? TypedResults.NoContent() : ApiErrors.Problem(revoked.Error!);
     }
 
     private static async Task<Results<Ok<Paged<AccountView>>, ProblemHttpResult>> ListAccounts(WebDbContext db, int? page, int? pageSize, CancellationToken ct)

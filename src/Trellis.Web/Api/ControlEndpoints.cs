@@ -45,10 +45,10 @@ public static class ControlEndpoints
     private static async Task<Results<Ok<ControlView>, ProblemHttpResult>> Get(HttpContext context, ProgramService program, string id, CancellationToken ct)
     {
         var account = context.Account();
-        var stored = await program.Store.GetControlAsync(id, ct);
-        if (!stored.IsSuccess || !account.SeesControl(stored.Value.Value))
+        var stored = await program.GetControlAsync(account, id, ct);
+        if (!stored.IsSuccess)
         {
-            return ApiErrors.Problem(stored.Error ?? new Error("unknown-control", $"no control '{id}'"));
+            return ApiErrors.Problem(stored.Error!);
         }
 
         context.Response.Headers.ETag = ETags.Of(stored.Value.Version);

@@ -53,21 +53,15 @@ public static class EvidenceEndpoints
 
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Download(HttpContext context, ProgramService program, string id, int number, CancellationToken ct)
     {
-        var item = (await program.EvidenceAsync(context.Account(), ct)).FirstOrDefault(e => e.Id == id);
-        var version = item?.Versions.FirstOrDefault(v => v.Number == number);
-        if (version?.Sha256 is null)
+        var file = await program.OpenEvidenceFileAsync(context.Account(), id, number, ct);
+        if (!file.IsSuccess)
         {
-            return ApiErrors.Problem(new Error("unknown-evidence", $"no file for evidence '{id}' version {number}"));
+            return ApiErrors.Problem(file.Error!);
         }
 
-        var blob = await program.Store.OpenBlobAsync(version.Sha256, ct);
-        if (!blob.IsSuccess)
-        {
-            return ApiErrors.Problem(blob.Error!);
-        }
-
+        var version = file.Value.Version;
         context.Response.Headers.ETag = "\"" + version.Sha256 + "\"";
-        return TypedResults.File(blob.Value, EvidenceFiles.MediaTypeOf(version.MediaType), EvidenceFiles.SanitizeFileName(version.FileName));
+        return TypedResults.File(file.Value.Content, EvidenceFiles.MediaTypeOf(version.MediaType), EvidenceFiles.SanitizeFileName(version.FileName));
     }
 
     private static async Task<Results<Created<EvidenceView>, ProblemHttpResult>> Upload(

@@ -27,16 +27,16 @@ public static class RiskEndpoints
         return api;
     }
 
-    private static async Task<Results<Ok<Paged<RiskView>>, ProblemHttpResult>> List(ProgramService program, int? page, int? pageSize, CancellationToken ct)
+    private static async Task<Results<Ok<Paged<RiskView>>, ProblemHttpResult>> List(HttpContext context, ProgramService program, int? page, int? pageSize, CancellationToken ct)
     {
-        var p = await program.LoadAsync(ct);
-        var paged = Paging.Of([.. p.Risks.Select(r => RiskView.From(r, p.RiskMatrix))], page, pageSize);
+        var matrix = (await program.LoadAsync(ct)).RiskMatrix;
+        var paged = Paging.Of([.. (await program.RisksAsync(context.Account(), ct)).Select(r => RiskView.From(r, matrix))], page, pageSize);
         return paged.IsSuccess ? TypedResults.Ok(paged.Value) : ApiErrors.Problem(paged.Error!);
     }
 
     private static async Task<Results<Ok<RiskView>, ProblemHttpResult>> Get(HttpContext context, ProgramService program, string id, CancellationToken ct)
     {
-        var stored = await program.Store.GetRiskAsync(id, ct);
+        var stored = await program.GetRiskAsync(context.Account(), id, ct);
         if (!stored.IsSuccess)
         {
             return ApiErrors.Problem(stored.Error!);

@@ -53,10 +53,10 @@ public static class SoaEndpoints
             return ApiErrors.Problem(new Error("unknown-requirement", $"'{control}' is not an Annex A control"));
         }
 
-        var decision = await program.Store.GetSoaDecisionAsync(control, ct);
-        if (decision.IsSuccess)
+        var decision = await program.GetSoaDecisionAsync(context.Account(), control, ct);
+        if (decision is { IsSuccess: true, Value: { } stored })
         {
-            context.Response.Headers.ETag = ETags.Of(decision.Value.Version);
+            context.Response.Headers.ETag = ETags.Of(stored.Version);
         }
 
         return TypedResults.Ok(SoaRowView.From(row));

@@ -21,7 +21,7 @@ public sealed record NewAccount(string Email, string Role, string? DisplayName =
 /// Creates accounts and checks passwords (with lockout). Every change is written to the audit trail.
 /// Used by the UI, the API and <c>trellis users add</c>.
 /// </summary>
-public sealed class AccountService(UserManager<TrellisUser> users, WebDbContext db, TimeProvider clock, AuditLog audit, Trellis.Data.AuditStore engagements)
+public sealed class AccountService(UserManager<TrellisUser> users, WebDbContext db, TimeProvider clock, AuditLog audit, Application.Engagements.EngagementService engagements)
 {
     /// <summary>PBKDF2 iterations of stored passwords: OWASP's current minimum for PBKDF2-HMAC-SHA256 is 600,000.</summary>
     public const int PasswordIterations = 600_000;
@@ -45,7 +45,8 @@ public sealed class AccountService(UserManager<TrellisUser> users, WebDbContext 
         // What was left blank comes from the engagement on record; explicit frameworks may name an engagement kept elsewhere.
         if (scope?.EngagementId is { Length: > 0 } engagementId && (scope.Frameworks.Count == 0 || (scope.From is null && scope.To is null)))
         {
-            var stored = (await engagements.EngagementsAsync(cancellationToken)).FirstOrDefault(e => e.Value.Id == engagementId)?.Value;
+            var found = await engagements.GetAsync(Account.System, engagementId, cancellationToken);
+            var stored = found.IsSuccess ? found.Value.Value : null;
             if (stored is not null)
             {
                 scope = AuditorScopes.Complete(scope, stored);
@@ -75,24 +76,31 @@ public sealed class AccountService(UserManager<TrellisUser> users, WebDbContext 
             ScopeTo = scope?.To,
             CreatedAt = now,
         };
-        var result = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
-        if (!result.Succeeded)
-        {
-            var duplicate = result.Errors.Any(e => e.Code is "DuplicateUserName" or "DuplicateEmail");
-            return new Error(duplicate ? "duplicate-account" : "invalid-account", string.Join("; ", result.Errors.Select(e => e.Description)));
-        }
+        // Identity's store writes through the request's context, so the account and its entry commit together.
+        return await audit.WriteAsync(
+            db,
+            async () =>
+            {
+                var result = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
+                if (result.Succeeded)
+                {
+                    return Result<TrellisUser>.Ok(user);
+                }
 
-        await audit.AppendAsync(actor, "account.create", $"account/{user.Email}", new
-        {
-            email = user.Email,
-            role = user.Role,
-            expiresAt = user.ExpiresAt,
-            engagement = user.EngagementId,
-            frameworks = user.ScopeFrameworks,
-            from = user.ScopeFrom,
-            to = user.ScopeTo,
-        }, cancellationToken);
-        return user;
+                var duplicate = result.Errors.Any(e => e.Code is "DuplicateUserName" or "DuplicateEmail");
+                return new Error(duplicate ? "duplicate-account" : "invalid-account", string.Join("; ", result.Errors.Select(e => e.Description)));
+            },
+            created => new AuditLog.AuditRecordParts(actor, "account.create", $"account/{created.Email}", new
+            {
+                email = created.Email,
+                role = created.Role,
+                expiresAt = created.ExpiresAt,
+                engagement = created.EngagementId,
+                frameworks = created.ScopeFrameworks,
+                from = created.ScopeFrom,
+                to = created.ScopeTo,
+            }),
+            cancellationToken);
     }
 
     /// <summary>

@@ -20,7 +20,7 @@ public static class OfflineTasks
     /// Creates an account (applying the web state's migrations first). <paramref name="password"/> null
     /// generates a random one, returned so the caller can show it once.
     /// </summary>
-    public static async Task<Result<(string Email, string Password)>> AddAccountAsync(string? database, NewAccount account, string? password, CancellationToken cancellationToken = default)
+    public static async Task<Result<(string Email, string Password)>> AddAccountAsync(string? database, NewAccount account, string? password, string? actor = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);
         var db = WebDatabase.Open(database);
@@ -35,8 +35,33 @@ public static class OfflineTasks
         {
             await using var scope = app.Services.CreateAsyncScope();
             var secret = password ?? AccountService.RandomPassword();
-            var created = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateAsync(account, secret, Account.Operator(Environment.UserName).Email, cancellationToken);
+            var created = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateAsync(account, secret, actor ?? Account.Operator(Environment.UserName).Email, cancellationToken);
             return created.IsSuccess ? (created.Value.Email!, secret) : created.Error!;
+        }
+    }
+
+    /// <summary>
+    /// The web account with <paramref name="email"/> as an actor of the application layer (<c>trellis --as</c>):
+    /// <c>unknown-account</c>, or <c>account-refused</c> when it may not act now (expired, locked, no valid role).
+    /// </summary>
+    public static async Task<Result<Account>> AccountAsync(Trellis.Data.TrellisDatabase database, string email, TimeProvider clock, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        ArgumentNullException.ThrowIfNull(clock);
+        var context = new WebDatabase(database).CreateContext();
+        await using (context.ConfigureAwait(false))
+        {
+            var normalized = email.Trim().ToUpperInvariant();
+            var user = await context.Users.AsNoTracking().SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
+            if (user is null)
+            {
+                return new Error("unknown-account", $"no account '{email}' (trellis users add)", "--as");
+            }
+
+            var refusal = AccountGate.Refusal(user, user.SecurityStamp, clock.GetUtcNow());
+            return refusal is null
+                ? new Account(user.Id, user.Email ?? email, user.Role, AccountGate.ScopeOf(user))
+                : new Error("account-refused", $"{email} may not act now: {refusal}", "--as");
         }
     }
 
@@ -84,21 +109,14 @@ public static class OfflineTasks
     /// returned once and only its hash is stored. The token and its audit entry (by <paramref name="actor"/>) are one transaction.
     /// </summary>
     public static Task<Result<IssuedToken>> CreateTokenAsync(string? database, TimeProvider clock, string actor, string email, string name, DateTimeOffset? expiresAt, CancellationToken cancellationToken = default) =>
-        WithAccountAsync(database, clock, email, async (context, log, user, now) =>
-        {
-            if (expiresAt is { } e && e <= now)
-            {
-                return new Error("invalid-date", "--expires must be in the future");
-            }
+        WithAccountAsync(database, clock, email, (tokens, user) => tokens.IssueAsync(actor, user.Id, user.Email!, name, expiresAt, cancellationToken), cancellationToken);
 
-            var issued = await ApiTokens.IssueAsync(context, user.Id, name, now, expiresAt, cancellationToken);
-            await log.AppendAsync(context, actor, "token.create", $"token/{issued.Row.Id}", new { name = issued.Row.Name, prefix = issued.Row.Prefix, account = user.Email, expiresAt }, cancellationToken);
-            return Result<IssuedToken>.Ok(issued);
-        }, cancellationToken);
-
-    /// <summary>Revokes the account's token named <paramref name="name"/>; <c>unknown-token</c> when it has none by that name.</summary>
+    /// <summary>
+    /// Revokes the account's tokens named <paramref name="name"/> (each with its audit entry, in its own transaction);
+    /// <c>unknown-token</c> when it has none by that name.
+    /// </summary>
     public static Task<Result<int>> RevokeTokenAsync(string? database, TimeProvider clock, string actor, string email, string name, CancellationToken cancellationToken = default) =>
-        WithAccountAsync(database, clock, email, async (context, log, user, now) =>
+        WithAccountAsync(database, clock, email, async (tokens, user, context) =>
         {
             var ids = await context.ApiTokens.Where(t => t.UserId == user.Id && t.Name == name).Select(t => t.Id).ToListAsync(cancellationToken);
             if (ids.Count == 0)
@@ -108,15 +126,22 @@ public static class OfflineTasks
 
             foreach (var id in ids)
             {
-                await ApiTokens.RevokeAsync(context, user.Id, id, cancellationToken);
-                await log.AppendAsync(context, actor, "token.revoke", $"token/{id}", new { name, account = user.Email }, cancellationToken);
+                var revoked = await tokens.RevokeAsync(actor, user.Id, user.Email!, id, cancellationToken);
+                if (!revoked.IsSuccess)
+                {
+                    return revoked.Error!;
+                }
             }
 
             return Result<int>.Ok(ids.Count);
         }, cancellationToken);
 
+    private static Task<Result<T>> WithAccountAsync<T>(
+        string? database, TimeProvider clock, string email, Func<TokenService, TrellisUser, Task<Result<T>>> work, CancellationToken ct) =>
+        WithAccountAsync(database, clock, email, (tokens, user, _) => work(tokens, user), ct);
+
     private static async Task<Result<T>> WithAccountAsync<T>(
-        string? database, TimeProvider clock, string email, Func<WebDbContext, AuditLog, TrellisUser, DateTimeOffset, Task<Result<T>>> work, CancellationToken ct)
+        string? database, TimeProvider clock, string email, Func<TokenService, TrellisUser, WebDbContext, Task<Result<T>>> work, CancellationToken ct)
     {
         var db = WebDatabase.Open(database);
         if (!db.IsSuccess)
@@ -135,14 +160,7 @@ public static class OfflineTasks
                 return new Error("unknown-account", $"no account '{email}' (trellis users add)");
             }
 
-            await using var tx = await context.Database.BeginTransactionAsync(ct);
-            var result = await work(context, new AuditLog(db.Value, clock), user, clock.GetUtcNow());
-            if (result.IsSuccess)
-            {
-                await tx.CommitAsync(ct);
-            }
-
-            return result;
+            return await work(new TokenService(context, new AuditLog(db.Value, clock), clock), user, context);
         }
     }
 }

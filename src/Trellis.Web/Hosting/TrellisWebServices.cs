@@ -127,6 +127,7 @@ public static class TrellisWebServices
             })
             .AddEntityFrameworkStores<WebDbContext>();
         services.AddScoped<AccountService>();
+        services.AddScoped<TokenService>();
     }
 
     private static void AddAuthentication(WebApplicationBuilder builder)

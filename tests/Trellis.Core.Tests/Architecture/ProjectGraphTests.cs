@@ -54,6 +54,19 @@ public sealed partial class ProjectGraphTests
         Assert.True(offenders.Count == 0, "store writes outside the application layer:\n" + string.Join('\n', offenders));
     }
 
+    [Theory]
+    [InlineData("Trellis.Web", "Hosting/TrellisWebServices.cs")]
+    [InlineData("Trellis.Cli", "Commands/UseCases.cs")]
+    public void Doors_ReachStoresOnlyInTheirCompositionRoot(string project, string root)
+    {
+        var offenders = Directory.EnumerateFiles(Path.Combine(Src, project), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => Path.GetRelativePath(Path.Combine(Src, project), f).Replace('\\', '/') != root)
+            .SelectMany(f => StoreType().Matches(File.ReadAllText(f)).Select(m => $"{Path.GetRelativePath(Src, f)}: {m.Value}"))
+            .ToList();
+        Assert.True(offenders.Count == 0, "stores used outside the composition root (read and write through Trellis.Application):\n" + string.Join('\n', offenders));
+    }
+
     [Fact]
     public void ShippedContentSingleton_IsReadOnlyByTheFrameworkLibrary()
     {
@@ -76,6 +89,9 @@ public sealed partial class ProjectGraphTests
         Assert.Matches(StoreWrite(), "await new ProgramStore(database).ReplaceAsync(record, program, blobs, ct)");
         Assert.DoesNotMatch(StoreWrite(), "await useCases.Imports.ReplaceAsync(actor, program, blobs, source, ct)");
     }
+
+    [GeneratedRegex(@"\b(ProgramStore|AuditStore|ImportedFrameworkStore|ImportedMappingStore)\b")]
+    private static partial Regex StoreType();
 
     // A write method of ProgramStore, AuditStore, ImportedFrameworkStore or ImportedMappingStore called on something named like a store.
     [GeneratedRegex(@"\b(\w*[sS]tore(\([^)]*\))?)\.(ReplaceAsync|UpsertControlsAsync|UpsertControlAsync|DeleteControlAsync|AddEvidenceAsync|AddEvidenceVersionAsync|UpsertRiskAsync|DeleteRiskAsync|UpsertSoaDecisionAsync|SaveEngagementAsync|SaveFindingAsync|AddMissingAsync|SaveAsync|DeleteAsync)\(")]

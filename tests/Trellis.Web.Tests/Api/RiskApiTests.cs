@@ -153,6 +153,50 @@ public sealed class RiskApiTests
         Assert.Equal(["AC-42"], risk.GetProperty("controls").EnumerateArray().Select(c => c.GetString()));
     }
 
+    [Fact]
+    public async Task Risk_TreatedOnlyByControlsOutsideAnAuditorsFrameworks_DoesNotExistForThatAuditor()
+    {
+        // Issue #14 A(1): a SOC 2 auditor read a risk treated only by a NIST-only control.
+        using var db = TestDatabase.Create(Engine.Sqlite);
+        await using var app = new WebFactory(db.Target, demo: true);
+        var admin = await app.ClientAsAsync(Roles.Admin);
+        var control = new
+        {
+            title = "NIST-only governance review",
+            cadence = "annual",
+            status = "implemented",
+            mappings = new[] { new { framework = "nist-csf-2.0", requirement = "GV.OC-01", relationship = "equal" } },
+        };
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(admin, HttpMethod.Put, "/api/v1/controls/NIST-ONLY", control, null)).StatusCode);
+        var secret = new
+        {
+            title = "Secret board matter",
+            asset = "Board",
+            threat = "Leak",
+            vulnerability = "None",
+            owner = "CEO",
+            inherentLikelihood = 2,
+            inherentImpact = 2,
+            residualLikelihood = 1,
+            residualImpact = 1,
+            treatment = "modify",
+            controls = new[] { "NIST-ONLY" },
+            requirements = Array.Empty<string>(),
+            plan = new[] { new { description = "Keep it quiet", controls = new[] { "NIST-ONLY" }, due = "2027-01-31", done = false } },
+        };
+        var created = await SendAsync(admin, HttpMethod.Put, "/api/v1/risks/R-SECRET", secret, null);
+        Assert.True(created.StatusCode == HttpStatusCode.OK, await created.Content.ReadAsStringAsync());
+
+        var auditor = await app.ClientAsAsync(Roles.Auditor, scope: new AuditorScope("soc2-type2", new HashSet<string> { "soc2-2017" }, new DateOnly(2026, 1, 1), new DateOnly(2026, 6, 30)));
+        Assert.Equal(HttpStatusCode.NotFound, (await auditor.GetAsync(new Uri("/api/v1/risks/R-SECRET", UriKind.Relative))).StatusCode);
+        var listed = await (await auditor.GetAsync(new Uri("/api/v1/risks?pageSize=200", UriKind.Relative))).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.DoesNotContain(listed.GetProperty("items").EnumerateArray(), r => r.GetProperty("id").GetString() == "R-SECRET");
+        Assert.NotEmpty(listed.GetProperty("items").EnumerateArray()); // risks treated by SOC 2-mapped controls remain
+        var page = await auditor.GetAsync(new Uri("/risks", UriKind.Relative));
+        Assert.DoesNotContain("R-SECRET", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(new Uri("/api/v1/risks/R-SECRET", UriKind.Relative))).StatusCode);
+    }
+
     private static object Body((int L, int I) inherent, (int L, int I) residual, string treatment, object? acceptance = null, string control = "AC-42") => new
     {
         title = "Ransomware on the build servers",

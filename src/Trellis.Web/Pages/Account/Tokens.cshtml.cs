@@ -11,7 +11,7 @@ namespace Trellis.Web.Pages.Account;
 
 /// <summary>Your personal API tokens: create (the secret is shown once) and revoke.</summary>
 [Authorize(Policy = Policies.TokensOwn)]
-public sealed class TokensModel(WebDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class TokensModel(WebDbContext db, TokenService tokens) : PageModel
 {
     /// <summary>Name of a new token.</summary>
     [BindProperty]
@@ -30,9 +30,8 @@ public sealed class TokensModel(WebDbContext db, AuditLog audit, TimeProvider cl
     public async Task OnPostCreateAsync(CancellationToken ct)
     {
         var account = HttpContext.Account();
-        var issued = await ApiTokens.IssueAsync(db, account.UserId, Name ?? "token", clock.GetUtcNow(), null, ct);
-        await audit.AppendAsync(account.Email, "token.create", $"token/{issued.Row.Id}", new { name = issued.Row.Name, prefix = issued.Row.Prefix }, ct);
-        Secret = issued.Secret;
+        var issued = await tokens.IssueAsync(account.Email, account.UserId, account.Email, Name ?? "token", null, ct);
+        Secret = issued.IsSuccess ? issued.Value.Secret : null;
         await OnGetAsync(ct);
     }
 
@@ -40,10 +39,7 @@ public sealed class TokensModel(WebDbContext db, AuditLog audit, TimeProvider cl
     public async Task<IActionResult> OnPostRevokeAsync(long id, CancellationToken ct)
     {
         var account = HttpContext.Account();
-        if (await ApiTokens.RevokeAsync(db, account.UserId, id, ct))
-        {
-            await audit.AppendAsync(account.Email, "token.revoke", $"token/{id}", null, ct);
-        }
+        await tokens.RevokeAsync(account.Email, account.UserId, account.Email, id, ct);
 
         return RedirectToPage();
     }

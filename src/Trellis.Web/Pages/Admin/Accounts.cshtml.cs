@@ -11,7 +11,7 @@ namespace Trellis.Web.Pages.Admin;
 
 /// <summary>Accounts: list, and create one (auditors with their engagement's frameworks, window and expiry).</summary>
 [Authorize(Policy = Policies.UsersManage)]
-public sealed class AccountsModel(WebDbContext db, AccountService accounts, Trellis.Data.AuditStore audits) : PageModel
+public sealed class AccountsModel(WebDbContext db, AccountService accounts, Application.Engagements.EngagementService engagements) : PageModel
 {
     /// <summary>E-mail.</summary>
     [BindProperty]
@@ -56,7 +56,7 @@ public sealed class AccountsModel(WebDbContext db, AccountService accounts, Trel
     public async Task OnGetAsync(CancellationToken ct)
     {
         Users = [.. (await db.Users.AsNoTracking().ToListAsync(ct)).OrderBy(u => u.Email, StringComparer.OrdinalIgnoreCase)];
-        EngagementIds = [.. (await audits.EngagementsAsync(ct)).Select(e => e.Value.Id)];
+        EngagementIds = [.. (await engagements.ListAsync(HttpContext.Account(), ct)).Select(e => e.Value.Id)];
     }
 
     /// <summary>Creates an account.</summary>

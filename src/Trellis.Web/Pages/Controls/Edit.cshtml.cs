@@ -43,7 +43,7 @@ public sealed class EditModel(ProgramService program) : PageModel
     /// <summary>Shows the form.</summary>
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
-        var stored = await program.Store.GetControlAsync(id, ct);
+        var stored = await program.GetControlAsync(HttpContext.Account(), id, ct);
         if (!stored.IsSuccess || !HttpContext.Account().EditsControl(stored.Value.Value))
         {
             return stored.IsSuccess ? Forbid() : NotFound();
@@ -58,7 +58,7 @@ public sealed class EditModel(ProgramService program) : PageModel
     public async Task<IActionResult> OnPostAsync(string id, CancellationToken ct)
     {
         Id = id;
-        var stored = await program.Store.GetControlAsync(id, ct);
+        var stored = await program.GetControlAsync(HttpContext.Account(), id, ct);
         if (!stored.IsSuccess)
         {
             return NotFound();

@@ -120,7 +120,7 @@ public sealed class EditModel(ProgramService program) : PageModel
         }
         else
         {
-            var stored = await program.Store.GetRiskAsync(id!, ct);
+            var stored = await program.GetRiskAsync(HttpContext.Account(), id!, ct);
             if (!stored.IsSuccess)
             {
                 return NotFound();

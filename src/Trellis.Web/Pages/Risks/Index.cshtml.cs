@@ -29,7 +29,7 @@ public sealed class IndexModel(ProgramService program) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         var p = await program.LoadAsync(ct);
-        (Risks, Matrix) = (p.Risks, p.RiskMatrix);
+        (Risks, Matrix) = (await program.RisksAsync(HttpContext.Account(), ct), p.RiskMatrix);
         CanEdit = HttpContext.Account().ManagesProgram;
     }
 }

@@ -45,8 +45,8 @@ public sealed class EditModel(ProgramService program) : PageModel
             return NotFound();
         }
 
-        var decision = await program.Store.GetSoaDecisionAsync(control, ct);
-        (Applicable, Justification, Reasons, Version) = (Row.Applicable, Row.Justification, [.. Row.Reasons], decision.IsSuccess ? decision.Value.Version : 0);
+        var decision = await program.GetSoaDecisionAsync(HttpContext.Account(), control, ct);
+        (Applicable, Justification, Reasons, Version) = (Row.Applicable, Row.Justification, [.. Row.Reasons], decision is { IsSuccess: true, Value: { } stored } ? stored.Version : 0);
         return Page();
     }
 
@@ -58,8 +58,8 @@ public sealed class EditModel(ProgramService program) : PageModel
             return NotFound();
         }
 
-        var existing = await program.Store.GetSoaDecisionAsync(control, ct);
-        var declared = existing.IsSuccess ? existing.Value.Value.DeclaredStatus : null;
+        var existing = await program.GetSoaDecisionAsync(HttpContext.Account(), control, ct);
+        var declared = existing is { IsSuccess: true, Value: { } stored } ? stored.Value.DeclaredStatus : null;
         var decision = new SoaDecision { Control = control, Applicable = Applicable, Justification = Justification?.Trim() ?? "", Reasons = Reasons, DeclaredStatus = declared };
         var saved = await program.SaveSoaDecisionAsync(HttpContext.Account(), decision, Version == 0 ? null : Version, ct);
         if (!saved.IsSuccess)

@@ -1,0 +1,119 @@
+using Trellis.Application.Actors;
+using Trellis.Core.Common;
+using Trellis.Core.Evidence;
+using Trellis.Core.Program;
+using Trellis.Core.Risks;
+using Trellis.Data;
+
+namespace Trellis.Application.Compliance;
+
+/// <summary>One file of an evidence version, to stream to the reader.</summary>
+/// <param name="Content">The bytes (checked against the version's SHA-256 as they are read).</param>
+/// <param name="Version">The version the file belongs to.</param>
+public sealed record EvidenceFile(Stream Content, EvidenceVersion Version);
+
+/// <summary>Versioned reads, each with the account's visibility applied: what it may not see does not exist for it.</summary>
+public sealed partial class ProgramService
+{
+    /// <summary>A control with its version (the ETag of an edit); <c>unknown-control</c> when absent or not visible.</summary>
+    public async Task<Result<Versioned<Control>>> GetControlAsync(Account account, string id, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var stored = await store.GetControlAsync(id, ct);
+        return stored.IsSuccess && !account.SeesControl(stored.Value.Value) ? UnknownControl(id) : stored;
+    }
+
+    /// <summary>
+    /// The risk register as the account may see it: everything for staff; for an auditor, only risks treated by a
+    /// control in their engagement's frameworks.
+    /// </summary>
+    public async Task<IReadOnlyList<Risk>> RisksAsync(Account account, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var program = await LoadAsync(ct);
+        if (account.Scope is null)
+        {
+            return program.Risks;
+        }
+
+        var visible = program.Controls.Where(account.SeesControl).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        return [.. program.Risks.Where(r => r.ControlIds.Any(visible.Contains))];
+    }
+
+    /// <summary>A risk with its version; <c>unknown-risk</c> when absent or not visible (<see cref="RisksAsync"/>).</summary>
+    public async Task<Result<Versioned<Risk>>> GetRiskAsync(Account account, string id, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var stored = await store.GetRiskAsync(id, ct);
+        if (!stored.IsSuccess || account.Scope is null)
+        {
+            return stored;
+        }
+
+        return (await RisksAsync(account, ct)).Any(r => r.Id == id) ? stored : new Error("unknown-risk", $"no risk '{id}'");
+    }
+
+    /// <summary>
+    /// The stored SoA decision of an Annex A control with its version, or null when none is recorded (the row is then
+    /// derived); <c>unknown-framework</c> for an account that does not see ISO/IEC 27001:2022.
+    /// </summary>
+    public async Task<Result<Versioned<SoaDecision>?>> GetSoaDecisionAsync(Account account, string control, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        if (!account.SeesFramework(Core.Readiness.StatementOfApplicability.AnnexAFramework))
+        {
+            return new Error("unknown-framework", "the Statement of Applicability belongs to ISO/IEC 27001:2022, which is not in your engagement");
+        }
+
+        var decision = await store.GetSoaDecisionAsync(control, ct);
+        return Result<Versioned<SoaDecision>?>.Ok(decision.IsSuccess ? decision.Value : null);
+    }
+
+    /// <summary>
+    /// The file of version <paramref name="number"/> of an evidence item the account sees (auditors: versions inside
+    /// their window); <c>unknown-evidence</c> when there is none.
+    /// </summary>
+    public async Task<Result<EvidenceFile>> OpenEvidenceFileAsync(Account account, string evidenceId, int number, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var item = (await EvidenceAsync(account, ct)).FirstOrDefault(e => e.Id == evidenceId);
+        var version = item?.Versions.FirstOrDefault(v => v.Number == number);
+        if (version?.Sha256 is null)
+        {
+            return new Error("unknown-evidence", $"no file for evidence '{evidenceId}' version {number}");
+        }
+
+        var blob = await store.OpenBlobAsync(version.Sha256, ct);
+        return blob.IsSuccess ? new EvidenceFile(blob.Value, version) : blob.Error!;
+    }
+
+    /// <summary>
+    /// The whole program with the contents of every evidence file, by SHA-256 (program-as-code export) — staff only,
+    /// since it is everything.
+    /// </summary>
+    public async Task<Result<(ComplianceProgram Program, IReadOnlyDictionary<string, byte[]> Blobs)>> ExportAsync(Account account, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        if (account.Scope is not null)
+        {
+            return Forbidden("an auditor receives reports of their engagement, not the whole program");
+        }
+
+        var program = await LoadAsync(ct);
+        var blobs = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var sha in program.Evidence.SelectMany(e => e.Versions).Select(v => v.Sha256).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            var blob = await store.GetBlobAsync(sha, ct);
+            if (!blob.IsSuccess)
+            {
+                return blob.Error!;
+            }
+
+            blobs[sha] = blob.Value;
+        }
+
+        return (program, blobs);
+    }
+
+    private static Error UnknownControl(string id) => new("unknown-control", $"no control '{id}'");
+}
