@@ -185,4 +185,29 @@ public sealed class MappingImportCommandTests : IDisposable
             JsonDocument.Parse(copied).RootElement.EnumerateArray()
                 .Select(l => (l.GetProperty("source").GetString()!, l.GetProperty("target").GetString()!, l.GetProperty("relationship").GetString()!)).ToList());
     }
+
+    [Fact]
+    public void ProgramYaml_CanMapToAnImportedFramework_OnlyOnceItIsImported()
+    {
+        Assert.Equal(0, CliRunner.Run("demo", "--db", Db).Code);
+        var folder = Path.Combine(_folder, "export");
+        Assert.Equal(0, CliRunner.Run("export", "--out", folder, "--db", Db).Code);
+        var yaml = Path.Combine(folder, "program.yaml");
+        var text = File.ReadAllText(yaml);
+        var first = text.IndexOf("    mappings:\n", StringComparison.Ordinal);
+        Assert.True(first > 0, "the export lists mappings");
+        File.WriteAllText(yaml, text.Insert(first + "    mappings:\n".Length, "      - requirement: sp800-53-low:au-2\n        relationship: equal\n"));
+
+        var (refused, _, error) = CliRunner.Run("import", yaml, "--db", Db);
+        Assert.Equal(2, refused);
+        Assert.Contains("unknown framework 'sp800-53-low'", error, StringComparison.Ordinal);
+
+        ImportBaseline();
+        var (code, _, err) = CliRunner.Run("import", yaml, "--db", Db);
+        Assert.True(code == 0, err);
+        var au2 = Json("readiness", "sp800-53-low").GetProperty("requirements").EnumerateArray().Single(r => r.GetProperty("id").GetString() == "au-2");
+        var mapped = Json("controls").EnumerateArray().First(c => c.GetProperty("mappings").EnumerateArray()
+            .Any(m => m.GetProperty("framework").GetString() == "sp800-53-low")).GetProperty("id").GetString();
+        Assert.Equal([mapped], au2.GetProperty("controls").EnumerateArray().Select(c => c.GetString()).ToList());
+    }
 }
