@@ -76,6 +76,7 @@ internal static class FrameworkReader
         }
 
         CheckTree(requirements, lines, f);
+        requirements = WithPointsOfFocus(requirements);
         var metadata = ReadMetadata(root, f);
         if (id is null || name is null || version is null)
         {
@@ -132,6 +133,14 @@ internal static class FrameworkReader
             Attributes = attributes,
             Withdrawn = f.Bool(r, "withdrawn") ?? false,
         };
+    }
+
+    // A criterion lists the headings of its points of focus (its children of kind point-of-focus), in order.
+    private static List<Requirement> WithPointsOfFocus(List<Requirement> requirements)
+    {
+        var headings = requirements.Where(r => r.Kind == RequirementKind.PointOfFocus && r.Parent is not null)
+            .ToLookup(r => r.Parent!, r => r.Title, StringComparer.Ordinal);
+        return [.. requirements.Select(r => headings.Contains(r.Id) && r.PointsOfFocus.Count == 0 ? r with { PointsOfFocus = [.. headings[r.Id]] } : r)];
     }
 
     // Every parent must exist in the file, and following parents must never come back (a cycle).

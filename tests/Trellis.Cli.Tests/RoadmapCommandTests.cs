@@ -84,6 +84,7 @@ public sealed class RoadmapCommandTests : IDisposable
             .EnumerateArray()
             .Where(l => l.GetProperty("relationship").GetString() is "equal" or "subset-of" or "superset-of")
             .Where(l => l.GetProperty("target").GetString()!.StartsWith("CC", StringComparison.Ordinal))
+            .Where(l => !l.GetProperty("target").GetString()!.Contains("-POF", StringComparison.Ordinal)) // the roadmap works per criterion
             .Select(l => (l.GetProperty("source").GetString()!, l.GetProperty("target").GetString()!))
             .ToHashSet();
 

@@ -61,10 +61,10 @@ public class ShippedFrameworkTests
     public void Soc2_IdsTitlesCategoriesAndCoso_MatchReferenceListExactly()
     {
         var expected = ReferenceData.Csv("soc2-tsc-2017.csv");
-        var fw = Fw("soc2-2017");
+        var criteria = Fw("soc2-2017").Requirements.Where(r => r.Kind == RequirementKind.Criterion).ToList();
 
-        Assert.Equal(expected.Select(r => (r["id"], r["title"])), fw.Requirements.Select(r => (r.Id, r.Title)));
-        foreach (var (row, req) in expected.Zip(fw.Requirements))
+        Assert.Equal(expected.Select(r => (r["id"], r["title"])), criteria.Select(r => (r.Id, r.Title)));
+        foreach (var (row, req) in expected.Zip(criteria))
         {
             var category = row["category"].Split(':')[0].Trim().ToLowerInvariant().Replace(' ', '-');
             Assert.Equal(category, req.Category);
@@ -75,10 +75,28 @@ public class ShippedFrameworkTests
     }
 
     [Fact]
+    public void Soc2_PointsOfFocus_MatchReferenceListExactly()
+    {
+        // IDs, order within each criterion, headings and parents, exactly as the reference list has them.
+        var expected = ReferenceData.Csv("soc2-tsc-2017-points-of-focus.csv");
+        var fw = Fw("soc2-2017");
+        var points = fw.PointsOfFocus.ToList();
+
+        Assert.Equal(330, expected.Count);
+        Assert.Equal(expected.Select(r => (r["id"], r["heading"], r["criterion"])), points.Select(r => (r.Id, r.Title, r.Parent!)));
+        Assert.All(points, p => Assert.Equal(fw.Find(p.Parent!)!.Category, p.Category));
+        Assert.All(points, p => Assert.Null(p.Guidance));
+        // Each criterion's points of focus follow it, in order, before the next criterion.
+        var order = fw.AllRequirements.Select(r => r.Id).ToList();
+        Assert.All(points, p => Assert.True(order.IndexOf(p.Parent!) < order.IndexOf(p.Id), p.Id));
+        Assert.Equal(expected.Where(r => r["criterion"] == "CC6.1").Select(r => r["heading"]), fw.Find("CC6.1")!.PointsOfFocus);
+    }
+
+    [Fact]
     public void Soc2_CategoryCounts_AreTheTscStructure()
     {
         // docs/crosswalk-rules.md: Security CC1–CC9 = 33, A1 = 3, C1 = 2, PI1 = 5, P1–P8 = 18.
-        var counts = Fw("soc2-2017").Requirements.GroupBy(r => r.Category!).ToDictionary(g => g.Key, g => g.Count());
+        var counts = Fw("soc2-2017").Requirements.Where(r => r.Kind == RequirementKind.Criterion).GroupBy(r => r.Category!).ToDictionary(g => g.Key, g => g.Count());
 
         Assert.Equal(33, counts["security"]);
         Assert.Equal(3, counts["availability"]);

@@ -57,14 +57,14 @@ internal static class FrameworkCommands
             {
                 Render.WriteJson(ctx.Out, new FrameworkDetail(
                     fw.Id, fw.Name, fw.Version, fw.Revision, fw.Source, fw.Licence, fw.Metadata,
-                    fw.Requirements.Select(RequirementView.From).ToList()));
+                    fw.AllRequirements.Select(RequirementView.From).ToList()));
             }
             else
             {
                 Render.WriteTable(
                     ctx.Out,
                     ["id", "kind", "title", "group"],
-                    fw.Requirements.Select(r => (IReadOnlyList<string?>)[r.Id + (r.Withdrawn ? " (withdrawn)" : ""), r.Kind.ToWire(), r.Title, r.Theme ?? r.Category ?? r.Section ?? r.Parent]),
+                    fw.AllRequirements.Select(r => (IReadOnlyList<string?>)[r.Id + (r.Withdrawn ? " (withdrawn)" : ""), r.Kind.ToWire(), r.Title, r.Theme ?? r.Category ?? r.Section ?? r.Parent]),
                     $"{fw.Name} — {fw.Requirements.Count} requirements");
             }
 

@@ -25,7 +25,11 @@ public sealed record RequirementCoverage(
     string Requirement,
     CoverageLevel Level,
     IReadOnlyList<MappingLink> Sources,
-    IReadOnlyList<MappingLink> Candidates);
+    IReadOnlyList<MappingLink> Candidates)
+{
+    /// <summary>For a SOC 2 criterion: the coverage of each point of focus (nested here, not listed at the top); empty otherwise.</summary>
+    public IReadOnlyList<RequirementCoverage> PointsOfFocus { get; init; } = [];
+}
 
 /// <summary>
 /// Classifies every requirement of a target framework as full, partial or none, given what is
@@ -45,9 +49,10 @@ public static class CoverageAnalysis
     /// <param name="implemented">Implemented requirement IDs; null means all of them.</param>
     /// <returns>One entry per target requirement in the standard's order, or an error naming an unknown ID.</returns>
     /// <remarks>
-    /// A parent requirement without links of its own (a NIST CSF function or category) takes the
-    /// roll-up of its children: full when all are full, partial when any is covered.
-    /// Several partial sources never add up to full (rule 3).
+    /// A requirement with children (a SOC 2 criterion and its points of focus, a NIST CSF function or category) is
+    /// composed with them (rule 7): full when a link fully meets it (then every child is met too) or when every child
+    /// is full, none when neither it nor any child is addressed, partial otherwise. Several partial sources never add
+    /// up to full (rule 3). Points of focus are nested in their criterion, not listed at the top.
     /// </remarks>
     public static Result<IReadOnlyList<RequirementCoverage>> Compute(
         CrosswalkEngine engine,
@@ -90,7 +95,7 @@ public static class CoverageAnalysis
             .ToLookup(l => l.To!.Value.Requirement, StringComparer.Ordinal);
 
         var own = new Dictionary<string, RequirementCoverage>(StringComparer.Ordinal);
-        foreach (var req in targetFw.Value.Requirements)
+        foreach (var req in targetFw.Value.AllRequirements)
         {
             var sources = links[req.Id].Where(l => !l.NeedsReview).ToList();
             var candidates = links[req.Id].Where(l => l.NeedsReview).ToList();
@@ -110,31 +115,33 @@ public static class CoverageAnalysis
 
     private static List<RequirementCoverage> RollUp(Framework fw, Dictionary<string, RequirementCoverage> own)
     {
-        var children = fw.Requirements.Where(r => r.Parent is not null).ToLookup(r => r.Parent!, StringComparer.Ordinal);
-        var memo = new Dictionary<string, CoverageLevel>(StringComparer.Ordinal);
+        var children = fw.AllRequirements.Where(r => r.Parent is not null).ToLookup(r => r.Parent!, StringComparer.Ordinal);
+        var done = new Dictionary<string, RequirementCoverage>(StringComparer.Ordinal);
 
-        CoverageLevel LevelOf(string id)
+        RequirementCoverage Resolve(Requirement req, bool fullAncestor)
         {
-            if (memo.TryGetValue(id, out var known))
+            var mine = own[req.Id];
+            var ownFull = mine.Level == CoverageLevel.Full || fullAncestor;
+            var kids = children[req.Id].Select(k => Resolve(k, ownFull)).ToList();
+            var level = ownFull ? CoverageLevel.Full : mine.Level;
+            if (kids.Count > 0 && !ownFull)
             {
-                return known;
-            }
-
-            var mine = own[id];
-            var kids = children[id].ToList();
-            var level = mine.Level;
-            if (kids.Count > 0 && mine.Sources.Count == 0)
-            {
-                var levels = kids.Select(k => LevelOf(k.Id)).ToList();
-                level = levels.All(l => l == CoverageLevel.Full) ? CoverageLevel.Full
-                    : levels.Any(l => l != CoverageLevel.None) ? CoverageLevel.Partial
+                level = kids.All(k => k.Level == CoverageLevel.Full) ? CoverageLevel.Full
+                    : mine.Level != CoverageLevel.None || kids.Any(k => k.Level != CoverageLevel.None) ? CoverageLevel.Partial
                     : CoverageLevel.None;
             }
 
-            memo[id] = level;
-            return level;
+            var points = kids.Where(k => fw.Find(k.Requirement)!.Kind == RequirementKind.PointOfFocus).ToList();
+            mine = mine with { Level = level, PointsOfFocus = points };
+            done[req.Id] = mine;
+            return mine;
         }
 
-        return fw.Requirements.Select(r => own[r.Id] with { Level = LevelOf(r.Id) }).ToList();
+        foreach (var root in fw.AllRequirements.Where(r => r.Parent is null))
+        {
+            Resolve(root, false);
+        }
+
+        return [.. fw.Requirements.Select(r => done[r.Id])];
     }
 }

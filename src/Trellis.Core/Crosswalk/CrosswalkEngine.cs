@@ -92,7 +92,7 @@ public sealed class CrosswalkEngine
     {
         var fw = Catalog.Framework(framework);
         return fw.IsSuccess
-            ? fw.Value.Requirements.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal)
+            ? fw.Value.AllRequirements.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal)
             : [];
     }
 }

@@ -52,7 +52,7 @@ public sealed class FrameworkCatalog
             return req;
         }
 
-        var near = Suggestions.Nearest(requirementId, fw.Value.Requirements.Select(r => r.Id));
+        var near = Suggestions.Nearest(requirementId, fw.Value.AllRequirements.Select(r => r.Id));
         return new Error(
             "unknown-requirement",
             $"unknown requirement '{requirementId}' in {frameworkId}; nearest: {string.Join(", ", near)}");

@@ -71,7 +71,8 @@ public static class LegacyGuideView
         // is not a split (intersects-with) and the 2022 -> SOC 2 link carries a substantial part of the criterion.
         var to2022 = engine.Direct(Iso2013, Iso2022).Where(l => l.To is not null)
             .ToLookup(l => l.From.Requirement, StringComparer.Ordinal);
-        var toSoc = engine.Direct(Iso2022, Soc2).Where(l => l.To is not null && l.Relationship != Relationship.NoRelationship)
+        // The guide's table is criterion-level: point-of-focus links are left to the criterion-level links.
+        var toSoc = engine.Direct(Iso2022, Soc2).Where(l => l.To is not null && l.Relationship != Relationship.NoRelationship && socOrder.ContainsKey(l.To.Value.Requirement))
             .ToLookup(l => l.From.Requirement, StringComparer.Ordinal);
 
         var rows = new List<GuideRow>();

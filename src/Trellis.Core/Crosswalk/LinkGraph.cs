@@ -33,7 +33,7 @@ internal sealed class LinkGraph
         {
             var fi = _frameworkIndex.Count;
             _frameworkIndex[fw.Id] = fi;
-            foreach (var r in fw.Requirements)
+            foreach (var r in fw.AllRequirements)
             {
                 var rr = new RequirementRef(fw.Id, r.Id);
                 _nodeIndex[rr] = nodes.Count;

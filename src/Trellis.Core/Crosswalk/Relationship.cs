@@ -121,7 +121,30 @@ public static class Relationships
     /// in one direction stay definite; anything else yields null, a "related, review" candidate.
     /// <c>no-relationship</c> never composes (callers do not traverse it).
     /// </summary>
-    public static Relationship? Compose(Relationship first, Relationship second)
+    public static Relationship? Compose(Relationship first, Relationship second) => ComposeDefinite(first, second);
+
+    /// <summary>
+    /// The credit a control gets for a requirement it reaches through one link: <paramref name="control"/> is the
+    /// control's relationship to the requirement it maps to (A), <paramref name="link"/> that requirement's
+    /// relationship to the target (B). Definite compositions as <see cref="Compose"/>; otherwise
+    /// <see cref="Relationship.IntersectsWith"/> — partial credit, never full — whenever set theory guarantees an
+    /// overlap: the control contains A (equal, superset-of) and A meets B, or the control meets A and A lies within B
+    /// (equal, subset-of). Anything else is unknown (null): a "related, review" candidate (docs/crosswalk-rules.md,
+    /// rules 2 and 5; issue 13: intersects-with credit is partial everywhere, never dropped).
+    /// </summary>
+    public static Relationship? Credit(Relationship control, Relationship link)
+    {
+        if (ComposeDefinite(control, link) is { } definite)
+        {
+            return definite;
+        }
+
+        var controlContainsA = control is Relationship.Equal or Relationship.SupersetOf;
+        var aWithinB = link is Relationship.Equal or Relationship.SubsetOf;
+        return controlContainsA || (control == Relationship.IntersectsWith && aWithinB) ? Relationship.IntersectsWith : null;
+    }
+
+    private static Relationship? ComposeDefinite(Relationship first, Relationship second)
     {
         if (first == Relationship.NoRelationship || second == Relationship.NoRelationship)
         {

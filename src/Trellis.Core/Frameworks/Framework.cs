@@ -25,7 +25,9 @@ public sealed class Framework
         Id = id;
         Name = name;
         Version = version;
-        Requirements = requirements;
+        AllRequirements = requirements;
+        Requirements = [.. requirements.Where(r => r.Kind != RequirementKind.PointOfFocus)];
+        PointsOfFocus = [.. requirements.Where(r => r.Kind == RequirementKind.PointOfFocus)];
         Groups = groups ?? [];
         Metadata = metadata ?? new FrameworkMetadata();
         Revision = revision;
@@ -55,13 +57,22 @@ public sealed class Framework
     /// <summary>Assurance model, authority, cycle and disclosure.</summary>
     public FrameworkMetadata Metadata { get; }
 
-    /// <summary>All requirements in the standard's order.</summary>
+    /// <summary>
+    /// The requirements in the standard's order — what is judged, reported and listed. SOC 2 points of focus are not
+    /// requirements (an entity may judge one not relevant): they are in <see cref="PointsOfFocus"/>.
+    /// </summary>
     public IReadOnlyList<Requirement> Requirements { get; }
+
+    /// <summary>SOC 2 points of focus, each under its criterion (<see cref="Requirement.Parent"/>), in the AICPA's order.</summary>
+    public IReadOnlyList<Requirement> PointsOfFocus { get; }
+
+    /// <summary>Requirements and points of focus together, in file order: what the crosswalk links and IDs resolve to.</summary>
+    public IReadOnlyList<Requirement> AllRequirements { get; }
 
     /// <summary>Display groups (not requirements).</summary>
     public IReadOnlyList<RequirementGroup> Groups { get; }
 
-    /// <summary>Finds a requirement by its exact ID.</summary>
+    /// <summary>Finds a requirement or point of focus by its exact ID.</summary>
     public Requirement? Find(string requirementId) => _byId.GetValueOrDefault(requirementId);
 
     /// <summary>True when the framework has a requirement with this exact ID.</summary>

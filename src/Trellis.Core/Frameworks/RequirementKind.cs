@@ -26,15 +26,33 @@ public enum RequirementKind
 
     /// <summary>A grouping requirement of an imported catalog.</summary>
     Group,
+
+    /// <summary>
+    /// A point of focus of a SOC 2 criterion (its parent): what the criterion is about, not a requirement by itself;
+    /// an entity may judge one not relevant (docs/crosswalk-rules.md, points of focus).
+    /// </summary>
+    PointOfFocus,
 }
 
 /// <summary>Wire names of <see cref="RequirementKind"/> (lowercase, as in content files and CLI output).</summary>
 public static class RequirementKinds
 {
     /// <summary>The lowercase wire name.</summary>
-    public static string ToWire(this RequirementKind kind) => kind.ToString().ToLowerInvariant();
+    public static string ToWire(this RequirementKind kind) => kind == RequirementKind.PointOfFocus ? "point-of-focus" : kind.ToString().ToLowerInvariant();
 
     /// <summary>Parses a wire name; false when unknown.</summary>
-    public static bool TryParse(string? text, out RequirementKind kind) =>
-        Enum.TryParse(text, ignoreCase: true, out kind) && Enum.IsDefined(kind) && !int.TryParse(text, out _);
+    public static bool TryParse(string? text, out RequirementKind kind)
+    {
+        foreach (var k in Enum.GetValues<RequirementKind>())
+        {
+            if (string.Equals(k.ToWire(), text, StringComparison.Ordinal))
+            {
+                kind = k;
+                return true;
+            }
+        }
+
+        kind = default;
+        return false;
+    }
 }

@@ -12,7 +12,7 @@ namespace Trellis.Core.Readiness;
 /// A control counts fully only when it is implemented, backed by fresh evidence and equal to or a superset
 /// of the requirement, directly or through a definite crosswalk chain.
 /// </summary>
-public static class ReadinessAnalysis
+public static partial class ReadinessAnalysis
 {
     /// <summary>Computes readiness.</summary>
     /// <param name="program">The program.</param>
@@ -49,12 +49,12 @@ public static class ReadinessAnalysis
         var contributions = Contributions(program, engine, fw.Value, creditedFrom);
         var excluded = ExcludedRequirements(program, fw.Value);
         var own = new Dictionary<string, RequirementReadiness>(StringComparer.Ordinal);
-        foreach (var req in fw.Value.Requirements)
+        foreach (var req in fw.Value.AllRequirements)
         {
             own[req.Id] = Judge(req, contributions.GetValueOrDefault(req.Id) ?? [], states, excluded.GetValueOrDefault(req.Id));
         }
 
-        return new ReadinessReport(fw.Value.Id, today, creditedFrom, RollUp(fw.Value, own, contributions));
+        return new ReadinessReport(fw.Value.Id, today, creditedFrom, Compose(fw.Value, own));
     }
 
     /// <summary>Requirements out of scope, with the reason: SoA exclusions (ISO 2022) and TSC categories not in scope (SOC 2).</summary>
@@ -70,7 +70,7 @@ public static class ReadinessAnalysis
         }
 
         var categories = TscCategories.Normalize(program.Scope.TscCategories);
-        foreach (var r in fw.Requirements.Where(r => r.Category is not null && fw.Id.StartsWith("soc2", StringComparison.Ordinal)))
+        foreach (var r in fw.AllRequirements.Where(r => r.Category is not null && fw.Id.StartsWith("soc2", StringComparison.Ordinal)))
         {
             if (!categories.Contains(r.Category!))
             {
@@ -134,7 +134,7 @@ public static class ReadinessAnalysis
 
                 foreach (var link in links[m.Requirement.Requirement])
                 {
-                    if (Relationships.Compose(m.Relationship, link.Relationship) is { } composed)
+                    if (Relationships.Credit(m.Relationship, link.Relationship) is { } composed)
                     {
                         Add(link.To!.Value.Requirement, new ControlReach(control.Id, composed, m.Requirement));
                     }
@@ -193,41 +193,6 @@ public static class ReadinessAnalysis
         var evidence = relevant.SelectMany(c => states[c.ControlId].FreshEvidence).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         return new RequirementReadiness(req.Id, req.Title, status, controls, evidence, reasons, closers.Where(c => c.Length > 0).ToList());
     }
-
-    // A parent without contributions of its own (NIST function or category) takes its children's roll-up.
-    private static List<RequirementReadiness> RollUp(Framework fw, Dictionary<string, RequirementReadiness> own, Dictionary<string, List<ControlReach>> contributions)
-    {
-        var children = fw.Requirements.Where(r => r.Parent is not null).ToLookup(r => r.Parent!, StringComparer.Ordinal);
-        var done = new Dictionary<string, RequirementReadiness>(StringComparer.Ordinal);
-        RequirementReadiness Resolve(string id)
-        {
-            if (done.TryGetValue(id, out var known))
-            {
-                return known;
-            }
-
-            var mine = own[id];
-            var kids = children[id].Select(k => Resolve(k.Id)).Where(k => k.Status != ReadinessStatus.NotApplicable).ToList();
-            if (kids.Count > 0 && !contributions.ContainsKey(id) && mine.Status != ReadinessStatus.NotApplicable)
-            {
-                var status = kids.All(k => k.Status == ReadinessStatus.Covered) ? ReadinessStatus.Covered
-                    : kids.Any(k => k.Status != ReadinessStatus.Gap) ? ReadinessStatus.Partial
-                    : ReadinessStatus.Gap;
-                mine = mine with
-                {
-                    Status = status,
-                    Reasons = [$"{kids.Count(k => k.Status == ReadinessStatus.Covered)} of {kids.Count} sub-requirements covered"],
-                    Closers = [],
-                };
-            }
-
-            done[id] = mine;
-            return mine;
-        }
-
-        return fw.Requirements.Select(r => Resolve(r.Id)).ToList();
-    }
-
 }
 
 /// <summary>A control reaching a requirement: directly (<see cref="Via"/> null) or through a definite crosswalk link.</summary>

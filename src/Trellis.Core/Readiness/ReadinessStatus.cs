@@ -45,7 +45,14 @@ public sealed record RequirementReadiness(
     IReadOnlyList<string> Controls,
     IReadOnlyList<string> Evidence,
     IReadOnlyList<string> Reasons,
-    IReadOnlyList<string> Closers);
+    IReadOnlyList<string> Closers)
+{
+    /// <summary>
+    /// For a SOC 2 criterion: the readiness of each of its points of focus, in the AICPA's order (they are nested here,
+    /// not listed in <see cref="ReadinessReport.Requirements"/>); empty otherwise.
+    /// </summary>
+    public IReadOnlyList<RequirementReadiness> PointsOfFocus { get; init; } = [];
+}
 
 /// <summary>Readiness of a whole framework.</summary>
 /// <param name="Framework">Framework ID.</param>

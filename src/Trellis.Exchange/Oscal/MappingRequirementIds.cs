@@ -24,8 +24,8 @@ internal sealed class MappingRequirementIds
     public MappingRequirementIds(Framework framework)
     {
         _framework = framework;
-        _children = new(() => framework.Requirements.Where(r => r.Parent is not null).ToLookup(r => r.Parent!, r => r.Id, StringComparer.Ordinal));
-        foreach (var r in framework.Requirements)
+        _children = new(() => framework.AllRequirements.Where(r => r.Parent is not null).ToLookup(r => r.Parent!, r => r.Id, StringComparer.Ordinal));
+        foreach (var r in framework.AllRequirements)
         {
             var token = OscalParts.ControlId(r.Id);
             if (token != r.Id)
@@ -49,7 +49,7 @@ internal sealed class MappingRequirementIds
     /// </summary>
     public string Unknown(string id, int problemsSoFar) =>
         $"'{id}' is not a requirement of {_framework.Id}"
-        + (problemsSoFar < SuggestedProblems ? $"; nearest: {string.Join(", ", Suggestions.Nearest(id, _framework.Requirements.Select(r => r.Id)))}" : "");
+        + (problemsSoFar < SuggestedProblems ? $"; nearest: {string.Join(", ", Suggestions.Nearest(id, _framework.AllRequirements.Select(r => r.Id)))}" : "");
 
     /// <summary>The IDs an OSCAL <c>matching</c> glob selects (tested against the exact ID and its exported token), in framework order.</summary>
     public IEnumerable<string> Matching(string pattern)
@@ -59,7 +59,7 @@ internal sealed class MappingRequirementIds
         var glob = string.Concat(pattern.Where((c, i) => c != '*' || i == 0 || pattern[i - 1] != '*'));
         var literal = glob.Count(c => c != '*');
         bool Matches(string text) => literal <= text.Length && ControlSelection.Glob(glob, text);
-        return _framework.Requirements.Select(r => r.Id).Where(id => Matches(id) || Matches(OscalParts.ControlId(id)));
+        return _framework.AllRequirements.Select(r => r.Id).Where(id => Matches(id) || Matches(OscalParts.ControlId(id)));
     }
 
     /// <summary>The requirements below <paramref name="id"/> (children, their children, …), in framework order.</summary>
@@ -78,6 +78,6 @@ internal sealed class MappingRequirementIds
             }
         }
 
-        return _framework.Requirements.Select(r => r.Id).Where(below.Contains);
+        return _framework.AllRequirements.Select(r => r.Id).Where(below.Contains);
     }
 }

@@ -66,7 +66,7 @@ public static class FrameworkEndpoints
             k = parsed;
         }
 
-        var all = fw.Value.Requirements.Where(r => k is null || r.Kind == k).Select(RequirementView.From).ToList();
+        var all = fw.Value.AllRequirements.Where(r => k is null || r.Kind == k).Select(RequirementView.From).ToList();
         var result = Paging.Of(all, page, pageSize);
         return result.IsSuccess ? TypedResults.Ok(result.Value) : ApiErrors.Problem(result.Error!);
     }
