@@ -138,14 +138,4 @@ internal static class CrosswalkCommands
         });
         return cmd;
     }
-
-    /// <summary>JSON shape of a link.</summary>
-    internal sealed record LinkView(
-        string Source, string SourceFramework, string? Target, string TargetFramework, string Relationship, string Rationale,
-        int Strength, string Origin, bool NeedsReview, IReadOnlyList<string> Path, string Citation, string Justification)
-    {
-        public static LinkView From(MappingLink l) => new(
-            l.From.Requirement, l.From.Framework, l.To?.Requirement, l.To?.Framework ?? "", l.Relationship.ToWire(), l.Rationale.ToWire(),
-            l.Strength, l.Origin.ToWire(), l.NeedsReview, l.Path.Select(p => p.ToString()).ToList(), l.Source, l.Justification);
-    }
 }

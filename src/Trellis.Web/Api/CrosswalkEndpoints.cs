@@ -80,16 +80,6 @@ public static class CrosswalkEndpoints
     }
 }
 
-/// <summary>A crosswalk link: <c>source relationship target</c>, why, how strongly, where it comes from.</summary>
-public sealed record LinkView(
-    string Source, string SourceFramework, string? Target, string TargetFramework, string Relationship, string Rationale,
-    int Strength, string Origin, bool NeedsReview, IReadOnlyList<string> Path, string Citation, string Justification)
-{
-    internal static LinkView From(MappingLink l) => new(
-        l.From.Requirement, l.From.Framework, l.To?.Requirement, l.To?.Framework ?? "", l.Relationship.ToWire(), l.Rationale.ToWire(),
-        l.Strength, l.Origin.ToWire(), l.NeedsReview, [.. l.Path.Select(p => p.ToString())], l.Source, l.Justification);
-}
-
 /// <summary>Coverage of one requirement.</summary>
 public sealed record CoverageView(string Id, string Coverage, IReadOnlyList<LinkView> Sources, IReadOnlyList<LinkView> Candidates)
 {
