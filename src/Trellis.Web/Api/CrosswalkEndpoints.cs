@@ -62,18 +62,20 @@ public static class CrosswalkEndpoints
 
     private static async Task<Results<Ok<IReadOnlyList<CoverageView>>, ProblemHttpResult>> Coverage(HttpContext context, FrameworkLibrary library, string target, string implemented, CancellationToken ct)
     {
-        var colon = implemented.IndexOf(':', StringComparison.Ordinal);
-        var framework = colon < 0 ? implemented : implemented[..colon];
-        IReadOnlyCollection<string>? ids = colon < 0 ? null
-            : implemented[(colon + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var what = ImplementedSpec.Parse(implemented);
+        if (!what.IsSuccess)
+        {
+            return ApiErrors.Problem(what.Error!);
+        }
+
         var a = await FrameworkEndpoints.VisibleAsync(context, library, target, ct);
-        var b = await FrameworkEndpoints.VisibleAsync(context, library, framework, ct);
+        var b = await FrameworkEndpoints.VisibleAsync(context, library, what.Value.Framework, ct);
         if (!a.IsSuccess || !b.IsSuccess)
         {
             return ApiErrors.Problem((a.Error ?? b.Error)!);
         }
 
-        var result = CoverageAnalysis.Compute(await library.EngineAsync(ct), a.Value.Id, b.Value.Id, ids);
+        var result = CoverageAnalysis.Compute(await library.EngineAsync(ct), a.Value.Id, b.Value.Id, what.Value.Ids);
         return result.IsSuccess
             ? TypedResults.Ok<IReadOnlyList<CoverageView>>([.. result.Value.Select(CoverageView.From)])
             : ApiErrors.Problem(result.Error!);
