@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text;
 using Trellis.Core.Crosswalk;
+using Trellis.Core.Frameworks;
 
 namespace Trellis.Content;
 
@@ -14,7 +15,7 @@ public static class ShippedContent
     private static readonly Lazy<CrosswalkEngine> LazyEngine = new(() => new CrosswalkEngine(Catalog));
 
     /// <summary>Framework order for listings: the frameworks the product is about first.</summary>
-    private static readonly string[] Order = ["iso27001-2022", "soc2-2017", "nist-csf-2.0", "iso27001-2013"];
+    private static readonly string[] Order = [FrameworkIds.Iso27001v2022, FrameworkIds.Soc2v2017, FrameworkIds.NistCsf2, FrameworkIds.Iso27001v2013];
 
     /// <summary>The shipped catalog.</summary>
     public static FrameworkCatalog Catalog => Loaded.Value.Catalog

@@ -75,6 +75,19 @@ public class CatalogCommandTests
         Assert.Matches("unknown (framework|requirement) '", line);
     }
 
+    [Theory]
+    [InlineData("iso27001-2022:", "no requirement")]
+    [InlineData(":A.5.15", "no framework")]
+    public void Coverage_ImplementedSpecWithAnEmptyPart_ExitsTwoWithOneLineSayingWhatIsMissing(string spec, string missing)
+    {
+        var (code, output, error) = CliRunner.Run("coverage", "soc2-2017", "--implemented", spec);
+
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, output);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(missing, line, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void UnknownRequirement_SuggestsNearestValidIds()
     {

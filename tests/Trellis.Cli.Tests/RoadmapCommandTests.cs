@@ -1,6 +1,6 @@
 using System.Text.Json;
 using ClosedXML.Excel;
-using Trellis.Core.Common;
+using Trellis.Exchange.Spreadsheets;
 using Trellis.Testing;
 
 namespace Trellis.Cli.Tests;

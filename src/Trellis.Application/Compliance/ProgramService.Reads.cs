@@ -1,6 +1,7 @@
 using Trellis.Application.Actors;
 using Trellis.Core.Common;
 using Trellis.Core.Evidence;
+using Trellis.Core.Frameworks;
 using Trellis.Core.Program;
 using Trellis.Core.Risks;
 using Trellis.Data;
@@ -60,7 +61,7 @@ public sealed partial class ProgramService
     public async Task<Result<Versioned<SoaDecision>?>> GetSoaDecisionAsync(Account account, string control, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(account);
-        if (!account.SeesFramework(Core.Readiness.StatementOfApplicability.AnnexAFramework))
+        if (!account.SeesFramework(FrameworkIds.Iso27001v2022))
         {
             return new Error("unknown-framework", "the Statement of Applicability belongs to ISO/IEC 27001:2022, which is not in your engagement");
         }

@@ -1,6 +1,7 @@
 using Trellis.Application.Actors;
 using Trellis.Core.Common;
 using Trellis.Core.Evidence;
+using Trellis.Core.Frameworks;
 using Trellis.Core.Program;
 using Trellis.Data;
 
@@ -66,7 +67,7 @@ public sealed partial class ProgramService
             return Forbidden("only an admin or a compliance manager edits the Statement of Applicability");
         }
 
-        var iso = (await library.CatalogAsync(ct)).Requirement(Core.Readiness.StatementOfApplicability.AnnexAFramework, decision.Control);
+        var iso = (await library.CatalogAsync(ct)).Requirement(FrameworkIds.Iso27001v2022, decision.Control);
         if (!iso.IsSuccess || iso.Value.Kind != Core.Frameworks.RequirementKind.Control)
         {
             return new Error("unknown-requirement", $"'{decision.Control}' is not an Annex A control of ISO/IEC 27001:2022");

@@ -2,6 +2,7 @@ using Trellis.Application.Actors;
 using Trellis.Application.Catalogs;
 using Trellis.Core.Common;
 using Trellis.Core.Evidence;
+using Trellis.Core.Frameworks;
 using Trellis.Core.Program;
 using Trellis.Core.Readiness;
 using Trellis.Data;
@@ -62,12 +63,12 @@ public sealed partial class ProgramService(ProgramStore store, ProgramCache cach
     /// <summary>The Statement of Applicability (ISO/IEC 27001:2022 6.1.3 d), when the account sees ISO/IEC 27001:2022.</summary>
     public async Task<Result<IReadOnlyList<SoaRow>>> SoaAsync(Account account, CancellationToken ct)
     {
-        if (!account.SeesFramework(StatementOfApplicability.AnnexAFramework))
+        if (!account.SeesFramework(FrameworkIds.Iso27001v2022))
         {
             return new Error("unknown-framework", "the Statement of Applicability belongs to ISO/IEC 27001:2022, which is not in your engagement");
         }
 
-        var iso = (await library.CatalogAsync(ct)).Framework(StatementOfApplicability.AnnexAFramework).Value;
+        var iso = (await library.CatalogAsync(ct)).Framework(FrameworkIds.Iso27001v2022).Value;
         return Result<IReadOnlyList<SoaRow>>.Ok(StatementOfApplicability.Build(await LoadAsync(ct), iso, Today));
     }
 

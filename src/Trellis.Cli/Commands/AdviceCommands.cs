@@ -7,6 +7,7 @@ using Trellis.Content;
 using Trellis.Core.Advice;
 using Trellis.Core.Common;
 using Trellis.Core.Crosswalk;
+using Trellis.Exchange.Spreadsheets;
 
 namespace Trellis.Cli.Commands;
 

@@ -72,11 +72,8 @@ internal static class CrosswalkCommands
         cmd.SetAction(async (parse, ct) =>
         {
             var spec = parse.GetValue(implemented)!;
-            var colon = spec.IndexOf(':', StringComparison.Ordinal);
-            var framework = colon < 0 ? spec : spec[..colon];
-            IReadOnlyCollection<string>? ids = colon < 0 ? null
-                : spec[(colon + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var result = CliContext.Require(CoverageAnalysis.Compute(await Libraries.EngineAsync(parse, db, ctx, ct).ConfigureAwait(false), parse.GetValue(target)!, framework, ids));
+            var what = CliContext.Require(ImplementedSpec.Parse(spec));
+            var result = CliContext.Require(CoverageAnalysis.Compute(await Libraries.EngineAsync(parse, db, ctx, ct).ConfigureAwait(false), parse.GetValue(target)!, what.Framework, what.Ids));
             if (parse.GetValue(format) == "json")
             {
                 Render.WriteJson(ctx.Out, result.Select(c => new
@@ -137,15 +134,5 @@ internal static class CrosswalkCommands
             return ExitCodes.Ok;
         });
         return cmd;
-    }
-
-    /// <summary>JSON shape of a link.</summary>
-    internal sealed record LinkView(
-        string Source, string SourceFramework, string? Target, string TargetFramework, string Relationship, string Rationale,
-        int Strength, string Origin, bool NeedsReview, IReadOnlyList<string> Path, string Citation, string Justification)
-    {
-        public static LinkView From(MappingLink l) => new(
-            l.From.Requirement, l.From.Framework, l.To?.Requirement, l.To?.Framework ?? "", l.Relationship.ToWire(), l.Rationale.ToWire(),
-            l.Strength, l.Origin.ToWire(), l.NeedsReview, l.Path.Select(p => p.ToString()).ToList(), l.Source, l.Justification);
     }
 }

@@ -98,8 +98,8 @@ internal static class ProgramCommands
                     threat = r.Threat,
                     vulnerability = r.Vulnerability,
                     owner = r.Owner,
-                    inherent = new { likelihood = r.InherentLikelihood, impact = r.InherentImpact, score = r.InherentLikelihood * r.InherentImpact, level = Level(matrix, r.InherentLikelihood, r.InherentImpact) },
-                    residual = new { likelihood = r.ResidualLikelihood, impact = r.ResidualImpact, score = r.ResidualLikelihood * r.ResidualImpact, level = Level(matrix, r.ResidualLikelihood, r.ResidualImpact) },
+                    inherent = new { likelihood = r.InherentLikelihood, impact = r.InherentImpact, score = r.InherentLikelihood * r.InherentImpact, level = matrix.LevelName(r.InherentLikelihood, r.InherentImpact) },
+                    residual = new { likelihood = r.ResidualLikelihood, impact = r.ResidualImpact, score = r.ResidualLikelihood * r.ResidualImpact, level = matrix.LevelName(r.ResidualLikelihood, r.ResidualImpact) },
                     treatment = r.Treatment.ToString().ToLowerInvariant(),
                     controls = r.ControlIds,
                     requirements = r.RequirementIds,
@@ -121,8 +121,8 @@ internal static class ProgramCommands
                     program.Risks.Select(r => (IReadOnlyList<string?>)
                     [
                         r.Id, r.Title, r.Owner,
-                        $"{r.InherentLikelihood}x{r.InherentImpact} {Level(matrix, r.InherentLikelihood, r.InherentImpact)}",
-                        $"{r.ResidualLikelihood}x{r.ResidualImpact} {Level(matrix, r.ResidualLikelihood, r.ResidualImpact)}",
+                        $"{r.InherentLikelihood}x{r.InherentImpact} {matrix.LevelName(r.InherentLikelihood, r.InherentImpact)}",
+                        $"{r.ResidualLikelihood}x{r.ResidualImpact} {matrix.LevelName(r.ResidualLikelihood, r.ResidualImpact)}",
                         r.Treatment.ToString().ToLowerInvariant(), string.Join(" ", r.ControlIds),
                     ]),
                     $"{program.Risks.Count} risks on a {matrix.LikelihoodLevels}x{matrix.ImpactLevels} matrix");
@@ -132,9 +132,6 @@ internal static class ProgramCommands
         });
         return cmd;
     }
-
-    private static string Level(RiskMatrix matrix, int likelihood, int impact) =>
-        matrix.Contains(likelihood, impact) ? matrix.Rate(likelihood, impact).Name : "off-matrix";
 
     private static Command AddEvidence(CliContext ctx)
     {

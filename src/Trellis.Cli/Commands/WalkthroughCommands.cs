@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Trellis.Application.Catalogs;
 using Trellis.Core.Crosswalk;
+using Trellis.Core.Frameworks;
 
 namespace Trellis.Cli.Commands;
 
@@ -28,7 +29,7 @@ internal static class WalkthroughCommands
                 o.WriteLine($"   {m.From} → {m.To}: {m.Links.Count} links ({string.Join(", ", counts)})");
             }
 
-            var coverage = CoverageAnalysis.Compute(FrameworkLibrary.ShippedEngine, "soc2-2017", "iso27001-2022").Value;
+            var coverage = CoverageAnalysis.Compute(FrameworkLibrary.ShippedEngine, FrameworkIds.Soc2v2017, FrameworkIds.Iso27001v2022).Value;
             o.WriteLine("\n3. We run an ISO 27001 ISMS: what does it give us for SOC 2? (trellis coverage soc2-2017 --implemented iso27001-2022)");
             foreach (var level in Enum.GetValues<CoverageLevel>())
             {

@@ -1,4 +1,5 @@
 using Trellis.Core.Audits;
+using Trellis.Exchange.Calendars;
 
 namespace Trellis.Cli.Output;
 

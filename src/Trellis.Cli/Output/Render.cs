@@ -3,7 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Spectre.Console;
-using Trellis.Core.Common;
+using Trellis.Exchange.Spreadsheets;
 
 namespace Trellis.Cli.Output;
 

@@ -1,5 +1,6 @@
 using Trellis.Core.Audits;
 using Trellis.Core.Crosswalk;
+using Trellis.Core.Frameworks;
 
 namespace Trellis.Content.Demo;
 
@@ -48,7 +49,7 @@ public static class DemoAudits
             {
                 Id = "F-001", Kind = FindingKind.MinorNonconformity, EngagementId = stage2?.Id,
                 Title = "Backup restore tests not recorded for two quarters", RaisedOn = decision.AddDays(-20),
-                ControlIds = ["AC-49"], Requirements = [new RequirementRef("iso27001-2022", "A.8.13")],
+                ControlIds = ["AC-49"], Requirements = [new RequirementRef(FrameworkIds.Iso27001v2022, "A.8.13")],
                 Status = FindingStatus.ActionPlanned, RootCause = "Restore test owner left; task not reassigned",
                 Actions = [new CorrectiveAction("CA-001", "Reassign restore tests and add a quarterly reminder", "ops@northwind.example", decision.AddMonths(2))],
             },
@@ -56,7 +57,7 @@ public static class DemoAudits
             {
                 Id = "F-002", Kind = FindingKind.Exception, EngagementId = type2?.Id,
                 Title = "Two leavers kept access beyond the 24-hour SLA", RaisedOn = today.AddMonths(-1),
-                ControlIds = ["AC-03"], Requirements = [new RequirementRef("soc2-2017", "CC6.2"), new RequirementRef("iso27001-2022", "A.5.18")],
+                ControlIds = ["AC-03"], Requirements = [new RequirementRef(FrameworkIds.Soc2v2017, "CC6.2"), new RequirementRef(FrameworkIds.Iso27001v2022, "A.5.18")],
             },
         ];
         return new DemoAuditSet(engagements, findings);

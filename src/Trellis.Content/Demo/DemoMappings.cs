@@ -1,4 +1,5 @@
 using Trellis.Core.Crosswalk;
+using Trellis.Core.Frameworks;
 using Trellis.Core.Program;
 
 namespace Trellis.Content.Demo;
@@ -9,21 +10,18 @@ namespace Trellis.Content.Demo;
 /// </summary>
 internal static class DemoMappings
 {
-    private const string Iso = "iso27001-2022";
-    private const string Soc2 = "soc2-2017";
-
     /// <summary>
     /// The ISO mappings as written, then SOC 2 mappings in criterion order: the written ones, and derived ones for
     /// criteria of the TSC categories in scope.
     /// </summary>
     public static IReadOnlyList<ControlMapping> For(DemoControls.Row row, CrosswalkEngine engine, IReadOnlyList<string> tscCategories)
     {
-        var criteria = engine.Catalog.Framework(Soc2).Value.Requirements;
+        var criteria = engine.Catalog.Framework(FrameworkIds.Soc2v2017).Value.Requirements;
         var inScope = criteria.Where(r => r.Category is { } c && tscCategories.Contains(c)).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-        var iso = Parse(row.Iso, Iso);
-        var soc = Parse(row.Soc, Soc2).ToDictionary(m => m.Requirement.Requirement, m => m.Relationship, StringComparer.Ordinal);
+        var iso = Parse(row.Iso, FrameworkIds.Iso27001v2022);
+        var soc = Parse(row.Soc, FrameworkIds.Soc2v2017).ToDictionary(m => m.Requirement.Requirement, m => m.Relationship, StringComparer.Ordinal);
         var written = soc.Keys.ToHashSet(StringComparer.Ordinal);
-        var links = engine.Direct(Iso, Soc2).Where(l => l.To is not null).ToLookup(l => l.From.Requirement, StringComparer.Ordinal);
+        var links = engine.Direct(FrameworkIds.Iso27001v2022, FrameworkIds.Soc2v2017).Where(l => l.To is not null).ToLookup(l => l.From.Requirement, StringComparer.Ordinal);
         foreach (var mapping in iso)
         {
             foreach (var link in links[mapping.Requirement.Requirement])
@@ -42,7 +40,7 @@ internal static class DemoMappings
         return
         [
             .. iso,
-            .. soc.OrderBy(p => order[p.Key]).Select(p => new ControlMapping(new RequirementRef(Soc2, p.Key), p.Value)),
+            .. soc.OrderBy(p => order[p.Key]).Select(p => new ControlMapping(new RequirementRef(FrameworkIds.Soc2v2017, p.Key), p.Value)),
         ];
     }
 

@@ -1,3 +1,4 @@
+using Trellis.Core.Frameworks;
 using Trellis.Core.Program;
 using Trellis.Core.Risks;
 
@@ -49,7 +50,7 @@ public static class DemoProgram
             Evidence = evidence,
             Risks = risks,
             RiskMatrix = RiskMatrix.Default,
-            Soa = DemoSoa.Create(ShippedContent.Catalog.Framework("iso27001-2022").Value, risks),
+            Soa = DemoSoa.Create(ShippedContent.Catalog.Framework(FrameworkIds.Iso27001v2022).Value, risks),
             SoaApproval = new SoaApproval("v4", DemoPeople.Ceo, today.AddDays(-60)),
         };
         return (program, blobs);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Trellis.Core.Common;
 using Trellis.Core.Crosswalk;
+using Trellis.Core.Frameworks;
 
 namespace Trellis.Core.Advice;
 
@@ -24,10 +25,10 @@ public sealed record Decision(
     Recommendation Recommendation, int Soc2Score, int IsoScore, string DecidedBy, IReadOnlyList<AdviceReason> Reasons)
 {
     /// <summary>The framework done first: SOC 2 for <see cref="Recommendation.Soc2First"/>, otherwise ISO/IEC 27001 (the guide's order for both).</summary>
-    public string First => Recommendation == Recommendation.Soc2First ? Advisor.Soc2 : Advisor.Iso27001;
+    public string First => Recommendation == Recommendation.Soc2First ? FrameworkIds.Soc2v2017 : FrameworkIds.Iso27001v2022;
 
     /// <summary>The other framework.</summary>
-    public string Second => First == Advisor.Soc2 ? Advisor.Iso27001 : Advisor.Soc2;
+    public string Second => First == FrameworkIds.Soc2v2017 ? FrameworkIds.Iso27001v2022 : FrameworkIds.Soc2v2017;
 }
 
 /// <summary>A decision with what the second framework adds on top of the first.</summary>
@@ -41,12 +42,6 @@ public sealed record Advice(Decision Decision, FrameworkOverlap Overlap);
 /// </summary>
 public static class Advisor
 {
-    /// <summary>Framework ID of ISO/IEC 27001:2022 in the catalog.</summary>
-    public const string Iso27001 = "iso27001-2022";
-
-    /// <summary>Framework ID of SOC 2 (TSC 2017) in the catalog.</summary>
-    public const string Soc2 = "soc2-2017";
-
     /// <summary>Decides with today's date taken from <paramref name="time"/> (UTC calendar date).</summary>
     public static Result<Decision> Decide(AdvisorAnswers answers, TimeProvider time)
     {
@@ -102,7 +97,7 @@ public static class Advisor
 
     /// <summary>Decides and computes the overlap from the first framework to the second over the whole crosswalk.</summary>
     /// <param name="answers">The questionnaire.</param>
-    /// <param name="engine">The crosswalk (e.g. the shipped one); must contain <see cref="Iso27001"/> and <see cref="Soc2"/>.</param>
+    /// <param name="engine">The crosswalk (e.g. the shipped one); must contain <see cref="FrameworkIds.Iso27001v2022"/> and <see cref="FrameworkIds.Soc2v2017"/>.</param>
     /// <param name="today">The date deadlines are measured from.</param>
     public static Result<Advice> Advise(AdvisorAnswers answers, CrosswalkEngine engine, DateOnly today)
     {

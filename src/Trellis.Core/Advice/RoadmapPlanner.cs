@@ -34,14 +34,14 @@ public static class RoadmapPlanner
     ];
 
     /// <summary>Plans the roadmap.</summary>
-    /// <param name="engine">The crosswalk; must contain <see cref="Advisor.Iso27001"/> and <see cref="Advisor.Soc2"/>.</param>
+    /// <param name="engine">The crosswalk; must contain <see cref="FrameworkIds.Iso27001v2022"/> and <see cref="FrameworkIds.Soc2v2017"/>.</param>
     /// <param name="commitments">Service commitments that bring optional categories into scope; Security is always in.</param>
     /// <param name="satisfied">Requirements the program already satisfies; null or empty means nothing yet.</param>
     /// <returns>The roadmap, or an error when the catalog lacks a requirement the plan names.</returns>
     public static Result<Roadmap> Plan(CrosswalkEngine engine, ServiceCommitments commitments, IReadOnlySet<RequirementRef>? satisfied = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        var soc2 = engine.Catalog.Framework(Advisor.Soc2);
+        var soc2 = engine.Catalog.Framework(FrameworkIds.Soc2v2017);
         if (!soc2.IsSuccess)
         {
             return soc2.Error!;
@@ -49,7 +49,7 @@ public static class RoadmapPlanner
 
         satisfied ??= new HashSet<RequirementRef>();
         var categories = RoadmapWire.CategoriesFor(commitments);
-        var links = engine.Direct(Advisor.Iso27001, Advisor.Soc2)
+        var links = engine.Direct(FrameworkIds.Iso27001v2022, FrameworkIds.Soc2v2017)
             .Where(l => l.To is not null && l.Relationship != Relationship.NoRelationship)
             .ToList();
         var tasks = new List<RoadmapTask>();
@@ -155,7 +155,7 @@ public static class RoadmapPlanner
 
     private static bool IsDefinite(Relationship r) => r is Relationship.Equal or Relationship.SupersetOf or Relationship.SubsetOf;
 
-    private static RequirementRef Iso(string id) => new(Advisor.Iso27001, id);
+    private static RequirementRef Iso(string id) => new(FrameworkIds.Iso27001v2022, id);
 
-    private static RequirementRef Soc2(string id) => new(Advisor.Soc2, id);
+    private static RequirementRef Soc2(string id) => new(FrameworkIds.Soc2v2017, id);
 }

@@ -1,4 +1,5 @@
 using Trellis.Core.Crosswalk;
+using Trellis.Core.Frameworks;
 using Trellis.Core.Program;
 using Trellis.Core.Readiness;
 
@@ -19,7 +20,7 @@ public static class RoadmapProgress
         ArgumentNullException.ThrowIfNull(program);
         ArgumentNullException.ThrowIfNull(engine);
         var set = new HashSet<RequirementRef>();
-        foreach (var framework in new[] { Advisor.Iso27001, Advisor.Soc2 })
+        foreach (var framework in new[] { FrameworkIds.Iso27001v2022, FrameworkIds.Soc2v2017 })
         {
             var report = ReadinessAnalysis.Compute(program, engine, framework, today);
             if (report.IsSuccess)

@@ -1,4 +1,5 @@
 using Trellis.Core.Common;
+using Trellis.Core.Frameworks;
 
 namespace Trellis.Core.Audits;
 
@@ -107,7 +108,7 @@ internal sealed class PlanBuilder(PlanRequest r)
     {
         if (r.Soc2Type1AsOf is { } asOf)
         {
-            Add(PlanEventKind.Soc2Type1, "soc2-type1", DateRange.Day(asOf), AuditRules.Soc2,
+            Add(PlanEventKind.Soc2Type1, "soc2-type1", DateRange.Day(asOf), FrameworkIds.Soc2v2017,
                 $"SOC 2 Type 1 as of {CalendarDates.Format(asOf)}", "Design of controls as of one date (AICPA; docs/audit-cycle.md §1.1).");
             AddSeason(asOf, "t1", "Type 1");
         }
@@ -115,7 +116,7 @@ internal sealed class PlanBuilder(PlanRequest r)
         for (var i = 0; i < windows.Count; i++)
         {
             var w = windows[i];
-            Add(PlanEventKind.Soc2Type2Window, $"soc2-type2-window-{i + 1}", w.Range, AuditRules.Soc2,
+            Add(PlanEventKind.Soc2Type2Window, $"soc2-type2-window-{i + 1}", w.Range, FrameworkIds.Soc2v2017,
                 $"SOC 2 Type 2 observation window {i + 1} ({w.Months} months)",
                 $"Controls must operate, and leave evidence, throughout {w} (AICPA; docs/audit-cycle.md §1.1, 1.3).");
             AddSeason(w.End, (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), $"window {i + 1}");
@@ -126,9 +127,9 @@ internal sealed class PlanBuilder(PlanRequest r)
     {
         var fieldwork = AvoidForward(DateRange.Starting(periodEnd.AddDays(r.Soc2FieldworkOffsetDays), r.Soc2FieldworkDays));
         var report = CalendarDates.Max(periodEnd.AddDays(r.Soc2ReportLagDays), fieldwork.End.AddDays(7));
-        Add(PlanEventKind.Soc2Fieldwork, $"soc2-fieldwork-{label}", fieldwork, AuditRules.Soc2,
+        Add(PlanEventKind.Soc2Fieldwork, $"soc2-fieldwork-{label}", fieldwork, FrameworkIds.Soc2v2017,
             $"SOC 2 fieldwork for {what}", $"The CPA firm tests controls over the period ending {CalendarDates.Format(periodEnd)}.");
-        Add(PlanEventKind.Soc2Report, $"soc2-report-{label}", DateRange.Day(report), AuditRules.Soc2,
+        Add(PlanEventKind.Soc2Report, $"soc2-report-{label}", DateRange.Day(report), FrameworkIds.Soc2v2017,
             $"SOC 2 report for {what} issued",
             $"Treated as current until {CalendarDates.Format(periodEnd.AddMonths(AuditRules.ReportCurrencyMonths))} (period end + 12 months; docs/audit-cycle.md §1.4).");
         _soc2Fieldwork.Add((what, fieldwork));
@@ -263,7 +264,7 @@ internal sealed class PlanBuilder(PlanRequest r)
 
     private void AddInternalAudits()
     {
-        var framework = r.CertificationDecision is null ? AuditRules.Soc2 : r.IsoFramework;
+        var framework = r.CertificationDecision is null ? FrameworkIds.Soc2v2017 : r.IsoFramework;
         var externals = _events.Where(e => e.Kind.IsExternalFieldwork()).OrderBy(e => e.Start).ToList();
         var seasons = new List<List<PlanEvent>>();
         foreach (var e in externals)

@@ -1,4 +1,5 @@
 using Trellis.Core.Common;
+using Trellis.Core.Frameworks;
 
 namespace Trellis.Core.Audits;
 
@@ -19,7 +20,7 @@ public sealed record CertificationCycle
     private readonly DateOnly? _expiry;
 
     /// <summary>Framework ID. The default is <c>iso27001-2022</c>.</summary>
-    public string Framework { get; init; } = AuditRules.Iso2022;
+    public string Framework { get; init; } = FrameworkIds.Iso27001v2022;
 
     /// <summary>The certification body.</summary>
     public string CertificationBody { get; init; } = "";
@@ -118,7 +119,7 @@ public sealed record CertificationCycle
 
         w.AddRange(CheckCalendarYears());
         w.AddRange(CheckRecertification());
-        if (Framework == AuditRules.Iso2013)
+        if (Framework == FrameworkIds.Iso27001v2013)
         {
             var firstAudit = Stage2?.Start ?? Recertification?.Start;
             w.AddRange(EngagementRules.Check2013Edition(Stage2 is not null ? EngagementKind.IsoStage2 : EngagementKind.IsoRecertification, firstAudit)

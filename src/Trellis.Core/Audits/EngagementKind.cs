@@ -1,4 +1,5 @@
 using Trellis.Core.Common;
+using Trellis.Core.Frameworks;
 
 namespace Trellis.Core.Audits;
 
@@ -69,5 +70,5 @@ public static class EngagementKinds
     public static bool IsExternal(this EngagementKind kind) => kind.IsSoc2() || kind.IsIsoCertification();
 
     /// <summary>The framework an engagement of this kind is against by default.</summary>
-    public static string DefaultFramework(this EngagementKind kind) => kind.IsSoc2() ? AuditRules.Soc2 : AuditRules.Iso2022;
+    public static string DefaultFramework(this EngagementKind kind) => kind.IsSoc2() ? FrameworkIds.Soc2v2017 : FrameworkIds.Iso27001v2022;
 }

@@ -1,4 +1,5 @@
 using Trellis.Core.Common;
+using Trellis.Core.Frameworks;
 
 namespace Trellis.Core.Audits;
 
@@ -88,7 +89,7 @@ public static class EngagementRules
             }
         }
 
-        if (engagement.Framework == AuditRules.Iso2013)
+        if (engagement.Framework == FrameworkIds.Iso27001v2013)
         {
             var day = engagement.Fieldwork?.Start ?? engagement.ReportDate ?? engagement.Window?.End;
             warnings.AddRange(Check2013Edition(engagement.Kind, day));

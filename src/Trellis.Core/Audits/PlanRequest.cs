@@ -1,4 +1,5 @@
 using Trellis.Core.Common;
+using Trellis.Core.Frameworks;
 
 namespace Trellis.Core.Audits;
 
@@ -33,7 +34,7 @@ public sealed record PlanRequest
     public int? FirstWindowMonths { get; init; }
 
     /// <summary>ISO framework ID. The default is <c>iso27001-2022</c>.</summary>
-    public string IsoFramework { get; init; } = AuditRules.Iso2022;
+    public string IsoFramework { get; init; } = FrameworkIds.Iso27001v2022;
 
     /// <summary>Days from a SOC 2 window end (or as-of date) to the start of fieldwork. The default is 7.</summary>
     public int Soc2FieldworkOffsetDays { get; init; } = 7;

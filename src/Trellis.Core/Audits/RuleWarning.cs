@@ -1,3 +1,5 @@
+using Trellis.Core.Frameworks;
+
 namespace Trellis.Core.Audits;
 
 /// <summary>How firm the rule behind a warning is (docs/audit-cycle.md marks each fact the same way).</summary>
@@ -57,15 +59,6 @@ public static class AuditRules
 
     /// <summary>From this day no initial or recertification audit could be run against the 2013 edition [rule, IAF MD 26, 2.3].</summary>
     public static readonly DateOnly Iso2013NoNewAudits = new(2024, 5, 1);
-
-    /// <summary>Framework IDs as in the shipped catalog.</summary>
-    public const string Iso2022 = "iso27001-2022";
-
-    /// <summary>The withdrawn edition.</summary>
-    public const string Iso2013 = "iso27001-2013";
-
-    /// <summary>SOC 2 (2017 TSC, 2022 points of focus).</summary>
-    public const string Soc2 = "soc2-2017";
 
     internal const string Type2Window = "AICPA sets no minimum; 3–12 months is the usual planning range; docs/audit-cycle.md §1.3";
     internal const string Currency = "reports are treated as current about 12 months after the period end; bridge letters up to about 3 months; docs/audit-cycle.md §1.4";

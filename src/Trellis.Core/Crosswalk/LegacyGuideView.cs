@@ -1,3 +1,5 @@
+using Trellis.Core.Frameworks;
+
 namespace Trellis.Core.Crosswalk;
 
 /// <summary>What the guide claimed for one criterion of one 2013 section, and what the mapping says.</summary>
@@ -44,15 +46,6 @@ public sealed record GuideRow(
 /// </summary>
 public static class LegacyGuideView
 {
-    /// <summary>Framework IDs the view uses.</summary>
-    public const string Iso2013 = "iso27001-2013";
-
-    /// <summary>The 2022 pivot.</summary>
-    public const string Iso2022 = "iso27001-2022";
-
-    /// <summary>SOC 2.</summary>
-    public const string Soc2 = "soc2-2017";
-
     /// <summary>The least strength of a 2022 → SOC 2 link that confirms a claim. The default is 5 (a substantial part).</summary>
     public const int SubstantialStrength = 5;
 
@@ -63,16 +56,17 @@ public static class LegacyGuideView
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(claims);
-        var iso2013 = engine.Catalog.Framework(Iso2013).Value;
-        var soc2 = engine.Catalog.Framework(Soc2).Value;
+        var iso2013 = engine.Catalog.Framework(FrameworkIds.Iso27001v2013).Value;
+        var soc2 = engine.Catalog.Framework(FrameworkIds.Soc2v2017).Value;
         var socOrder = soc2.Requirements.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
 
         // 2013 -> 2022 (Annex B), then 2022 -> SOC 2 (curated). A path is substantial when the Annex B step
         // is not a split (intersects-with) and the 2022 -> SOC 2 link carries a substantial part of the criterion.
-        var to2022 = engine.Direct(Iso2013, Iso2022).Where(l => l.To is not null)
+        var to2022 = engine.Direct(FrameworkIds.Iso27001v2013, FrameworkIds.Iso27001v2022).Where(l => l.To is not null)
             .ToLookup(l => l.From.Requirement, StringComparer.Ordinal);
         // The guide's table is criterion-level: point-of-focus links are left to the criterion-level links.
-        var toSoc = engine.Direct(Iso2022, Soc2).Where(l => l.To is not null && l.Relationship != Relationship.NoRelationship && socOrder.ContainsKey(l.To.Value.Requirement))
+        var toSoc = engine.Direct(FrameworkIds.Iso27001v2022, FrameworkIds.Soc2v2017)
+            .Where(l => l.To is not null && l.Relationship != Relationship.NoRelationship && socOrder.ContainsKey(l.To.Value.Requirement))
             .ToLookup(l => l.From.Requirement, StringComparer.Ordinal);
 
         var rows = new List<GuideRow>();

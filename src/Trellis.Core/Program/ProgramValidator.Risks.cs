@@ -67,7 +67,7 @@ public static partial class ProgramValidator
     {
         var colon = text.IndexOf(':', StringComparison.Ordinal);
         var result = colon < 0
-            ? catalog.Requirement(AnnexAFramework, text)
+            ? catalog.Requirement(FrameworkIds.Iso27001v2022, text)
             : catalog.Requirement(text[..colon], text[(colon + 1)..]);
         return result.IsSuccess ? null : result.Error;
     }
@@ -121,7 +121,7 @@ public static partial class ProgramValidator
     private static void CheckSoaRow(SoaDecision row, FrameworkCatalog catalog, List<Error> errors)
     {
         var at = $"soa.rows[{row.Control}]";
-        var iso = catalog.Framework(AnnexAFramework);
+        var iso = catalog.Framework(FrameworkIds.Iso27001v2022);
         if (!iso.IsSuccess)
         {
             errors.Add(iso.Error! with { Location = $"{at}.control" });

@@ -2,6 +2,7 @@ using System.Globalization;
 using Trellis.Core.Common;
 using Trellis.Core.Crosswalk;
 using Trellis.Core.Evidence;
+using Trellis.Core.Frameworks;
 
 namespace Trellis.Core.Program;
 
@@ -13,9 +14,6 @@ namespace Trellis.Core.Program;
 /// </summary>
 public static partial class ProgramValidator
 {
-    /// <summary>The framework whose Annex A controls the Statement of Applicability lists (ISO/IEC 27001:2022 6.1.3 d).</summary>
-    public const string AnnexAFramework = "iso27001-2022";
-
     /// <summary>
     /// Validates <paramref name="program"/>: unique IDs (controls, evidence, risks, SoA rows); control mappings
     /// that name existing requirements with a relationship other than no-relationship, each requirement once per

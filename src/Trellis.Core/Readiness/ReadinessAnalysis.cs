@@ -61,7 +61,7 @@ public static partial class ReadinessAnalysis
     private static Dictionary<string, string> ExcludedRequirements(ComplianceProgram program, Framework fw)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (fw.Id == StatementOfApplicability.AnnexAFramework)
+        if (fw.Id == FrameworkIds.Iso27001v2022)
         {
             foreach (var d in program.Soa.Where(d => !d.Applicable))
             {

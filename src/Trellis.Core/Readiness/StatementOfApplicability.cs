@@ -36,9 +36,6 @@ public sealed record SoaRow(
 /// </summary>
 public static class StatementOfApplicability
 {
-    /// <summary>The framework whose Annex A the SoA lists.</summary>
-    public const string AnnexAFramework = "iso27001-2022";
-
     /// <summary>Builds all rows (93 for ISO/IEC 27001:2022) in Annex A order.</summary>
     public static IReadOnlyList<SoaRow> Build(ComplianceProgram program, Framework iso2022, DateOnly today, FreshnessPolicy? policy = null)
     {
@@ -47,7 +44,7 @@ public static class StatementOfApplicability
         var states = ControlState.Index(program, today, policy ?? new FreshnessPolicy());
         var decisions = program.Soa.ToDictionary(d => d.Control, StringComparer.Ordinal);
         var controlsByReq = program.Controls
-            .SelectMany(c => c.Mappings.Where(m => m.Requirement.Framework == AnnexAFramework).Select(m => (Req: m.Requirement.Requirement, Control: c.Id)))
+            .SelectMany(c => c.Mappings.Where(m => m.Requirement.Framework == FrameworkIds.Iso27001v2022).Select(m => (Req: m.Requirement.Requirement, Control: c.Id)))
             .ToLookup(x => x.Req, x => x.Control, StringComparer.Ordinal);
 
         var rows = new List<SoaRow>();

@@ -42,4 +42,12 @@ public sealed record RiskMatrix
     /// <summary>True when the pair is on the matrix.</summary>
     public bool Contains(int likelihood, int impact) =>
         likelihood >= 1 && likelihood <= LikelihoodLevels && impact >= 1 && impact <= ImpactLevels;
+
+    /// <summary>
+    /// The name of the level of a likelihood and impact pair (clause 6.1.2 d), or <c>off-matrix</c> when the pair is
+    /// outside the matrix (e.g. a rating made before the matrix shrank): what the CLI and the API report as a
+    /// risk's inherent and residual level.
+    /// </summary>
+    public string LevelName(int likelihood, int impact) =>
+        Contains(likelihood, impact) ? Rate(likelihood, impact).Name : "off-matrix";
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Trellis.Core.Common;
 using Trellis.Core.Crosswalk;
+using Trellis.Core.Frameworks;
 using Trellis.Core.Program;
 using Trellis.Core.Readiness;
 using Trellis.Exchange.Reports.Builders;
@@ -39,7 +40,7 @@ public static class OscalSspExport
 
         var today = DateOnly.FromDateTime(options.Time.GetUtcNow().UtcDateTime);
         var readiness = ReadinessAnalysis.Compute(program, engine, framework, today, options.Policy).Value;
-        var excluded = fw.Value.Id == StatementOfApplicability.AnnexAFramework
+        var excluded = fw.Value.Id == FrameworkIds.Iso27001v2022
             ? program.Soa.Where(d => !d.Applicable).Select(d => d.Control).ToHashSet(StringComparer.Ordinal)
             : [];
         var addressed = readiness.Requirements.Where(r => r.Controls.Count > 0 || excluded.Contains(r.Id)).ToList();

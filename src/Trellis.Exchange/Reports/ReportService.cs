@@ -2,7 +2,6 @@ using Trellis.Core.Common;
 using Trellis.Core.Crosswalk;
 using Trellis.Core.Frameworks;
 using Trellis.Core.Program;
-using Trellis.Core.Readiness;
 using Trellis.Exchange.Reports.Builders;
 using Trellis.Exchange.Reports.Writers;
 
@@ -17,10 +16,10 @@ namespace Trellis.Exchange.Reports;
 public sealed class ReportService(TimeProvider clock)
 {
     /// <summary>The frameworks gap and readiness reports cover when none is named.</summary>
-    public static IReadOnlyList<string> DefaultFrameworks { get; } = [StatementOfApplicability.AnnexAFramework, "soc2-2017"];
+    public static IReadOnlyList<string> DefaultFrameworks { get; } = [FrameworkIds.Iso27001v2022, FrameworkIds.Soc2v2017];
 
     /// <summary>The framework of the control matrix when none is named.</summary>
-    public const string DefaultMatrixFramework = "soc2-2017";
+    public const string DefaultMatrixFramework = FrameworkIds.Soc2v2017;
 
     /// <summary>Builds the report and renders it.</summary>
     /// <param name="kind">Report kind wire name (<see cref="ReportNames.KindNames"/>).</param>
@@ -66,12 +65,12 @@ public sealed class ReportService(TimeProvider clock)
         switch (k)
         {
             case ReportKind.Soa:
-                if (options.Framework is { } f && f != StatementOfApplicability.AnnexAFramework)
+                if (options.Framework is { } f && f != FrameworkIds.Iso27001v2022)
                 {
-                    return new Error("unsupported-framework", $"the SoA lists the Annex A controls of {StatementOfApplicability.AnnexAFramework}, not {f}");
+                    return new Error("unsupported-framework", $"the SoA lists the Annex A controls of {FrameworkIds.Iso27001v2022}, not {f}");
                 }
 
-                return Map(engine.Catalog.Framework(StatementOfApplicability.AnnexAFramework), iso => SoaReport.Build(program, iso, today, at, policy));
+                return Map(engine.Catalog.Framework(FrameworkIds.Iso27001v2022), iso => SoaReport.Build(program, iso, today, at, policy));
             case ReportKind.Matrix:
                 return Map(engine.Catalog.Framework(options.Framework ?? DefaultMatrixFramework), fw => MatrixReport.Build(program, engine, fw, today, at, policy));
             case ReportKind.Gap:

@@ -1,5 +1,4 @@
 using ClosedXML.Excel;
-using Trellis.Core.Common;
 using Trellis.Core.Crosswalk;
 using Trellis.Core.Program;
 

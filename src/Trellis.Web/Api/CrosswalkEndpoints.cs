@@ -62,32 +62,24 @@ public static class CrosswalkEndpoints
 
     private static async Task<Results<Ok<IReadOnlyList<CoverageView>>, ProblemHttpResult>> Coverage(HttpContext context, FrameworkLibrary library, string target, string implemented, CancellationToken ct)
     {
-        var colon = implemented.IndexOf(':', StringComparison.Ordinal);
-        var framework = colon < 0 ? implemented : implemented[..colon];
-        IReadOnlyCollection<string>? ids = colon < 0 ? null
-            : implemented[(colon + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var what = ImplementedSpec.Parse(implemented);
+        if (!what.IsSuccess)
+        {
+            return ApiErrors.Problem(what.Error!);
+        }
+
         var a = await FrameworkEndpoints.VisibleAsync(context, library, target, ct);
-        var b = await FrameworkEndpoints.VisibleAsync(context, library, framework, ct);
+        var b = await FrameworkEndpoints.VisibleAsync(context, library, what.Value.Framework, ct);
         if (!a.IsSuccess || !b.IsSuccess)
         {
             return ApiErrors.Problem((a.Error ?? b.Error)!);
         }
 
-        var result = CoverageAnalysis.Compute(await library.EngineAsync(ct), a.Value.Id, b.Value.Id, ids);
+        var result = CoverageAnalysis.Compute(await library.EngineAsync(ct), a.Value.Id, b.Value.Id, what.Value.Ids);
         return result.IsSuccess
             ? TypedResults.Ok<IReadOnlyList<CoverageView>>([.. result.Value.Select(CoverageView.From)])
             : ApiErrors.Problem(result.Error!);
     }
-}
-
-/// <summary>A crosswalk link: <c>source relationship target</c>, why, how strongly, where it comes from.</summary>
-public sealed record LinkView(
-    string Source, string SourceFramework, string? Target, string TargetFramework, string Relationship, string Rationale,
-    int Strength, string Origin, bool NeedsReview, IReadOnlyList<string> Path, string Citation, string Justification)
-{
-    internal static LinkView From(MappingLink l) => new(
-        l.From.Requirement, l.From.Framework, l.To?.Requirement, l.To?.Framework ?? "", l.Relationship.ToWire(), l.Rationale.ToWire(),
-        l.Strength, l.Origin.ToWire(), l.NeedsReview, [.. l.Path.Select(p => p.ToString())], l.Source, l.Justification);
 }
 
 /// <summary>Coverage of one requirement.</summary>

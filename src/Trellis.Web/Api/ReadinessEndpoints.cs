@@ -6,6 +6,7 @@ using Trellis.Application.Actors;
 using Trellis.Application.Compliance;
 using Trellis.Application.Engagements;
 using Trellis.Application.Exports;
+using Trellis.Core.Frameworks;
 using Trellis.Web.Auth;
 
 namespace Trellis.Web.Api;
@@ -14,7 +15,7 @@ namespace Trellis.Web.Api;
 public static class ReadinessEndpoints
 {
     /// <summary>The frameworks the dashboard shows, in this order.</summary>
-    public static readonly string[] DashboardFrameworks = ["iso27001-2022", "soc2-2017", "nist-csf-2.0"];
+    public static readonly string[] DashboardFrameworks = [FrameworkIds.Iso27001v2022, FrameworkIds.Soc2v2017, FrameworkIds.NistCsf2];
 
     /// <summary>Maps the area.</summary>
     public static RouteGroupBuilder MapReadinessEndpoints(this RouteGroupBuilder api)

@@ -12,14 +12,11 @@ public sealed record RiskView(
 {
     internal static RiskView From(Risk r, RiskMatrix m) => new(
         r.Id, r.Title, r.Asset, r.Threat, r.Vulnerability, r.Owner,
-        r.InherentLikelihood, r.InherentImpact, Level(m, r.InherentLikelihood, r.InherentImpact),
-        r.ResidualLikelihood, r.ResidualImpact, Level(m, r.ResidualLikelihood, r.ResidualImpact),
+        r.InherentLikelihood, r.InherentImpact, m.LevelName(r.InherentLikelihood, r.InherentImpact),
+        r.ResidualLikelihood, r.ResidualImpact, m.LevelName(r.ResidualLikelihood, r.ResidualImpact),
         r.Treatment.ToWire(), r.ControlIds, r.RequirementIds,
         [.. r.Plan.Select(a => new TreatmentActionView(a.Description, a.ControlIds, a.Due, a.Done))],
         r.Acceptance is { } x ? new RiskAcceptanceView(x.Approver, x.AcceptedOn, x.Expires) : null);
-
-    /// <summary>The level's name on the matrix, <c>off-matrix</c> when the pair is outside it.</summary>
-    internal static string Level(RiskMatrix m, int l, int i) => m.Contains(l, i) ? m.Rate(l, i).Name : "off-matrix";
 }
 
 /// <summary>One action of a risk treatment plan.</summary>

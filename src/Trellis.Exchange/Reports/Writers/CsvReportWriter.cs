@@ -1,5 +1,5 @@
 using System.Text;
-using Trellis.Core.Common;
+using Trellis.Exchange.Spreadsheets;
 
 namespace Trellis.Exchange.Reports.Writers;
 

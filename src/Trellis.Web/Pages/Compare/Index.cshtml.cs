@@ -15,11 +15,11 @@ public sealed class IndexModel : PageModel
 {
     /// <summary>Left framework ID.</summary>
     [BindProperty(SupportsGet = true)]
-    public string Left { get; set; } = Advisor.Iso27001;
+    public string Left { get; set; } = FrameworkIds.Iso27001v2022;
 
     /// <summary>Right framework ID.</summary>
     [BindProperty(SupportsGet = true)]
-    public string Right { get; set; } = Advisor.Soc2;
+    public string Right { get; set; } = FrameworkIds.Soc2v2017;
 
     /// <summary>The frameworks to choose from.</summary>
     public IReadOnlyList<Framework> Frameworks => FrameworkLibrary.ShippedEngine.Catalog.Frameworks;

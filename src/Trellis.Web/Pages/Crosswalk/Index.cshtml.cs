@@ -15,11 +15,11 @@ public sealed class IndexModel(FrameworkLibrary library) : PageModel
 {
     /// <summary>Left framework.</summary>
     [BindProperty(SupportsGet = true)]
-    public string From { get; set; } = "iso27001-2022";
+    public string From { get; set; } = FrameworkIds.Iso27001v2022;
 
     /// <summary>Right framework.</summary>
     [BindProperty(SupportsGet = true)]
-    public string To { get; set; } = "soc2-2017";
+    public string To { get; set; } = FrameworkIds.Soc2v2017;
 
     /// <summary>Relationship filter.</summary>
     [BindProperty(SupportsGet = true)]

@@ -107,9 +107,6 @@ public sealed class EditModel(ProgramService program) : PageModel
     /// <summary>The controls that can be linked.</summary>
     public IReadOnlyList<Control> ControlChoices { get; private set; } = [];
 
-    /// <summary>The level of a rating on the matrix (<c>off-matrix</c> outside it).</summary>
-    public string LevelOf(int likelihood, int impact) => RiskView.Level(Matrix, likelihood, impact);
-
     /// <summary>Shows the form, filled from the stored risk or with a free ID.</summary>
     public async Task<IActionResult> OnGetAsync(string? id, CancellationToken ct)
     {

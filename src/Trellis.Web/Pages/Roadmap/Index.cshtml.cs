@@ -7,6 +7,7 @@ using Trellis.Application.Compliance;
 using Trellis.Application.Engagements;
 using Trellis.Application.Exports;
 using Trellis.Core.Advice;
+using Trellis.Core.Frameworks;
 using Trellis.Core.Program;
 using Trellis.Web.Auth;
 
@@ -73,8 +74,8 @@ public sealed class IndexModel(ProgramService program) : PageModel
             "sync-audits" => ("/calendar", "Audit calendar"),
             "sync-review" => ("/engagements", "Engagements and findings"),
             _ when task.Id.StartsWith("reuse-", StringComparison.Ordinal) => ("/requests", "Request list"),
-            _ when task.Satisfies.Any(r => r.Framework == Advisor.Soc2) && task.Step == 2 => ($"/readiness/{Advisor.Soc2}", "SOC 2 readiness"),
-            _ => ($"/readiness/{Advisor.Iso27001}", "ISO/IEC 27001 readiness"),
+            _ when task.Satisfies.Any(r => r.Framework == FrameworkIds.Soc2v2017) && task.Step == 2 => ($"/readiness/{FrameworkIds.Soc2v2017}", "SOC 2 readiness"),
+            _ => ($"/readiness/{FrameworkIds.Iso27001v2022}", "ISO/IEC 27001 readiness"),
         };
     }
 }

@@ -1,10 +1,11 @@
 using System.Text;
 using Ical.Net;
 using Trellis.Core.Audits;
+using Trellis.Exchange.Calendars;
 using Trellis.Testing;
 using static Trellis.Testing.AuditFixtures;
 
-namespace Trellis.Core.Tests.Audits;
+namespace Trellis.Exchange.Tests.Calendars;
 
 /// <summary>The iCalendar export, parsed back with Ical.Net (an independent RFC 5545 implementation).</summary>
 public class CalendarExportTests

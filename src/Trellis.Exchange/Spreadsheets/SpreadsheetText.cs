@@ -1,4 +1,4 @@
-namespace Trellis.Core.Common;
+namespace Trellis.Exchange.Spreadsheets;
 
 /// <summary>
 /// Neutralizes cell text that a spreadsheet would evaluate (CSV/formula injection, OWASP): values starting

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Trellis.Core.Audits;
 
-namespace Trellis.Core.Audits;
+namespace Trellis.Exchange.Calendars;
 
 /// <summary>
 /// Writes plan or calendar events as an RFC 5545 iCalendar file that calendar applications import: one

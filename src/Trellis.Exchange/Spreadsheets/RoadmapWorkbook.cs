@@ -1,16 +1,15 @@
 using ClosedXML.Excel;
 using Trellis.Core.Advice;
-using Trellis.Core.Common;
 using Trellis.Core.Crosswalk;
 
-namespace Trellis.Cli.Output;
+namespace Trellis.Exchange.Spreadsheets;
 
 /// <summary>
 /// Writes a roadmap as an .xlsx workbook: sheet "Roadmap" (one row per task) and sheet "Evidence reuse".
 /// Every text cell is neutralized against formula injection; column widths are fixed because ClosedXML 0.95's
-/// AdjustToContents needs libgdiplus (not installed on CI machines). Self-contained so it can move to an exchange project.
+/// AdjustToContents needs libgdiplus (not installed on CI machines).
 /// </summary>
-internal static class RoadmapWorkbook
+public static class RoadmapWorkbook
 {
     /// <summary>Header of the "Roadmap" sheet (a stable contract for people filtering the sheet).</summary>
     public static readonly string[] TaskHeader = ["step", "id", "title", "produces", "satisfies", "status", "basis"];
