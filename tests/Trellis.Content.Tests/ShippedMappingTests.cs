@@ -111,4 +111,44 @@ public class ShippedMappingTests
         Assert.DoesNotContain(coverage, c => c.Level == CoverageLevel.None);
         Assert.Contains(coverage, c => c.Level == CoverageLevel.Partial);
     }
+
+    [Fact]
+    public void IsoToSoc2_EveryPointOfFocusIsLinkedOrAReviewedGap_NeverBoth()
+    {
+        // Issue 13, item 2: every point of focus of the reference list is either reached from ISO/IEC 27001:2022 or
+        // recorded as a gap (no-relationship, with the reason) in soc2-2017_to_iso27001-2022.
+        var points = ReferenceData.Csv("soc2-tsc-2017-points-of-focus.csv").Select(r => r["id"]).ToList();
+        var linked = ShippedContent.Engine.Direct("iso27001-2022", "soc2-2017")
+            .Where(l => l.To is not null && l.Relationship != Relationship.NoRelationship).Select(l => l.To!.Value.Requirement).ToHashSet(StringComparer.Ordinal);
+        var gaps = ShippedContent.Catalog.Mappings.Single(m => m.Id == "soc2-2017_to_iso27001-2022").Links;
+
+        Assert.All(gaps, g => Assert.Equal(Relationship.NoRelationship, g.Relationship));
+        Assert.All(gaps, g => Assert.False(string.IsNullOrWhiteSpace(g.Justification), g.From.Requirement));
+        var gapIds = gaps.Select(g => g.From.Requirement).ToList();
+        Assert.Equal(gapIds.Count, gapIds.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(points, p => Assert.True(linked.Contains(p) ^ gapIds.Contains(p), $"{p}: linked {linked.Contains(p)}, gap {gapIds.Contains(p)}"));
+    }
+
+    [Fact]
+    public void IsoToSoc2_CriterionAndPointOfFocusLevels_AgreeOnWhichPairsRelate()
+    {
+        // A point-of-focus link X -> C-POFn needs the criterion-level link X -> C, and every criterion-level link
+        // X -> C shows up in at least one of C's points of focus.
+        var links = ShippedContent.Catalog.Mappings.Single(m => m.Id == "iso27001-2022_to_soc2-2017").Links
+            .Where(l => l.To is not null && l.Relationship != Relationship.NoRelationship).ToList();
+        var soc2 = ShippedContent.Catalog.Framework("soc2-2017").Value;
+        var criterionPairs = links.Where(l => soc2.Find(l.To!.Value.Requirement)!.Kind == RequirementKind.Criterion)
+            .Select(l => (l.From.Requirement, l.To!.Value.Requirement)).ToHashSet();
+        var pointPairs = links.Where(l => soc2.Find(l.To!.Value.Requirement)!.Kind == RequirementKind.PointOfFocus)
+            .Select(l => (l.From.Requirement, soc2.Find(l.To!.Value.Requirement)!.Parent!)).ToHashSet();
+
+        Assert.Empty(pointPairs.Except(criterionPairs));
+        Assert.Empty(criterionPairs.Except(pointPairs));
+        // A criterion-level superset-of claims every point of focus: each must then be fully met at that level too.
+        foreach (var full in links.Where(l => l.Relationship.Satisfies() && soc2.Find(l.To!.Value.Requirement)!.Kind == RequirementKind.Criterion))
+        {
+            var parts = soc2.PointsOfFocus.Where(p => p.Parent == full.To!.Value.Requirement).Select(p => p.Id).ToList();
+            Assert.All(parts, id => Assert.Contains(links, l => l.From == full.From && l.To!.Value.Requirement == id && l.Relationship.Satisfies()));
+        }
+    }
 }

@@ -8,6 +8,15 @@ public sealed class CatalogBuilder
 {
     private readonly Dictionary<string, List<string>> _frameworks = [];
     private readonly List<MappingLink> _links = [];
+    private readonly List<(string Framework, string Id, string Parent)> _points = [];
+
+    /// <summary>Adds a point of focus (a requirement of kind point-of-focus) under <paramref name="parent"/>, written as <c>fw:id</c>.</summary>
+    public CatalogBuilder PointOfFocus(string point, string parent)
+    {
+        var at = Ref(point);
+        _points.Add((at.Framework, at.Requirement, Ref(parent).Requirement));
+        return this;
+    }
 
     /// <summary>Adds a framework with flat requirements.</summary>
     public CatalogBuilder Framework(string id, params string[] requirements)
@@ -35,7 +44,12 @@ public sealed class CatalogBuilder
     public FrameworkCatalog Build()
     {
         var frameworks = _frameworks.Select(f => new Framework(
-            f.Key, f.Key, "1", f.Value.Select(r => new Requirement { Id = r, Title = r, Kind = RequirementKind.Control }).ToList()));
+            f.Key, f.Key, "1", f.Value.SelectMany(r => (IEnumerable<Requirement>)
+            [
+                new Requirement { Id = r, Title = r, Kind = RequirementKind.Control },
+                .. _points.Where(p => p.Framework == f.Key && p.Parent == r)
+                    .Select(p => new Requirement { Id = p.Id, Title = p.Id, Kind = RequirementKind.PointOfFocus, Parent = r }),
+            ]).ToList()));
         var sets = _links.GroupBy(l => (l.From.Framework, l.To!.Value.Framework))
             .Select(g => new MappingSet($"{g.Key.Item1}_to_{g.Key.Item2}", g.Key.Item1, g.Key.Item2, 1, "", new Dictionary<string, string>(), g.ToList()));
         return new FrameworkCatalog(frameworks, sets);

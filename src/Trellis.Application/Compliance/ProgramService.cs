@@ -60,6 +60,23 @@ public sealed partial class ProgramService(ProgramStore store, ProgramCache cach
         return report.Value with { Requirements = [.. report.Value.Requirements.Select(r => r with { Evidence = [.. r.Evidence.Where(visible.Contains)] })] };
     }
 
+    /// <summary>
+    /// What is not covered for a framework, and for each requirement the points of focus still missing with what would
+    /// meet them (the crosswalk's requirements and the account's visible controls mapped to those).
+    /// </summary>
+    public async Task<Result<IReadOnlyList<RequirementGap>>> GapsAsync(Account account, string framework, string? creditedFrom, CancellationToken ct)
+    {
+        var report = await ReadinessAsync(account, framework, creditedFrom, ct);
+        if (!report.IsSuccess)
+        {
+            return report.Error!;
+        }
+
+        var program = await LoadAsync(ct);
+        var visible = account.Scope is null ? program : program with { Controls = await ControlsAsync(account, ct) };
+        return Result<IReadOnlyList<RequirementGap>>.Ok(GapAnalysis.Compute(report.Value, visible, await library.EngineAsync(ct), Today));
+    }
+
     /// <summary>The Statement of Applicability (ISO/IEC 27001:2022 6.1.3 d), when the account sees ISO/IEC 27001:2022.</summary>
     public async Task<Result<IReadOnlyList<SoaRow>>> SoaAsync(Account account, CancellationToken ct)
     {

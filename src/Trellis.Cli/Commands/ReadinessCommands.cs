@@ -96,6 +96,30 @@ internal static class ReadinessCommands
             var useCases = await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false);
             var fw = CliContext.Require((await useCases.Library.CatalogAsync(ct).ConfigureAwait(false)).Framework(parse.GetValue(framework)!));
             var report = CliContext.Require(await useCases.Program.ReadinessAsync(useCases.Actor, fw.Id, parse.GetValue(from), ct).ConfigureAwait(false));
+            if (gapOnly && parse.GetValue(format) == "json")
+            {
+                var gaps = CliContext.Require(await useCases.Program.GapsAsync(useCases.Actor, fw.Id, parse.GetValue(from), ct).ConfigureAwait(false));
+                Render.WriteJson(ctx.Out, gaps.Select(g => new
+                {
+                    id = g.Requirement.Id,
+                    title = g.Requirement.Title,
+                    status = g.Requirement.Status.ToWire(),
+                    reasons = g.Requirement.Reasons,
+                    closers = g.Requirement.Closers,
+                    missingPointsOfFocus = g.MissingPointsOfFocus.Select(m => new
+                    {
+                        id = m.Id,
+                        title = m.Title,
+                        status = m.Status.ToWire(),
+                        suggestedRequirements = m.SuggestedRequirements,
+                        suggestedControls = m.SuggestedControls,
+                        freshControls = m.FreshControls,
+                        note = m.Note,
+                    }),
+                }));
+                return ExitCodes.Ok;
+            }
+
             var requirements = gapOnly
                 ? report.Requirements.Where(r => r.Status is ReadinessStatus.Partial or ReadinessStatus.Gap).ToList()
                 : report.Requirements;
@@ -117,6 +141,8 @@ internal static class ReadinessCommands
                         evidence = r.Evidence,
                         reasons = r.Reasons,
                         closers = r.Closers,
+                        pointsOfFocus = r.PointsOfFocus.Select(p => new { id = p.Id, title = p.Title, status = p.Status.ToWire(), controls = p.Controls }),
+                        judgement = (object?)null,
                     }),
                 });
             }

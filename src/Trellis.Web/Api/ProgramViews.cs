@@ -65,9 +65,18 @@ public sealed record ReadinessSummaryView(string Framework, string Name, DateOnl
 }
 
 /// <summary>Readiness of one requirement.</summary>
-public sealed record RequirementReadinessView(string Id, string Title, string Status, IReadOnlyList<string> Controls, IReadOnlyList<string> Evidence, IReadOnlyList<string> Reasons, IReadOnlyList<string> Closers)
+public sealed record RequirementReadinessView(
+    string Id, string Title, string Status, IReadOnlyList<string> Controls, IReadOnlyList<string> Evidence, IReadOnlyList<string> Reasons, IReadOnlyList<string> Closers,
+    IReadOnlyList<PointOfFocusReadinessView> PointsOfFocus)
 {
-    internal static RequirementReadinessView From(RequirementReadiness r) => new(r.Id, r.Title, r.Status.ToWire(), r.Controls, r.Evidence, r.Reasons, r.Closers);
+    internal static RequirementReadinessView From(RequirementReadiness r) =>
+        new(r.Id, r.Title, r.Status.ToWire(), r.Controls, r.Evidence, r.Reasons, r.Closers, [.. r.PointsOfFocus.Select(PointOfFocusReadinessView.From)]);
+}
+
+/// <summary>The readiness of one point of focus of a SOC 2 criterion.</summary>
+public sealed record PointOfFocusReadinessView(string Id, string Title, string Status, IReadOnlyList<string> Controls, IReadOnlyList<string> Reasons)
+{
+    internal static PointOfFocusReadinessView From(RequirementReadiness r) => new(r.Id, r.Title, r.Status.ToWire(), r.Controls, r.Reasons);
 }
 
 /// <summary>Readiness of a framework: the counts and one page of requirements.</summary>

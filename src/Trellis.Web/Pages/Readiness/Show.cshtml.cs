@@ -31,6 +31,11 @@ public sealed class ShowModel(ProgramService program) : PageModel
     /// <summary>The frameworks credit can be limited to.</summary>
     public IReadOnlyList<string> Sources { get; private set; } = [];
 
+    private Dictionary<(string Requirement, string Point), MissingPointOfFocus> _missing = [];
+
+    /// <summary>What would meet a point of focus not yet covered, or null.</summary>
+    public MissingPointOfFocus? Missing(string requirement, string point) => _missing.GetValueOrDefault((requirement, point));
+
     /// <summary>Loads the report.</summary>
     public async Task<IActionResult> OnGetAsync(string framework, CancellationToken ct)
     {
@@ -44,6 +49,10 @@ public sealed class ShowModel(ProgramService program) : PageModel
         }
 
         Report = report.Value;
+        var gaps = await program.GapsAsync(account, framework, From, ct);
+        _missing = gaps.IsSuccess
+            ? gaps.Value.SelectMany(g => g.MissingPointsOfFocus.Select(m => (g.Requirement.Id, m))).ToDictionary(x => (x.Id, x.m.Id), x => x.m)
+            : [];
         return Page();
     }
 }
