@@ -97,7 +97,7 @@ internal static class FrameworkReader
         RequirementKind kind = default;
         if (kindText is not null && !RequirementKinds.TryParse(kindText, out kind))
         {
-            f.Fail(r["kind"]!.Line, "unknown-kind", $"unknown kind '{kindText}' for '{id}'; expected one of {string.Join(", ", Enum.GetValues<RequirementKind>().Select(k => k.ToWire()))}");
+            f.Fail(r["kind"]!.Line, "unknown-kind", $"unknown kind '{kindText}' for '{id}'; expected one of {string.Join(", ", RequirementKinds.WireNames)}");
             return null;
         }
 

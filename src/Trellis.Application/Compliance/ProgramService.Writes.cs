@@ -89,7 +89,7 @@ public sealed partial class ProgramService
             control = decision.Control,
             applicable = decision.Applicable,
             justification = decision.Justification,
-            reasons = decision.Reasons.Select(r => r.ToString().ToLowerInvariant()),
+            reasons = decision.Reasons.Select(r => r.ToWire()),
             declaredStatus = decision.DeclaredStatus?.ToWire(),
             version = AuditRecords.NextVersion(expectedVersion),
         });

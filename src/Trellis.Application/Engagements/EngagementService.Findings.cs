@@ -96,7 +96,7 @@ public sealed partial class EngagementService
             return new Error("invalid-finding", "a finding needs an id and a title", string.IsNullOrWhiteSpace(request.Id) ? "id" : "title");
         }
 
-        if (!FindingWire.TryParseKind(request.Kind, out var kind))
+        if (!FindingWire.TryParse(request.Kind, out FindingKind kind))
         {
             return new Error("invalid-finding", $"unknown kind '{request.Kind}'; use major-nonconformity, minor-nonconformity, opportunity-for-improvement or soc2-exception", "kind");
         }

@@ -33,7 +33,7 @@ public sealed class ExportService(ProgramService program, EngagementService enga
     {
         ArgumentNullException.ThrowIfNull(account);
         format ??= "xlsx";
-        if (!ReportNames.TryParseFormat(format, out var f))
+        if (!ReportNames.TryParse(format, out ReportFormat f))
         {
             return new Error("invalid-format", $"unknown report format '{format}'; use one of {string.Join(", ", ReportNames.FormatNames)}", "format");
         }

@@ -232,7 +232,7 @@ internal static class AdviceCommands
     // AcceptOnlyFromAmong has already rejected anything else, so a miss here is a bug.
     private static T Parse<T>(string? text)
         where T : struct, Enum =>
-        AdvisorWire.TryParse<T>(text, out var value) ? value : throw new InvalidOperationException($"unparsed {typeof(T).Name} '{text}'");
+        WireNames.Of<T>().TryParse(text, out var value) ? value : throw new InvalidOperationException($"unparsed {typeof(T).Name} '{text}'");
 
     private static Result<DateOnly> ParseDate(string text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
@@ -244,7 +244,7 @@ internal static class AdviceCommands
         var set = new HashSet<ExistingAssurance>();
         foreach (var name in values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
         {
-            if (!AdvisorWire.TryParse<ExistingAssurance>(name, out var existing))
+            if (!AdvisorWire.TryParse(name, out ExistingAssurance existing))
             {
                 return new Error("unknown-report", $"unknown report or certificate '{name}'; expected one of {string.Join(", ", AdvisorWire.Existing)}");
             }

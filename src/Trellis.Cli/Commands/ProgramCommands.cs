@@ -100,7 +100,7 @@ internal static class ProgramCommands
                     owner = r.Owner,
                     inherent = new { likelihood = r.InherentLikelihood, impact = r.InherentImpact, score = r.InherentLikelihood * r.InherentImpact, level = matrix.LevelName(r.InherentLikelihood, r.InherentImpact) },
                     residual = new { likelihood = r.ResidualLikelihood, impact = r.ResidualImpact, score = r.ResidualLikelihood * r.ResidualImpact, level = matrix.LevelName(r.ResidualLikelihood, r.ResidualImpact) },
-                    treatment = r.Treatment.ToString().ToLowerInvariant(),
+                    treatment = r.Treatment.ToWire(),
                     controls = r.ControlIds,
                     requirements = r.RequirementIds,
                     plan = r.Plan.Select(a => new { description = a.Description, controls = a.ControlIds, due = a.Due?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), done = a.Done }),
@@ -123,7 +123,7 @@ internal static class ProgramCommands
                         r.Id, r.Title, r.Owner,
                         $"{r.InherentLikelihood}x{r.InherentImpact} {matrix.LevelName(r.InherentLikelihood, r.InherentImpact)}",
                         $"{r.ResidualLikelihood}x{r.ResidualImpact} {matrix.LevelName(r.ResidualLikelihood, r.ResidualImpact)}",
-                        r.Treatment.ToString().ToLowerInvariant(), string.Join(" ", r.ControlIds),
+                        r.Treatment.ToWire(), string.Join(" ", r.ControlIds),
                     ]),
                     $"{program.Risks.Count} risks on a {matrix.LikelihoodLevels}x{matrix.ImpactLevels} matrix");
             }

@@ -20,12 +20,10 @@ internal static class ControlSection
             Description = f.String(map, "description") ?? "",
             Owner = f.String(map, "owner") ?? "",
             Cadence = f.Wire<Cadence>(map, "cadence", Cadences.TryParse, Cadences.WireNames, required: true) ?? default,
-            Status = f.Wire<ImplementationStatus>(map, "status", ImplementationStatuses.TryParse, StatusNames, required: true) ?? default,
+            Status = f.Wire<ImplementationStatus>(map, "status", ImplementationStatuses.TryParse, ImplementationStatuses.WireNames, required: true) ?? default,
             Mappings = f.Maps(map, "mappings").Select(m => ReadMapping(m, f)).ToList(),
         };
     }
-
-    public static IReadOnlyList<string> StatusNames { get; } = Enum.GetValues<ImplementationStatus>().Select(s => s.ToWire()).ToArray();
 
     private static ControlMapping ReadMapping(YamlMap map, YamlFields f)
     {

@@ -50,7 +50,7 @@ internal static class SoaSection
             Applicable = applicable ?? true,
             Justification = f.String(map, "justification") ?? "",
             Reasons = f.WireList<InclusionReason>(map, "reasons", InclusionReasons.TryParse, InclusionReasons.WireNames),
-            DeclaredStatus = f.Wire<ImplementationStatus>(map, "declaredStatus", ImplementationStatuses.TryParse, ControlSection.StatusNames),
+            DeclaredStatus = f.Wire<ImplementationStatus>(map, "declaredStatus", ImplementationStatuses.TryParse, ImplementationStatuses.WireNames),
         };
     }
 }

@@ -30,7 +30,7 @@ public sealed class ReportService(TimeProvider clock)
     public Result<byte[]> Render(string kind, ReportOptions options, ComplianceProgram? program, CrosswalkEngine engine, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (!ReportNames.TryParseFormat(options.Format, out var format))
+        if (!ReportNames.TryParse(options.Format, out ReportFormat format))
         {
             return new Error("unknown-report-format", $"unknown report format '{options.Format}'; use one of {string.Join(", ", ReportNames.FormatNames)}");
         }
@@ -44,7 +44,7 @@ public sealed class ReportService(TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(engine);
-        if (!ReportNames.TryParseKind(kind, out var k))
+        if (!ReportNames.TryParse(kind, out ReportKind k))
         {
             var near = Suggestions.Nearest(kind ?? "", ReportNames.KindNames, 1);
             return new Error("unknown-report-kind", $"unknown report '{kind}'; did you mean {string.Join(", ", near)}? Reports: {string.Join(", ", ReportNames.KindNames)}");

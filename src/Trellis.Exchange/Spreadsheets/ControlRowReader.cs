@@ -35,7 +35,7 @@ internal sealed class ControlRowReader(IXLWorksheet sheet, IReadOnlyDictionary<s
         }
 
         var cadence = Wire<Cadence>(cell["cadence"], "cadence", text["cadence"], Cadences.WireNames.ToList(), Cadences.TryParse);
-        var status = Wire<ImplementationStatus>(cell["status"], "status", text["status"], ControlSheet.StatusNames, ImplementationStatuses.TryParse);
+        var status = Wire<ImplementationStatus>(cell["status"], "status", text["status"], ImplementationStatuses.WireNames, ImplementationStatuses.TryParse);
         var mappings = Mappings(cell["mappings"], text["mappings"]);
         if (cells.Failures != before)
         {

@@ -73,7 +73,8 @@ public static class SoaEndpoints
         var reasons = new List<InclusionReason>();
         foreach (var r in request.Reasons ?? [])
         {
-            if (!Enum.TryParse<InclusionReason>(r, ignoreCase: true, out var reason) || !Enum.IsDefined(reason) || int.TryParse(r, out _))
+            // The API has accepted reasons in any letter case (Risk, risk) since v1.
+            if (!InclusionReasons.TryParse(r?.ToLowerInvariant(), out var reason))
             {
                 return ApiErrors.Problem(new Error("invalid-reason", $"unknown reason '{r}'; use risk, legal, contractual, business", "reasons"));
             }
