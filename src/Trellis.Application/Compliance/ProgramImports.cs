@@ -29,7 +29,7 @@ public sealed class ProgramImports(ProgramStore store, AuditStore audits, TimePr
         ArgumentNullException.ThrowIfNull(controls);
         if (!actor.ManagesProgram)
         {
-            return new Error("forbidden", "only an admin or a compliance manager imports controls");
+            return new Error(ErrorCodes.Forbidden, "only an admin or a compliance manager imports controls");
         }
 
         var record = AuditRecords.Of(clock, actor, "controls.import", "controls", new { source, controls = controls.Select(c => c.Id) });
@@ -46,7 +46,7 @@ public sealed class ProgramImports(ProgramStore store, AuditStore audits, TimePr
         ArgumentNullException.ThrowIfNull(program);
         if (!actor.ManagesProgram)
         {
-            return new Error("forbidden", "only an admin or a compliance manager replaces the program");
+            return new Error(ErrorCodes.Forbidden, "only an admin or a compliance manager replaces the program");
         }
 
         var record = AuditRecords.Of(clock, actor, "program.import", "program", new
@@ -70,7 +70,7 @@ public sealed class ProgramImports(ProgramStore store, AuditStore audits, TimePr
         ArgumentNullException.ThrowIfNull(actor);
         if (!actor.ManagesProgram)
         {
-            return new Error("forbidden", "only an admin or a compliance manager loads the demo");
+            return new Error(ErrorCodes.Forbidden, "only an admin or a compliance manager loads the demo");
         }
 
         if (onlyIntoEmpty)

@@ -140,7 +140,7 @@ internal static class AdviceCommands
             var kind = parse.GetValue(format);
             if (kind == "xlsx")
             {
-                var file = path ?? throw new CliFailureException(new Error("missing-option", "--out FILE is required with --format xlsx"));
+                var file = path ?? throw new CliFailureException(new Error(ErrorCodes.MissingOption, "--out FILE is required with --format xlsx"));
                 Write(file, () => RoadmapWorkbook.Save(roadmap, file));
                 return ExitCodes.Ok;
             }
@@ -237,7 +237,7 @@ internal static class AdviceCommands
     private static Result<DateOnly> ParseDate(string text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
-            : new Error("invalid-date", $"invalid date '{text}'; expected YYYY-MM-DD, e.g. 2027-03-31");
+            : new Error(ErrorCodes.InvalidDate, $"invalid date '{text}'; expected YYYY-MM-DD, e.g. 2027-03-31");
 
     private static Result<IReadOnlySet<ExistingAssurance>> ParseExisting(IEnumerable<string> values)
     {
@@ -246,7 +246,7 @@ internal static class AdviceCommands
         {
             if (!AdvisorWire.TryParse(name, out ExistingAssurance existing))
             {
-                return new Error("unknown-report", $"unknown report or certificate '{name}'; expected one of {string.Join(", ", AdvisorWire.Existing)}");
+                return new Error(ErrorCodes.UnknownReport, $"unknown report or certificate '{name}'; expected one of {string.Join(", ", AdvisorWire.Existing)}");
             }
 
             set.Add(existing);
@@ -263,7 +263,7 @@ internal static class AdviceCommands
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new CliFailureException(new Error("cannot-write", $"cannot write '{path}': {ex.Message}"));
+            throw new CliFailureException(new Error(ErrorCodes.CannotWrite, $"cannot write '{path}': {ex.Message}"));
         }
     }
 }

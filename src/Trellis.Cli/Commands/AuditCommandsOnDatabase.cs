@@ -35,7 +35,7 @@ internal static class AuditCommandsOnDatabase
         return e.Window is { } w ? (w.Start, w.End)
             : e.AsOf is { } d ? (d, d)
             : e.Fieldwork is { } f ? (f.Start, f.End)
-            : new Error("invalid-engagement", $"engagement '{id}' has no window or dates");
+            : new Error(ErrorCodes.InvalidEngagement, $"engagement '{id}' has no window or dates");
     }
 
     private static async Task<IReadOnlyList<Engagement>> LoadAsync(ParseResult parse, Option<string?> db, CliContext ctx, CancellationToken ct)

@@ -148,7 +148,7 @@ internal static class ProgramCommands
             DateOnly? to = parse.GetValue(periodEnd) is { } pe ? ParseDate(pe, "--period-end") : null;
             if (to < from)
             {
-                throw new CliFailureException(new Error("invalid-period", $"--period-end {to:yyyy-MM-dd} is before --effective {from:yyyy-MM-dd}"));
+                throw new CliFailureException(new Error(ErrorCodes.InvalidPeriod, $"--period-end {to:yyyy-MM-dd} is before --effective {from:yyyy-MM-dd}"));
             }
 
             var useCases = await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false);
@@ -181,7 +181,7 @@ internal static class ProgramCommands
         var file = new FileInfo(where);
         if (!file.Exists)
         {
-            throw new CliFailureException(new Error("unknown-file", $"no file '{where}' (give a file path or an http(s) URL)"));
+            throw new CliFailureException(new Error(ErrorCodes.MissingFile, $"no file '{where}' (give a file path or an http(s) URL)"));
         }
 
         // The web upload's rules: one size limit, hashed while read, one file-name rule, one media-type rule.
@@ -204,5 +204,5 @@ internal static class ProgramCommands
     internal static DateOnly ParseDate(string text, string option) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
             ? d
-            : throw new CliFailureException(new Error("invalid-date", $"{option} '{text}' is not a real date as YYYY-MM-DD"));
+            : throw new CliFailureException(new Error(ErrorCodes.InvalidDate, $"{option} '{text}' is not a real date as YYYY-MM-DD"));
 }

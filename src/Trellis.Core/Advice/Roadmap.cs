@@ -111,7 +111,7 @@ public static class RoadmapWire
             if (i < 0)
             {
                 var near = Suggestions.Nearest(name, TscCategories.All);
-                return new Error("unknown-category", $"unknown Trust Services category '{name}'; did you mean {string.Join(", ", near)}?");
+                return new Error(ErrorCodes.UnknownCategory, $"unknown Trust Services category '{name}'; did you mean {string.Join(", ", near)}?");
             }
 
             result |= i == 0 ? ServiceCommitments.None : (ServiceCommitments)(1 << (i - 1));

@@ -1,3 +1,4 @@
+using Trellis.Core.Common;
 using Trellis.Core.Crosswalk;
 using Trellis.Core.Program;
 using Trellis.Core.Serialization;
@@ -32,7 +33,7 @@ internal static class ControlSection
         var colon = text.IndexOf(':', StringComparison.Ordinal);
         if (text.Length > 0 && (colon <= 0 || colon == text.Length - 1))
         {
-            f.Fail(map["requirement"]!.Line, "invalid-requirement", $"field 'requirement' is '{text}'; write it as framework:id, e.g. iso27001-2022:A.5.15");
+            f.Fail(map["requirement"]!.Line, ErrorCodes.InvalidRequirement, $"field 'requirement' is '{text}'; write it as framework:id, e.g. iso27001-2022:A.5.15");
         }
 
         var requirement = colon > 0 ? new RequirementRef(text[..colon], text[(colon + 1)..]) : new RequirementRef("", text);

@@ -39,7 +39,7 @@ public static class CrosswalkEndpoints
         {
             if (!Relationships.TryParse(relationship, out Relationship r))
             {
-                return ApiErrors.Problem(new Error("invalid-relationship", $"unknown relationship '{relationship}'; use {string.Join(", ", Relationships.WireNames)}", "relationship"));
+                return ApiErrors.Problem(new Error(ErrorCodes.InvalidRelationship, $"unknown relationship '{relationship}'; use {string.Join(", ", Relationships.WireNames)}", "relationship"));
             }
 
             rel = r;
@@ -50,7 +50,7 @@ public static class CrosswalkEndpoints
         {
             if (!Relationships.TryParse(origin, out LinkOrigin o))
             {
-                return ApiErrors.Problem(new Error("invalid-origin", $"unknown origin '{origin}'; use {string.Join(", ", Relationships.OriginNames)}", "origin"));
+                return ApiErrors.Problem(new Error(ErrorCodes.InvalidOrigin, $"unknown origin '{origin}'; use {string.Join(", ", Relationships.OriginNames)}", "origin"));
             }
 
             wanted = o;

@@ -25,7 +25,8 @@ public class WireNamesTests
 
     public static TheoryData<Type> Tables => [.. WireNameChecks.PublicEnums(typeof(WireNames).Assembly).Where(WireNameChecks.HasTable)];
 
-    // The names CLI JSON, API JSON, program.yaml, content files and reports have always used, in declaration order.
+    // The names CLI JSON, API JSON, program.yaml, content files and reports have always used, in declaration order
+    // (ErrorCategory: the categories issue #12 names).
     public static TheoryData<Type, string[]> Published => new()
     {
         { typeof(EngagementKind), ["soc2-type1", "soc2-type2", "iso-stage1", "iso-stage2", "iso-surveillance-1", "iso-surveillance-2", "iso-recertification", "internal-audit", "management-review"] },
@@ -55,6 +56,7 @@ public class WireNamesTests
         { typeof(ProductArchitecture), ["saas", "multi-unit"] },
         { typeof(ExistingAssurance), ["soc2-type1", "soc2-type2", "iso27001"] },
         { typeof(TaskProgress), ["not-started", "in-progress", "done"] },
+        { typeof(ErrorCategory), ["not-found", "conflict", "precondition-failed", "precondition-required", "forbidden", "too-large", "unprocessable", "invalid", "internal"] },
     };
 
     [Theory]

@@ -5,6 +5,7 @@ using Trellis.Application.Actors;
 using Trellis.Application.Compliance;
 using Trellis.Application.Engagements;
 using Trellis.Application.Exports;
+using Trellis.Core.Common;
 using Trellis.Core.Program;
 using Trellis.Core.Readiness;
 using Trellis.Web.Auth;
@@ -78,8 +79,8 @@ public sealed class EditModel(ProgramService program) : PageModel
         {
             Message = saved.Error!.Code switch
             {
-                "justification-required" => "Excluding a control needs a justification.",
-                "concurrency-conflict" => "Someone changed this row meanwhile: reload and apply your change again.",
+                ErrorCodes.JustificationRequired => "Excluding a control needs a justification.",
+                ErrorCodes.ConcurrencyConflict => "Someone changed this row meanwhile: reload and apply your change again.",
                 _ => saved.Error.Message,
             };
             return Page();
