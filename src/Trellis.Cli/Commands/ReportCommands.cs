@@ -38,7 +38,7 @@ internal static class ReportCommands
             ctx,
             async (parse, ct) => Result<ComplianceProgram>.Ok(await (await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false)).Program.LoadAsync(ct).ConfigureAwait(false)),
             (parse, ct) => Libraries.EngineAsync(parse, db, ctx, ct),
-            (parse, id, ct) => AuditCommandsOnDatabase.WindowAsync(parse, db, id, ctx, ct),
+            (parse, id, ct) => EngagementCommandsOnDatabase.WindowAsync(parse, db, id, ctx, ct),
             ctx.Clock,
             extra: [db]);
     }

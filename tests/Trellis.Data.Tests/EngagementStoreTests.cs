@@ -7,7 +7,7 @@ using Trellis.Data.Tests.Infrastructure;
 namespace Trellis.Data.Tests;
 
 /// <summary>Engagements and findings stored as JSON documents: enums by wire name, older documents still read.</summary>
-public sealed class AuditStoreTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
+public sealed class EngagementStoreTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
     // Exactly what the previous version wrote (System.Text.Json web defaults, enums by C# member name).
     private const string OldSoc2Engagement =
@@ -32,7 +32,7 @@ public sealed class AuditStoreTests(DatabaseFixture fixture) : IClassFixture<Dat
             await db.SaveChangesAsync();
         }
 
-        var store = new AuditStore(database);
+        var store = new EngagementStore(database);
         var engagements = (await store.EngagementsAsync()).Select(v => v.Value).ToList();
         var finding = Assert.Single(await store.FindingsAsync()).Value;
 
@@ -47,7 +47,7 @@ public sealed class AuditStoreTests(DatabaseFixture fixture) : IClassFixture<Dat
     public async Task SaveAsync_Enums_AreStoredAsTheirWireNames(DatabaseProvider provider)
     {
         var database = await OpenEmptyAsync(provider);
-        var store = new AuditStore(database);
+        var store = new EngagementStore(database);
         var engagement = new Engagement { Id = "ISO-S1", Kind = EngagementKind.IsoSurveillance1, Fieldwork = new DateRange(new DateOnly(2027, 3, 1), new DateOnly(2027, 3, 3)) };
         var finding = new Finding
         {
