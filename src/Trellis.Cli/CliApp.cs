@@ -47,8 +47,8 @@ public static class CliApp
             ReadinessCommands.Create(context),
             ProgramExchangeCommands.Create(context),
             ReportCommands.Create(context),
-            AuditCommands.Create(context),
-            AuditCommandsOnDatabase.Create(context),
+            EngagementCommands.Create(context),
+            EngagementCommandsOnDatabase.Create(context),
             OscalCommands.Create(context),
             MappingCommands.Create(context),
         }.SelectMany(c => c))

@@ -45,7 +45,7 @@ public static class ContentLoader
             }
             else
             {
-                errors.Add(new Error("invalid-type", "a content file must be a mapping at the top", $"{file.Name}:{doc.Value.Line}"));
+                errors.Add(new Error(ErrorCodes.InvalidType, "a content file must be a mapping at the top", $"{file.Name}:{doc.Value.Line}"));
             }
         }
 
@@ -64,7 +64,7 @@ public static class ContentLoader
 
             if (!frameworks.TryAdd(framework.Id, framework))
             {
-                errors.Add(new Error("duplicate-id", $"framework '{framework.Id}' is defined twice", $"{file.Name}:{root["id"]!.Line}"));
+                errors.Add(new Error(ErrorCodes.DuplicateId, $"framework '{framework.Id}' is defined twice", $"{file.Name}:{root["id"]!.Line}"));
             }
         }
 
@@ -96,7 +96,7 @@ public static class ContentLoader
 
                     break;
                 case var other:
-                    f.Fail(root.Line, "unknown-format", $"unknown content format '{other}'");
+                    f.Fail(root.Line, ErrorCodes.UnknownFormat, $"unknown content format '{other}'");
                     break;
             }
 

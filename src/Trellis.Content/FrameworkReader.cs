@@ -1,3 +1,4 @@
+using Trellis.Core.Common;
 using Trellis.Core.Frameworks;
 using Trellis.Core.Serialization;
 
@@ -22,7 +23,7 @@ internal static class FrameworkReader
         var format = f.String(root, "format", required: true);
         if (format is not null and not "trellis-framework/1")
         {
-            f.Fail(root["format"]!.Line, "unknown-format", $"unknown format '{format}', expected 'trellis-framework/1'");
+            f.Fail(root["format"]!.Line, ErrorCodes.UnknownFormat, $"unknown format '{format}', expected 'trellis-framework/1'");
         }
 
         var id = f.String(root, "id", required: true);
@@ -44,7 +45,7 @@ internal static class FrameworkReader
 
             if (!groupIds.Add(gid))
             {
-                f.Fail(g.Line, "duplicate-id", $"duplicate group ID '{gid}'");
+                f.Fail(g.Line, ErrorCodes.DuplicateId, $"duplicate group ID '{gid}'");
             }
 
             groups.Add(new RequirementGroup(gid, title));
@@ -62,13 +63,13 @@ internal static class FrameworkReader
 
             if (lines.TryGetValue(req.Id, out var first))
             {
-                f.Fail(r.Line, "duplicate-id", $"duplicate requirement ID '{req.Id}' (first at line {first})");
+                f.Fail(r.Line, ErrorCodes.DuplicateId, $"duplicate requirement ID '{req.Id}' (first at line {first})");
                 continue;
             }
 
             if (req.Group is not null && !groupIds.Contains(req.Group))
             {
-                f.Fail(r.Line, "unknown-group", $"requirement '{req.Id}' names group '{req.Group}', which is not declared under 'groups'");
+                f.Fail(r.Line, ErrorCodes.UnknownGroup, $"requirement '{req.Id}' names group '{req.Group}', which is not declared under 'groups'");
             }
 
             lines[req.Id] = r.Line;
@@ -98,7 +99,7 @@ internal static class FrameworkReader
         RequirementKind kind = default;
         if (kindText is not null && !RequirementKinds.TryParse(kindText, out kind))
         {
-            f.Fail(r["kind"]!.Line, "unknown-kind", $"unknown kind '{kindText}' for '{id}'; expected one of {string.Join(", ", Enum.GetValues<RequirementKind>().Select(k => k.ToWire()))}");
+            f.Fail(r["kind"]!.Line, ErrorCodes.UnknownKind, $"unknown kind '{kindText}' for '{id}'; expected one of {string.Join(", ", RequirementKinds.WireNames)}");
             return null;
         }
 
@@ -156,7 +157,7 @@ internal static class FrameworkReader
 
             if (!byId.ContainsKey(r.Parent))
             {
-                f.Fail(lines[r.Id], "unknown-parent", $"requirement '{r.Id}' names parent '{r.Parent}', which does not exist in this framework");
+                f.Fail(lines[r.Id], ErrorCodes.UnknownParent, $"requirement '{r.Id}' names parent '{r.Parent}', which does not exist in this framework");
                 continue;
             }
 
@@ -165,7 +166,7 @@ internal static class FrameworkReader
             {
                 if (!seen.Add(p))
                 {
-                    f.Fail(lines[r.Id], "parent-cycle", $"requirement '{r.Id}' is its own ancestor: {string.Join(" > ", seen)} > {p}");
+                    f.Fail(lines[r.Id], ErrorCodes.ParentCycle, $"requirement '{r.Id}' is its own ancestor: {string.Join(" > ", seen)} > {p}");
                     break;
                 }
             }

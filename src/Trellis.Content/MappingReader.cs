@@ -1,3 +1,4 @@
+using Trellis.Core.Common;
 using Trellis.Core.Crosswalk;
 using Trellis.Core.Frameworks;
 using Trellis.Core.Serialization;
@@ -16,7 +17,7 @@ internal static class MappingReader
         var format = f.String(root, "format", required: true);
         if (format is not null and not "trellis-mapping/1")
         {
-            f.Fail(root["format"]!.Line, "unknown-format", $"unknown format '{format}', expected 'trellis-mapping/1'");
+            f.Fail(root["format"]!.Line, ErrorCodes.UnknownFormat, $"unknown format '{format}', expected 'trellis-mapping/1'");
         }
 
         var id = f.String(root, "id", required: true);
@@ -47,7 +48,7 @@ internal static class MappingReader
             var key = (link.From.Requirement, link.To?.Requirement);
             if (pairs.TryGetValue(key, out var first))
             {
-                f.Fail(l.Line, "duplicate-link", $"duplicate link {key.Item1} -> {key.Item2 ?? "(none)"} (first at line {first})");
+                f.Fail(l.Line, ErrorCodes.DuplicateLink, $"duplicate link {key.Item1} -> {key.Item2 ?? "(none)"} (first at line {first})");
                 continue;
             }
 
@@ -75,7 +76,7 @@ internal static class MappingReader
             return fw;
         }
 
-        f.Fail(root[key]!.Line, "unknown-framework", $"'{key}' names framework '{id}', which is not loaded; known: {string.Join(", ", frameworks.Keys)}");
+        f.Fail(root[key]!.Line, ErrorCodes.UnknownFramework, $"'{key}' names framework '{id}', which is not loaded; known: {string.Join(", ", frameworks.Keys)}");
         return null;
     }
 
@@ -93,20 +94,20 @@ internal static class MappingReader
         Relationship rel = default;
         if (relText is not null && !Relationships.TryParse(relText, out rel))
         {
-            f.Fail(l["relationship"]!.Line, "unknown-relationship", $"unknown relationship '{relText}'; expected one of {string.Join(", ", Relationships.WireNames)}");
+            f.Fail(l["relationship"]!.Line, ErrorCodes.UnknownRelationship, $"unknown relationship '{relText}'; expected one of {string.Join(", ", Relationships.WireNames)}");
             relText = null;
         }
 
         Rationale rat = default;
         if (ratText is not null && !Relationships.TryParse(ratText, out rat))
         {
-            f.Fail(l["rationale"]!.Line, "unknown-rationale", $"unknown rationale '{ratText}'; expected syntactic, semantic or functional");
+            f.Fail(l["rationale"]!.Line, ErrorCodes.UnknownRationale, $"unknown rationale '{ratText}'; expected syntactic, semantic or functional");
             ratText = null;
         }
 
         if (relText is not null && (rel == Relationship.NoRelationship) != (b is null))
         {
-            f.Fail(l.Line, "invalid-link", rel == Relationship.NoRelationship
+            f.Fail(l.Line, ErrorCodes.InvalidLink, rel == Relationship.NoRelationship
                 ? $"a no-relationship link from '{a}' must not name a 'to' requirement"
                 : $"link from '{a}' has no 'to' requirement; only no-relationship links may omit it");
             relText = null;
@@ -114,7 +115,7 @@ internal static class MappingReader
 
         if (source is not null && !sources.ContainsKey(source))
         {
-            f.Fail(l["source"]!.Line, "unknown-source", $"source '{source}' is not declared under 'sources'");
+            f.Fail(l["source"]!.Line, ErrorCodes.UnknownSource, $"source '{source}' is not declared under 'sources'");
         }
 
         CheckEndpoint(a, from, l, "from", f);
@@ -142,7 +143,7 @@ internal static class MappingReader
         if (id is not null && fw is not null && !fw.Contains(id))
         {
             var near = Core.Common.Suggestions.Nearest(id, fw.Requirements.Select(r => r.Id));
-            f.Fail(l[key]!.Line, "unknown-requirement", $"'{key}' names '{id}', which does not exist in {fw.Id}; nearest: {string.Join(", ", near)}");
+            f.Fail(l[key]!.Line, ErrorCodes.UnknownRequirement, $"'{key}' names '{id}', which does not exist in {fw.Id}; nearest: {string.Join(", ", near)}");
         }
     }
 }

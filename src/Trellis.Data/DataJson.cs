@@ -1,18 +1,18 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using Trellis.Core.Common;
 
 namespace Trellis.Data;
 
 /// <summary>
-/// JSON used for the few values stored as text (scope, risk matrix, string lists): camelCase properties,
-/// kebab-case enum names (<c>carve-out</c>). A missing property keeps the Core default, so <c>{}</c> is a
+/// JSON used for the few values stored as text (scope, risk matrix, string lists, imported mapping links):
+/// camelCase properties, enums as their wire names (<c>carve-out</c>). A missing property keeps the Core default, so <c>{}</c> is a
 /// valid default scope or matrix.
 /// </summary>
 internal static class DataJson
 {
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false) },
+        Converters = { new WireNamesJsonConverter() },
         RespectNullableAnnotations = true,
     };
 

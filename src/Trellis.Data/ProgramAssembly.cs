@@ -86,7 +86,7 @@ internal static class ProgramAssembly
         Control = d.Control,
         Applicable = d.Applicable,
         Justification = d.Justification,
-        Reasons = [.. DataJson.Read<List<string>>(d.ReasonsJson).Select(WireNames.ParseReason)],
+        Reasons = [.. DataJson.Read<List<string>>(d.ReasonsJson).Select(StoredNames.Parse<InclusionReason>)],
         DeclaredStatus = d.DeclaredStatus,
     };
 }

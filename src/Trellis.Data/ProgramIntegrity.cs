@@ -35,7 +35,7 @@ internal static class ProgramIntegrity
     /// <summary>The controls a risk and its treatment actions link must exist.</summary>
     public static Error? CheckRisk(Risk r, IReadOnlySet<string> controls) =>
         RiskControlIds(r).Where(c => !controls.Contains(c))
-            .Select(c => new Error("unknown-control", $"risk '{r.Id}' names control '{c}', which is not in the program"))
+            .Select(c => new Error(ErrorCodes.UnknownControl, $"risk '{r.Id}' names control '{c}', which is not in the program"))
             .FirstOrDefault();
 
     /// <summary>Every control a risk links, directly or through its treatment actions, each once.</summary>
@@ -61,7 +61,7 @@ internal static class ProgramIntegrity
         }
 
         return e.ControlIds.Where(c => !controls.Contains(c))
-            .Select(c => new Error("unknown-control", $"evidence '{e.Id}' names control '{c}', which is not in the program"))
+            .Select(c => new Error(ErrorCodes.UnknownControl, $"evidence '{e.Id}' names control '{c}', which is not in the program"))
             .FirstOrDefault();
     }
 

@@ -147,7 +147,7 @@ internal sealed class ProgramRows
         Ordinal = ordinal,
         Applicable = d.Applicable,
         Justification = d.Justification,
-        ReasonsJson = DataJson.Write(d.Reasons.Select(WireNames.ToWire)),
+        ReasonsJson = DataJson.Write(d.Reasons.Select(r => r.ToWire())),
         DeclaredStatus = d.DeclaredStatus,
     };
 }

@@ -34,13 +34,13 @@ public sealed class CatalogImports(FrameworkLibrary library, ImportedFrameworkSt
         ArgumentNullException.ThrowIfNull(read);
         if (!actor.ManagesProgram)
         {
-            return new Error("forbidden", "only an admin or a compliance manager imports frameworks");
+            return new Error(ErrorCodes.Forbidden, "only an admin or a compliance manager imports frameworks");
         }
 
         var fw = read.Framework;
         if (FrameworkLibrary.IsShipped(fw.Id))
         {
-            return new Error("duplicate-id", $"framework '{fw.Id}' is shipped with Trellis; choose another ID (--id)");
+            return new Error(ErrorCodes.DuplicateId, $"framework '{fw.Id}' is shipped with Trellis; choose another ID (--id)");
         }
 
         var record = AuditRecords.Of(clock, actor, "framework.import", $"framework/{fw.Id}", new { id = fw.Id, name = fw.Name, format = "oscal-catalog-json", requirements = fw.Requirements.Count });
@@ -64,7 +64,7 @@ public sealed class CatalogImports(FrameworkLibrary library, ImportedFrameworkSt
         ArgumentNullException.ThrowIfNull(source);
         if (!actor.ManagesProgram)
         {
-            return new Error("forbidden", "only an admin or a compliance manager imports mappings");
+            return new Error(ErrorCodes.Forbidden, "only an admin or a compliance manager imports mappings");
         }
 
         var catalog = await library.CatalogAsync(ct).ConfigureAwait(false);

@@ -71,7 +71,7 @@ public static class EvidenceFiles
         {
             if (buffer.Length + read > limit)
             {
-                return new Error("payload-too-large", $"the file is larger than the limit of {limit / (1024 * 1024)} MiB");
+                return new Error(ErrorCodes.PayloadTooLarge, $"the file is larger than the limit of {limit / (1024 * 1024)} MiB");
             }
 
             hash.AppendData(chunk, 0, read);
@@ -80,7 +80,7 @@ public static class EvidenceFiles
 
         if (buffer.Length == 0)
         {
-            return new Error("invalid-evidence", "the file is empty", "file");
+            return new Error(ErrorCodes.InvalidEvidence, "the file is empty", "file");
         }
 
         return new ReceivedFile(buffer.ToArray(), Convert.ToHexStringLower(hash.GetHashAndReset()), SanitizeFileName(fileName), MediaTypeOf(mediaType));

@@ -17,7 +17,7 @@ public sealed record DemoLoad(string Organization, ProgramCounts Counts, int Eng
 /// Replacing the whole program (program.yaml import, the demo) and importing controls — admins and compliance managers only, each replacement
 /// one transaction with its audit entry.
 /// </summary>
-public sealed class ProgramImports(ProgramStore store, AuditStore audits, TimeProvider clock)
+public sealed class ProgramImports(ProgramStore store, EngagementStore calendarStore, TimeProvider clock)
 {
     /// <summary>
     /// Adds and updates controls read from a workbook, in one transaction with its audit entry (admins and compliance
@@ -29,7 +29,7 @@ public sealed class ProgramImports(ProgramStore store, AuditStore audits, TimePr
         ArgumentNullException.ThrowIfNull(controls);
         if (!actor.ManagesProgram)
         {
-            return new Error("forbidden", "only an admin or a compliance manager imports controls");
+            return new Error(ErrorCodes.Forbidden, "only an admin or a compliance manager imports controls");
         }
 
         var record = AuditRecords.Of(clock, actor, "controls.import", "controls", new { source, controls = controls.Select(c => c.Id) });
@@ -46,7 +46,7 @@ public sealed class ProgramImports(ProgramStore store, AuditStore audits, TimePr
         ArgumentNullException.ThrowIfNull(program);
         if (!actor.ManagesProgram)
         {
-            return new Error("forbidden", "only an admin or a compliance manager replaces the program");
+            return new Error(ErrorCodes.Forbidden, "only an admin or a compliance manager replaces the program");
         }
 
         var record = AuditRecords.Of(clock, actor, "program.import", "program", new
@@ -70,7 +70,7 @@ public sealed class ProgramImports(ProgramStore store, AuditStore audits, TimePr
         ArgumentNullException.ThrowIfNull(actor);
         if (!actor.ManagesProgram)
         {
-            return new Error("forbidden", "only an admin or a compliance manager loads the demo");
+            return new Error(ErrorCodes.Forbidden, "only an admin or a compliance manager loads the demo");
         }
 
         if (onlyIntoEmpty)
@@ -92,7 +92,7 @@ public sealed class ProgramImports(ProgramStore store, AuditStore audits, TimePr
 
         var set = DemoAudits.Create(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         var calendar = AuditRecords.Of(clock, actor, "engagements.load-demo", "engagements", new { engagements = set.Engagements.Select(e => e.Id), findings = set.Findings.Select(f => f.Id) });
-        var (engagements, findings) = await audits.AddMissingAsync(calendar, set.Engagements, set.Findings, ct).ConfigureAwait(false);
+        var (engagements, findings) = await calendarStore.AddMissingAsync(calendar, set.Engagements, set.Findings, ct).ConfigureAwait(false);
         return Result<DemoLoad?>.Ok(new DemoLoad(program.Organization, loaded.Value, engagements, findings));
     }
 }

@@ -51,7 +51,7 @@ public sealed partial class ProgramService
             return stored;
         }
 
-        return (await RisksAsync(account, ct)).Any(r => r.Id == id) ? stored : new Error("unknown-risk", $"no risk '{id}'");
+        return (await RisksAsync(account, ct)).Any(r => r.Id == id) ? stored : new Error(ErrorCodes.UnknownRisk, $"no risk '{id}'");
     }
 
     /// <summary>
@@ -63,7 +63,7 @@ public sealed partial class ProgramService
         ArgumentNullException.ThrowIfNull(account);
         if (!account.SeesFramework(FrameworkIds.Iso27001v2022))
         {
-            return new Error("unknown-framework", "the Statement of Applicability belongs to ISO/IEC 27001:2022, which is not in your engagement");
+            return new Error(ErrorCodes.UnknownFramework, "the Statement of Applicability belongs to ISO/IEC 27001:2022, which is not in your engagement");
         }
 
         var decision = await store.GetSoaDecisionAsync(control, ct);
@@ -81,7 +81,7 @@ public sealed partial class ProgramService
         var version = item?.Versions.FirstOrDefault(v => v.Number == number);
         if (version?.Sha256 is null)
         {
-            return new Error("unknown-evidence", $"no file for evidence '{evidenceId}' version {number}");
+            return new Error(ErrorCodes.UnknownEvidence, $"no file for evidence '{evidenceId}' version {number}");
         }
 
         var blob = await store.OpenBlobAsync(version.Sha256, ct);
@@ -116,5 +116,5 @@ public sealed partial class ProgramService
         return (program, blobs);
     }
 
-    private static Error UnknownControl(string id) => new("unknown-control", $"no control '{id}'");
+    private static Error UnknownControl(string id) => new(ErrorCodes.UnknownControl, $"no control '{id}'");
 }

@@ -32,7 +32,7 @@ public sealed partial class ProgramService
         var existing = await store.GetRiskAsync(risk.Id, ct);
         if (existing.IsSuccess && expectedVersion is null)
         {
-            return new Error("precondition-required", $"risk '{risk.Id}' exists: send If-Match with the ETag you read");
+            return new Error(ErrorCodes.PreconditionRequired, $"risk '{risk.Id}' exists: send If-Match with the ETag you read");
         }
 
         if (!existing.IsSuccess && !existing.Error!.IsNotFound)
@@ -70,7 +70,7 @@ public sealed partial class ProgramService
 
         if (expectedVersion is null)
         {
-            return new Error("precondition-required", $"deleting risk '{id}' needs If-Match with the ETag you read");
+            return new Error(ErrorCodes.PreconditionRequired, $"deleting risk '{id}' needs If-Match with the ETag you read");
         }
 
         var record = Record(account, "risk.delete", $"risk/{id}", new { id, version = expectedVersion });
@@ -88,19 +88,19 @@ public sealed partial class ProgramService
     {
         if (string.IsNullOrWhiteSpace(risk.Id))
         {
-            return new Error("invalid-risk", "a risk needs an ID", "id");
+            return new Error(ErrorCodes.InvalidRisk, "a risk needs an ID", "id");
         }
 
         if (string.IsNullOrWhiteSpace(risk.Title))
         {
-            return new Error("invalid-risk", $"risk '{risk.Id}' needs a title", "title");
+            return new Error(ErrorCodes.InvalidRisk, $"risk '{risk.Id}' needs a title", "title");
         }
 
         for (var i = 0; i < risk.Plan.Count; i++)
         {
             if (string.IsNullOrWhiteSpace(risk.Plan[i].Description))
             {
-                return new Error("invalid-risk", $"action {i + 1} of risk '{risk.Id}' needs a description", $"plan[{i}].description");
+                return new Error(ErrorCodes.InvalidRisk, $"action {i + 1} of risk '{risk.Id}' needs a description", $"plan[{i}].description");
             }
         }
 
@@ -112,7 +112,7 @@ public sealed partial class ProgramService
 
         if (risk.Acceptance is { } given && string.IsNullOrWhiteSpace(given.Approver))
         {
-            return new Error("acceptance-required", $"the acceptance of risk '{risk.Id}' needs an approver (ISO/IEC 27001:2022 6.1.3 f)", "acceptance.approver");
+            return new Error(ErrorCodes.AcceptanceRequired, $"the acceptance of risk '{risk.Id}' needs an approver (ISO/IEC 27001:2022 6.1.3 f)", "acceptance.approver");
         }
 
         if (risk.Treatment != RiskTreatment.Retain)
@@ -124,7 +124,7 @@ public sealed partial class ProgramService
         if (risk.Acceptance is not { Expires: not null })
         {
             return new Error(
-                "acceptance-required",
+                ErrorCodes.AcceptanceRequired,
                 $"retaining risk '{risk.Id}' needs an acceptance with an approver and an expiry date (ISO/IEC 27001:2022 6.1.3 f)",
                 risk.Acceptance is null ? "acceptance" : "acceptance.expires");
         }
@@ -134,7 +134,7 @@ public sealed partial class ProgramService
         var threshold = matrix.Levels.FirstOrDefault(l => l.Name == matrix.AcceptanceThreshold);
         return threshold is not null && residual.MinScore >= threshold.MinScore
             ? new Error(
-                "above-acceptance-threshold",
+                ErrorCodes.AboveAcceptanceThreshold,
                 $"risk '{risk.Id}' is {residual.Name} after treatment, at or above the acceptance threshold '{matrix.AcceptanceThreshold}': choose modify, avoid or share",
                 "treatment")
             : null;

@@ -21,7 +21,7 @@ public sealed partial class ProgramService
         var existing = await store.GetControlAsync(control.Id, ct);
         if (existing.IsSuccess && expectedVersion is null)
         {
-            return new Error("precondition-required", $"control '{control.Id}' exists: send If-Match with the ETag you read");
+            return new Error(ErrorCodes.PreconditionRequired, $"control '{control.Id}' exists: send If-Match with the ETag you read");
         }
 
         if (!existing.IsSuccess && !existing.Error!.IsNotFound)
@@ -70,18 +70,18 @@ public sealed partial class ProgramService
         var iso = (await library.CatalogAsync(ct)).Requirement(FrameworkIds.Iso27001v2022, decision.Control);
         if (!iso.IsSuccess || iso.Value.Kind != Core.Frameworks.RequirementKind.Control)
         {
-            return new Error("unknown-requirement", $"'{decision.Control}' is not an Annex A control of ISO/IEC 27001:2022");
+            return new Error(ErrorCodes.UnknownRequirement, $"'{decision.Control}' is not an Annex A control of ISO/IEC 27001:2022");
         }
 
         if (!decision.Applicable && string.IsNullOrWhiteSpace(decision.Justification))
         {
-            return new Error("justification-required", $"excluding {decision.Control} needs a justification (ISO/IEC 27001:2022 6.1.3 d)", "justification");
+            return new Error(ErrorCodes.JustificationRequired, $"excluding {decision.Control} needs a justification (ISO/IEC 27001:2022 6.1.3 d)", "justification");
         }
 
         var existing = await store.GetSoaDecisionAsync(decision.Control, ct);
         if (existing.IsSuccess && expectedVersion is null)
         {
-            return new Error("precondition-required", $"the SoA row {decision.Control} exists: send If-Match with the ETag you read");
+            return new Error(ErrorCodes.PreconditionRequired, $"the SoA row {decision.Control} exists: send If-Match with the ETag you read");
         }
 
         var record = Record(account, "soa.update", $"soa/{decision.Control}", new
@@ -89,7 +89,7 @@ public sealed partial class ProgramService
             control = decision.Control,
             applicable = decision.Applicable,
             justification = decision.Justification,
-            reasons = decision.Reasons.Select(r => r.ToString().ToLowerInvariant()),
+            reasons = decision.Reasons.Select(r => r.ToWire()),
             declaredStatus = decision.DeclaredStatus?.ToWire(),
             version = AuditRecords.NextVersion(expectedVersion),
         });
@@ -116,7 +116,7 @@ public sealed partial class ProgramService
         {
             if (!controls.TryGetValue(id, out var control))
             {
-                return new Error("unknown-control", $"no control '{id}'");
+                return new Error(ErrorCodes.UnknownControl, $"no control '{id}'");
             }
 
             if (!account.EditsControl(control))
@@ -127,7 +127,7 @@ public sealed partial class ProgramService
 
         if (item.ControlIds.Count == 0)
         {
-            return new Error("invalid-evidence", "evidence must support at least one control", "controls");
+            return new Error(ErrorCodes.InvalidEvidence, "evidence must support at least one control", "controls");
         }
 
         var v = item.Current;
@@ -168,7 +168,7 @@ public sealed partial class ProgramService
     {
         if (string.IsNullOrWhiteSpace(control.Id) || string.IsNullOrWhiteSpace(control.Title))
         {
-            return new Error("invalid-control", "a control needs an ID and a title", "title");
+            return new Error(ErrorCodes.InvalidControl, "a control needs an ID and a title", "title");
         }
 
         foreach (var m in control.Mappings)
@@ -177,12 +177,12 @@ public sealed partial class ProgramService
             if (!req.IsSuccess)
             {
                 // A bad reference in the request body is invalid input, not a missing resource.
-                return new Error("invalid-control", req.Error!.Message, "mappings");
+                return new Error(ErrorCodes.InvalidControl, req.Error!.Message, "mappings");
             }
 
             if (m.Relationship == Core.Crosswalk.Relationship.NoRelationship)
             {
-                return new Error("invalid-control", $"mapping to {m.Requirement} cannot be no-relationship", "mappings");
+                return new Error(ErrorCodes.InvalidControl, $"mapping to {m.Requirement} cannot be no-relationship", "mappings");
             }
         }
 

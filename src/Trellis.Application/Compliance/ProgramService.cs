@@ -46,7 +46,7 @@ public sealed partial class ProgramService(ProgramStore store, ProgramCache cach
     {
         if (!account.SeesFramework(framework) || (creditedFrom is not null && !account.SeesFramework(creditedFrom)))
         {
-            return new Error("unknown-framework", $"unknown framework '{(account.SeesFramework(framework) ? creditedFrom : framework)}'");
+            return new Error(ErrorCodes.UnknownFramework, $"unknown framework '{(account.SeesFramework(framework) ? creditedFrom : framework)}'");
         }
 
         var engine = await library.EngineAsync(ct);
@@ -82,14 +82,14 @@ public sealed partial class ProgramService(ProgramStore store, ProgramCache cach
     {
         if (!account.SeesFramework(FrameworkIds.Iso27001v2022))
         {
-            return new Error("unknown-framework", "the Statement of Applicability belongs to ISO/IEC 27001:2022, which is not in your engagement");
+            return new Error(ErrorCodes.UnknownFramework, "the Statement of Applicability belongs to ISO/IEC 27001:2022, which is not in your engagement");
         }
 
         var iso = (await library.CatalogAsync(ct)).Framework(FrameworkIds.Iso27001v2022).Value;
         return Result<IReadOnlyList<SoaRow>>.Ok(StatementOfApplicability.Build(await LoadAsync(ct), iso, Today));
     }
 
-    private static Error Forbidden(string what) => new("forbidden", what);
+    private static Error Forbidden(string what) => new(ErrorCodes.Forbidden, what);
 
     private AuditRecord Record(Account account, string action, string resource, object? change) =>
         AuditRecords.Of(clock, account, action, resource, change);

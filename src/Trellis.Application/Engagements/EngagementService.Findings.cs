@@ -18,7 +18,7 @@ public sealed partial class EngagementService
         ArgumentNullException.ThrowIfNull(request);
         if (!account.ManagesProgram)
         {
-            return new Error("forbidden", "only an admin or a compliance manager records findings");
+            return new Error(ErrorCodes.Forbidden, "only an admin or a compliance manager records findings");
         }
 
         var finding = await ReadFindingAsync(account, request, ct);
@@ -29,7 +29,7 @@ public sealed partial class EngagementService
 
         if ((await store.FindingsAsync(ct)).Any(f => f.Value.Id == request.Id))
         {
-            return new Error("duplicate-finding", $"finding '{request.Id}' exists", "id");
+            return new Error(ErrorCodes.DuplicateFinding, $"finding '{request.Id}' exists", "id");
         }
 
         var record = Record(account, "finding.raise", $"finding/{request.Id}", new { kind = finding.Value.Kind.ToWire(), engagement = finding.Value.EngagementId, title = finding.Value.Title });
@@ -48,24 +48,24 @@ public sealed partial class EngagementService
         ArgumentNullException.ThrowIfNull(step);
         if (!account.ManagesProgram)
         {
-            return new Error("forbidden", "only an admin or a compliance manager moves findings through their lifecycle");
+            return new Error(ErrorCodes.Forbidden, "only an admin or a compliance manager moves findings through their lifecycle");
         }
 
         if (expectedVersion is null)
         {
-            return new Error("precondition-required", $"finding '{id}' exists: send If-Match with the ETag you read");
+            return new Error(ErrorCodes.PreconditionRequired, $"finding '{id}' exists: send If-Match with the ETag you read");
         }
 
         var stored = (await store.FindingsAsync(ct)).FirstOrDefault(f => f.Value.Id == id);
         if (stored is null)
         {
-            return new Error("unknown-finding", $"unknown finding '{id}'");
+            return new Error(ErrorCodes.UnknownFinding, $"unknown finding '{id}'");
         }
 
         // A step judged on a stale copy might not be the step the reader meant: refuse before judging it.
         if (stored.Version != expectedVersion)
         {
-            return new Error("concurrency-conflict", $"finding '{id}' changed since you read it (version {stored.Version}, you sent {expectedVersion}); read it again");
+            return new Error(ErrorCodes.ConcurrencyConflict, $"finding '{id}' changed since you read it (version {stored.Version}, you sent {expectedVersion}); read it again");
         }
 
         var today = Today;
@@ -76,7 +76,7 @@ public sealed partial class EngagementService
             "resolve" => FindingLifecycle.Resolve(stored.Value, today),
             "verify" => FindingLifecycle.VerifyEffectiveness(stored.Value, new EffectivenessCheck(today, account.Email, step.Effective ?? false, step.Notes ?? "")),
             "close" => FindingLifecycle.Close(stored.Value, today, step.Notes ?? ""),
-            _ => new Error("invalid-step", $"unknown step '{step.Step}'; use plan-actions, complete-action, resolve, verify or close", "step"),
+            _ => new Error(ErrorCodes.InvalidStep, $"unknown step '{step.Step}'; use plan-actions, complete-action, resolve, verify or close", "step"),
         };
         if (!next.IsSuccess)
         {
@@ -93,23 +93,23 @@ public sealed partial class EngagementService
     {
         if (string.IsNullOrWhiteSpace(request.Id) || string.IsNullOrWhiteSpace(request.Title))
         {
-            return new Error("invalid-finding", "a finding needs an id and a title", string.IsNullOrWhiteSpace(request.Id) ? "id" : "title");
+            return new Error(ErrorCodes.InvalidFinding, "a finding needs an id and a title", string.IsNullOrWhiteSpace(request.Id) ? "id" : "title");
         }
 
-        if (!FindingWire.TryParseKind(request.Kind, out var kind))
+        if (!FindingWire.TryParse(request.Kind, out FindingKind kind))
         {
-            return new Error("invalid-finding", $"unknown kind '{request.Kind}'; use major-nonconformity, minor-nonconformity, opportunity-for-improvement or soc2-exception", "kind");
+            return new Error(ErrorCodes.InvalidFinding, $"unknown kind '{request.Kind}'; use major-nonconformity, minor-nonconformity, opportunity-for-improvement or soc2-exception", "kind");
         }
 
         if (request.Engagement is { } engagement && !(await GetAsync(account, engagement, ct)).IsSuccess)
         {
-            return new Error("invalid-finding", $"unknown engagement '{engagement}'", "engagement");
+            return new Error(ErrorCodes.InvalidFinding, $"unknown engagement '{engagement}'", "engagement");
         }
 
         var controls = (await program.ControlsAsync(account, ct)).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         if ((request.Controls ?? []).FirstOrDefault(c => !controls.Contains(c)) is { } unknownControl)
         {
-            return new Error("invalid-finding", $"unknown control '{unknownControl}'", "controls");
+            return new Error(ErrorCodes.InvalidFinding, $"unknown control '{unknownControl}'", "controls");
         }
 
         var requirements = new List<RequirementRef>();
@@ -118,7 +118,7 @@ public sealed partial class EngagementService
             var colon = text.IndexOf(':', StringComparison.Ordinal);
             if (colon <= 0 || !(await program.Library.CatalogAsync(ct)).Requirement(text[..colon], text[(colon + 1)..]).IsSuccess)
             {
-                return new Error("invalid-finding", $"unknown requirement '{text}'; write framework:id, e.g. iso27001-2022:A.8.13", "requirements");
+                return new Error(ErrorCodes.InvalidFinding, $"unknown requirement '{text}'; write framework:id, e.g. iso27001-2022:A.8.13", "requirements");
             }
 
             requirements.Add(new RequirementRef(text[..colon], text[(colon + 1)..]));

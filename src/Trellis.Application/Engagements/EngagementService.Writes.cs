@@ -18,12 +18,12 @@ public sealed partial class EngagementService
         ArgumentNullException.ThrowIfNull(engagement);
         if (!account.ManagesProgram)
         {
-            return new Error("forbidden", "only an admin or a compliance manager plans engagements");
+            return new Error(ErrorCodes.Forbidden, "only an admin or a compliance manager plans engagements");
         }
 
         if (!(await program.Library.CatalogAsync(ct)).Framework(engagement.Framework).IsSuccess)
         {
-            return new Error("invalid-engagement", $"unknown framework '{engagement.Framework}'", "framework");
+            return new Error(ErrorCodes.InvalidEngagement, $"unknown framework '{engagement.Framework}'", "framework");
         }
 
         var valid = EngagementRules.Validate(engagement);
@@ -35,7 +35,7 @@ public sealed partial class EngagementService
         var existing = (await store.EngagementsAsync(ct)).FirstOrDefault(e => string.Equals(e.Value.Id, engagement.Id, StringComparison.Ordinal));
         if (existing is not null && expectedVersion is null)
         {
-            return new Error("precondition-required", $"engagement '{engagement.Id}' exists: send If-Match with the ETag you read");
+            return new Error(ErrorCodes.PreconditionRequired, $"engagement '{engagement.Id}' exists: send If-Match with the ETag you read");
         }
 
         var record = Record(account, existing is null ? "engagement.create" : "engagement.update", $"engagement/{engagement.Id}", new
@@ -61,7 +61,7 @@ public sealed partial class EngagementService
         ArgumentNullException.ThrowIfNull(engagements);
         if (!account.ManagesProgram)
         {
-            return new Error("forbidden", "only an admin or a compliance manager plans engagements");
+            return new Error(ErrorCodes.Forbidden, "only an admin or a compliance manager plans engagements");
         }
 
         foreach (var engagement in engagements)
@@ -84,7 +84,7 @@ public sealed partial class EngagementService
         ArgumentNullException.ThrowIfNull(request);
         if (!EngagementKinds.TryParse(request.Kind, out var kind))
         {
-            return new Error("invalid-engagement", $"unknown kind '{request.Kind}'; expected one of {string.Join(", ", EngagementKinds.WireNames)}", "kind");
+            return new Error(ErrorCodes.InvalidEngagement, $"unknown kind '{request.Kind}'; expected one of {string.Join(", ", EngagementKinds.WireNames)}", "kind");
         }
 
         ObservationWindow? window = null;
@@ -92,7 +92,7 @@ public sealed partial class EngagementService
         {
             if (request.WindowStart is null || request.WindowEnd is null)
             {
-                return new Error("invalid-engagement", "a window needs both windowStart and windowEnd", request.WindowStart is null ? "windowStart" : "windowEnd");
+                return new Error(ErrorCodes.InvalidEngagement, "a window needs both windowStart and windowEnd", request.WindowStart is null ? "windowStart" : "windowEnd");
             }
 
             var w = ObservationWindow.Create(request.WindowStart.Value, request.WindowEnd.Value);

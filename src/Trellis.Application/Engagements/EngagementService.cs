@@ -12,7 +12,7 @@ namespace Trellis.Application.Engagements;
 /// account is scoped to (any other answers "unknown", so its existence is not disclosed), and its ledger is built
 /// from the controls and evidence versions the auditor may see. The API and the UI both go through here.
 /// </summary>
-public sealed partial class EngagementService(AuditStore store, ProgramService program, TimeProvider clock)
+public sealed partial class EngagementService(EngagementStore store, ProgramService program, TimeProvider clock)
 {
     /// <summary>Today's date (UTC).</summary>
     public DateOnly Today => program.Today;
@@ -37,8 +37,8 @@ public sealed partial class EngagementService(AuditStore store, ProgramService p
     // Names the nearest engagements the account sees, so a typo is easy to fix and nothing hidden is revealed.
     private static Error Unknown(string id, IEnumerable<string> known) =>
         known.Any()
-            ? new Error("unknown-engagement", $"unknown engagement '{id}'; nearest: {string.Join(", ", Suggestions.Nearest(id, known))}")
-            : new Error("unknown-engagement", $"unknown engagement '{id}'; none is stored");
+            ? new Error(ErrorCodes.UnknownEngagement, $"unknown engagement '{id}'; nearest: {string.Join(", ", Suggestions.Nearest(id, known))}")
+            : new Error(ErrorCodes.UnknownEngagement, $"unknown engagement '{id}'; none is stored");
 
     /// <summary>The rule warnings of one engagement as of today, including the gap after a Type 2 window.</summary>
     public async Task<IReadOnlyList<RuleWarning>> WarningsAsync(Account account, Engagement engagement, CancellationToken ct)
@@ -76,7 +76,7 @@ public sealed partial class EngagementService(AuditStore store, ProgramService p
     public async Task<Result<(Versioned<Engagement> Engagement, IReadOnlyList<RuleWarning> Warnings)>> GetWithWarningsAsync(Account account, string id, CancellationToken ct)
     {
         var found = (await ListWithWarningsAsync(account, ct)).Where(e => string.Equals(e.Engagement.Value.Id, id, StringComparison.Ordinal)).ToList();
-        return found.Count == 0 ? new Error("unknown-engagement", $"unknown engagement '{id}'") : found[0];
+        return found.Count == 0 ? new Error(ErrorCodes.UnknownEngagement, $"unknown engagement '{id}'") : found[0];
     }
 
     /// <summary>
@@ -91,7 +91,7 @@ public sealed partial class EngagementService(AuditStore store, ProgramService p
             engagements = [.. engagements.Where(e => string.Equals(e.Id, engagementId, StringComparison.Ordinal))];
             if (engagements.Count == 0)
             {
-                return new Error("unknown-engagement", $"unknown engagement '{engagementId}'");
+                return new Error(ErrorCodes.UnknownEngagement, $"unknown engagement '{engagementId}'");
             }
         }
 

@@ -33,9 +33,9 @@ public sealed class ExportService(ProgramService program, EngagementService enga
     {
         ArgumentNullException.ThrowIfNull(account);
         format ??= "xlsx";
-        if (!ReportNames.TryParseFormat(format, out var f))
+        if (!ReportNames.TryParse(format, out ReportFormat f))
         {
-            return new Error("invalid-format", $"unknown report format '{format}'; use one of {string.Join(", ", ReportNames.FormatNames)}", "format");
+            return new Error(ErrorCodes.InvalidFormat, $"unknown report format '{format}'; use one of {string.Join(", ", ReportNames.FormatNames)}", "format");
         }
 
         DateOnly? start = null, end = null;
@@ -49,7 +49,7 @@ public sealed class ExportService(ProgramService program, EngagementService enga
 
             if (found.Value.Value.Window is not { } window)
             {
-                return new Error("no-window", $"engagement {engagement} has no observation window to index evidence for", "engagement");
+                return new Error(ErrorCodes.NoWindow, $"engagement {engagement} has no observation window to index evidence for", "engagement");
             }
 
             (start, end) = (window.Start, window.End);
@@ -84,7 +84,7 @@ public sealed class ExportService(ProgramService program, EngagementService enga
             case "ssp":
                 if (framework is null)
                 {
-                    return new Error("missing-option", "the system security plan answers one framework: add ?framework=", "framework");
+                    return new Error(ErrorCodes.MissingOption, "the system security plan answers one framework: add ?framework=", "framework");
                 }
 
                 (document, model) = (OscalSspExport.Build(p, engine, framework, options), OscalModel.SystemSecurityPlan);
@@ -92,7 +92,7 @@ public sealed class ExportService(ProgramService program, EngagementService enga
             case "assessment-results":
                 if (engagement is null)
                 {
-                    return new Error("missing-option", "assessment results belong to one engagement: add ?engagement=", "engagement");
+                    return new Error(ErrorCodes.MissingOption, "assessment results belong to one engagement: add ?engagement=", "engagement");
                 }
 
                 var found = await engagements.GetAsync(account, engagement, ct);
@@ -105,7 +105,7 @@ public sealed class ExportService(ProgramService program, EngagementService enga
                 (document, model) = (OscalAssessmentResultsExport.Build(p, found.Value.Value, findings, engine.Catalog, options), OscalModel.AssessmentResults);
                 break;
             default:
-                return new Error("unknown-oscal-export", $"unknown OSCAL export '{kind}'; use one of {string.Join(", ", OscalKinds)}");
+                return new Error(ErrorCodes.UnknownOscalExport, $"unknown OSCAL export '{kind}'; use one of {string.Join(", ", OscalKinds)}");
         }
 
         if (!document.IsSuccess)

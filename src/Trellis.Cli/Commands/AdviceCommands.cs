@@ -140,7 +140,7 @@ internal static class AdviceCommands
             var kind = parse.GetValue(format);
             if (kind == "xlsx")
             {
-                var file = path ?? throw new CliFailureException(new Error("missing-option", "--out FILE is required with --format xlsx"));
+                var file = path ?? throw new CliFailureException(new Error(ErrorCodes.MissingOption, "--out FILE is required with --format xlsx"));
                 Write(file, () => RoadmapWorkbook.Save(roadmap, file));
                 return ExitCodes.Ok;
             }
@@ -232,21 +232,21 @@ internal static class AdviceCommands
     // AcceptOnlyFromAmong has already rejected anything else, so a miss here is a bug.
     private static T Parse<T>(string? text)
         where T : struct, Enum =>
-        AdvisorWire.TryParse<T>(text, out var value) ? value : throw new InvalidOperationException($"unparsed {typeof(T).Name} '{text}'");
+        WireNames.Of<T>().TryParse(text, out var value) ? value : throw new InvalidOperationException($"unparsed {typeof(T).Name} '{text}'");
 
     private static Result<DateOnly> ParseDate(string text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
-            : new Error("invalid-date", $"invalid date '{text}'; expected YYYY-MM-DD, e.g. 2027-03-31");
+            : new Error(ErrorCodes.InvalidDate, $"invalid date '{text}'; expected YYYY-MM-DD, e.g. 2027-03-31");
 
     private static Result<IReadOnlySet<ExistingAssurance>> ParseExisting(IEnumerable<string> values)
     {
         var set = new HashSet<ExistingAssurance>();
         foreach (var name in values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
         {
-            if (!AdvisorWire.TryParse<ExistingAssurance>(name, out var existing))
+            if (!AdvisorWire.TryParse(name, out ExistingAssurance existing))
             {
-                return new Error("unknown-report", $"unknown report or certificate '{name}'; expected one of {string.Join(", ", AdvisorWire.Existing)}");
+                return new Error(ErrorCodes.UnknownReport, $"unknown report or certificate '{name}'; expected one of {string.Join(", ", AdvisorWire.Existing)}");
             }
 
             set.Add(existing);
@@ -263,7 +263,7 @@ internal static class AdviceCommands
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new CliFailureException(new Error("cannot-write", $"cannot write '{path}': {ex.Message}"));
+            throw new CliFailureException(new Error(ErrorCodes.CannotWrite, $"cannot write '{path}': {ex.Message}"));
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Trellis.Application.Catalogs;
+using Trellis.Core.Common;
 using Trellis.Data;
 using Trellis.Exchange.Spreadsheets;
 
@@ -28,7 +29,7 @@ internal static class ControlSheetCommands
             var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
             if (!Directory.Exists(folder))
             {
-                throw new CliFailureException(new Core.Common.Error("missing-folder", $"folder '{folder}' does not exist", "--out"));
+                throw new CliFailureException(new Core.Common.Error(ErrorCodes.MissingFolder, $"folder '{folder}' does not exist", "--out"));
             }
 
             // Never create a database just to write a template.

@@ -113,7 +113,7 @@ internal static class CrosswalkCommands
                     section = r.Section,
                     title = r.Title,
                     reached = r.Reached,
-                    claims = r.Claims.Select(c => new { criterion = c.Criterion, verdict = c.Verdict.ToString().ToLowerInvariant() }),
+                    claims = r.Claims.Select(c => new { criterion = c.Criterion, verdict = c.Verdict.ToWire() }),
                     missed = r.Missed,
                 }));
             }
@@ -125,7 +125,7 @@ internal static class CrosswalkCommands
                     rows.Select(r => (IReadOnlyList<string?>)
                     [
                         r.Section, r.Title,
-                        string.Join(" ", r.Claims.Select(c => $"{c.Criterion}:{c.Verdict.ToString().ToLowerInvariant()}")),
+                        string.Join(" ", r.Claims.Select(c => $"{c.Criterion}:{c.Verdict.ToWire()}")),
                         string.Join(" ", r.Reached),
                     ]),
                     "The guide's mapping table, checked against the curated crosswalk");

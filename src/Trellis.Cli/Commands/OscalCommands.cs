@@ -200,7 +200,7 @@ internal static class OscalCommands
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new CliFailureException(new Error("file-unwritable", $"cannot write the file: {ex.Message}", path));
+            throw new CliFailureException(new Error(ErrorCodes.CannotWrite, $"cannot write the file: {ex.Message}", path));
         }
     }
 

@@ -100,7 +100,7 @@ internal static class ProgramCommands
                     owner = r.Owner,
                     inherent = new { likelihood = r.InherentLikelihood, impact = r.InherentImpact, score = r.InherentLikelihood * r.InherentImpact, level = matrix.LevelName(r.InherentLikelihood, r.InherentImpact) },
                     residual = new { likelihood = r.ResidualLikelihood, impact = r.ResidualImpact, score = r.ResidualLikelihood * r.ResidualImpact, level = matrix.LevelName(r.ResidualLikelihood, r.ResidualImpact) },
-                    treatment = r.Treatment.ToString().ToLowerInvariant(),
+                    treatment = r.Treatment.ToWire(),
                     controls = r.ControlIds,
                     requirements = r.RequirementIds,
                     plan = r.Plan.Select(a => new { description = a.Description, controls = a.ControlIds, due = a.Due?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), done = a.Done }),
@@ -123,7 +123,7 @@ internal static class ProgramCommands
                         r.Id, r.Title, r.Owner,
                         $"{r.InherentLikelihood}x{r.InherentImpact} {matrix.LevelName(r.InherentLikelihood, r.InherentImpact)}",
                         $"{r.ResidualLikelihood}x{r.ResidualImpact} {matrix.LevelName(r.ResidualLikelihood, r.ResidualImpact)}",
-                        r.Treatment.ToString().ToLowerInvariant(), string.Join(" ", r.ControlIds),
+                        r.Treatment.ToWire(), string.Join(" ", r.ControlIds),
                     ]),
                     $"{program.Risks.Count} risks on a {matrix.LikelihoodLevels}x{matrix.ImpactLevels} matrix");
             }
@@ -148,7 +148,7 @@ internal static class ProgramCommands
             DateOnly? to = parse.GetValue(periodEnd) is { } pe ? ParseDate(pe, "--period-end") : null;
             if (to < from)
             {
-                throw new CliFailureException(new Error("invalid-period", $"--period-end {to:yyyy-MM-dd} is before --effective {from:yyyy-MM-dd}"));
+                throw new CliFailureException(new Error(ErrorCodes.InvalidPeriod, $"--period-end {to:yyyy-MM-dd} is before --effective {from:yyyy-MM-dd}"));
             }
 
             var useCases = await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false);
@@ -181,7 +181,7 @@ internal static class ProgramCommands
         var file = new FileInfo(where);
         if (!file.Exists)
         {
-            throw new CliFailureException(new Error("unknown-file", $"no file '{where}' (give a file path or an http(s) URL)"));
+            throw new CliFailureException(new Error(ErrorCodes.MissingFile, $"no file '{where}' (give a file path or an http(s) URL)"));
         }
 
         // The web upload's rules: one size limit, hashed while read, one file-name rule, one media-type rule.
@@ -204,5 +204,5 @@ internal static class ProgramCommands
     internal static DateOnly ParseDate(string text, string option) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
             ? d
-            : throw new CliFailureException(new Error("invalid-date", $"{option} '{text}' is not a real date as YYYY-MM-DD"));
+            : throw new CliFailureException(new Error(ErrorCodes.InvalidDate, $"{option} '{text}' is not a real date as YYYY-MM-DD"));
 }

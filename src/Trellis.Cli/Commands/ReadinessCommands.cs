@@ -36,7 +36,7 @@ internal static class ReadinessCommands
                         title = r.Title,
                         applicable = r.Applicable,
                         justification = r.Justification,
-                        reasons = r.Reasons.Select(x => x.ToString().ToLowerInvariant()),
+                        reasons = r.Reasons.Select(x => x.ToWire()),
                         status = r.Status.ToWire(),
                         controls = r.Controls,
                         risks = r.Risks,
@@ -58,7 +58,7 @@ internal static class ReadinessCommands
 
     private static IReadOnlyList<string?> Cells(SoaRow r) =>
     [
-        r.Control, r.Title, r.Applicable ? "yes" : "no", r.Justification, string.Join("; ", r.Reasons.Select(x => x.ToString().ToLowerInvariant())),
+        r.Control, r.Title, r.Applicable ? "yes" : "no", r.Justification, string.Join("; ", r.Reasons.Select(x => x.ToWire())),
         r.Status.ToWire(), string.Join(" ", r.Controls), string.Join(" ", r.Risks), string.Join("; ", r.Drift),
     ];
 

@@ -38,7 +38,7 @@ internal static class ReportCommands
             ctx,
             async (parse, ct) => Result<ComplianceProgram>.Ok(await (await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false)).Program.LoadAsync(ct).ConfigureAwait(false)),
             (parse, ct) => Libraries.EngineAsync(parse, db, ctx, ct),
-            (parse, id, ct) => AuditCommandsOnDatabase.WindowAsync(parse, db, id, ctx, ct),
+            (parse, id, ct) => EngagementCommandsOnDatabase.WindowAsync(parse, db, id, ctx, ct),
             ctx.Clock,
             extra: [db]);
     }
@@ -80,11 +80,11 @@ internal static class ReportCommands
             {
                 if (k != ReportKind.EvidenceIndex.ToWire())
                 {
-                    throw new CliFailureException(new Error("invalid-option", "--engagement applies only to the evidence-index report"));
+                    throw new CliFailureException(new Error(ErrorCodes.InvalidOption, "--engagement applies only to the evidence-index report"));
                 }
 
                 window = engagementWindow is null
-                    ? throw new CliFailureException(new Error("engagements-unavailable", "engagements are not available in this build; omit --engagement to index all evidence"))
+                    ? throw new CliFailureException(new Error(ErrorCodes.EngagementsUnavailable, "engagements are not available in this build; omit --engagement to index all evidence"))
                     : CliContext.Require(await engagementWindow(parse, id, ct).ConfigureAwait(false));
             }
 
@@ -107,7 +107,7 @@ internal static class ReportCommands
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                throw new CliFailureException(new Error("cannot-write", $"cannot write {file.FullName}: {ex.Message}"));
+                throw new CliFailureException(new Error(ErrorCodes.CannotWrite, $"cannot write {file.FullName}: {ex.Message}"));
             }
 
             ctx.Out.WriteLine($"wrote the {k} report ({options.Format}, {bytes.Length:N0} bytes) to {file.FullName}");

@@ -41,7 +41,7 @@ internal static class ServeCommands
         var actor = CliContext.Require(await OfflineTasks.AccountAsync(database, email, ctx.Clock, ct).ConfigureAwait(false));
         return actor.Role == Roles.Admin || string.Equals(actor.Email, owner, StringComparison.OrdinalIgnoreCase)
             ? actor.Email
-            : throw new CliFailureException(new Error("forbidden", $"{actor.Email} is {actor.Role}: only an admin manages accounts and other people's tokens", "--as"));
+            : throw new CliFailureException(new Error(ErrorCodes.Forbidden, $"{actor.Email} is {actor.Role}: only an admin manages accounts and other people's tokens", "--as"));
     }
 
     private static Option<string?> Db() => new("--db")
@@ -198,5 +198,5 @@ internal static class ServeCommands
 
     private static DateOnly? Date(string? text, string option) => text is null ? null
         : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
-        : throw new CliFailureException(new Error("invalid-date", $"{option} must be a date like 2026-12-31, not '{text}'"));
+        : throw new CliFailureException(new Error(ErrorCodes.InvalidDate, $"{option} must be a date like 2026-12-31, not '{text}'"));
 }

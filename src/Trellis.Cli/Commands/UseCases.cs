@@ -17,12 +17,12 @@ internal sealed class UseCases
     {
         Actor = actor;
         var store = new ProgramStore(database);
-        var audits = new AuditStore(database);
+        var engagements = new EngagementStore(database);
         Library = Libraries.Of(database);
         Program = new ProgramService(store, new ProgramCache(store), Library, clock);
-        Imports = new ProgramImports(store, audits, clock);
+        Imports = new ProgramImports(store, engagements, clock);
         Catalogs = new CatalogImports(Library, new ImportedFrameworkStore(database), new ImportedMappingStore(database), clock);
-        Engagements = new EngagementService(audits, Program, clock);
+        Engagements = new EngagementService(engagements, Program, clock);
         Database = database;
     }
 

@@ -42,7 +42,7 @@ internal static class WalkthroughCommands
             o.WriteLine($"\n4. The source guide's mapping table, checked (trellis guide-table): {claims.Count(c => c.Verdict == ClaimVerdict.Confirmed)} of {claims.Count} claims confirmed;");
             foreach (var r in rows.Where(r => r.Claims.Any(c => c.Verdict != ClaimVerdict.Confirmed)).Take(5))
             {
-                o.WriteLine($"   {r.Section,-5} guide says {string.Join(", ", r.Claims.Select(c => $"{c.Criterion} ({c.Verdict.ToString().ToLowerInvariant()})"))}");
+                o.WriteLine($"   {r.Section,-5} guide says {string.Join(", ", r.Claims.Select(c => $"{c.Criterion} ({c.Verdict.ToWire()})"))}");
             }
 
             o.WriteLine("\nNext: trellis framework show soc2-2017 · trellis crosswalk iso27001-2013 soc2-2017 --inferred · trellis --help");

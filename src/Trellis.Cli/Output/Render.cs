@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Spectre.Console;
+using Trellis.Data.AuditTrail;
 using Trellis.Exchange.Spreadsheets;
 
 namespace Trellis.Cli.Output;
@@ -10,14 +10,18 @@ namespace Trellis.Cli.Output;
 /// <summary>Writes command results as JSON, CSV or a text table.</summary>
 internal static class Render
 {
-    /// <summary>JSON settings of every command: camelCase, indented, nulls kept (a null parent is information).</summary>
-    public static readonly JsonSerializerOptions Json = new()
+    /// <summary>
+    /// JSON settings of every command: Trellis's conventions (camelCase, enums as wire names, as in the API),
+    /// indented, nulls kept (a null parent is information).
+    /// </summary>
+    public static readonly JsonSerializerOptions Json = CreateJson();
+
+    private static JsonSerializerOptions CreateJson()
     {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-    };
+        var options = new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        CanonicalJson.ApplyConventions(options);
+        return options;
+    }
 
     public static void WriteJson<T>(TextWriter output, T value) => output.WriteLine(JsonSerializer.Serialize(value, Json));
 

@@ -73,7 +73,7 @@ public static class Advisor
             var text = deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             if (deadline < today)
             {
-                return new Error("deadline-passed", $"deadline {text} is before today ({today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})");
+                return new Error(ErrorCodes.DeadlinePassed, $"deadline {text} is before today ({today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})");
             }
 
             var tight = deadline < today.AddMonths(DecisionTable.TightDeadlineMonths);

@@ -1,3 +1,5 @@
+using Trellis.Core.Common;
+
 namespace Trellis.Core.Advice;
 
 /// <summary>Who the organization sells to (guide, Strategic Decision Criteria: "Target Market").</summary>
@@ -90,59 +92,82 @@ public sealed record AdvisorAnswers
 /// <summary>Wire names of the advisor's answers, as the CLI and API accept them.</summary>
 public static class AdvisorWire
 {
+    private static readonly WireNames<TargetMarket> MarketNames = new(new Dictionary<TargetMarket, string>
+    {
+        [TargetMarket.Us] = "us",
+        [TargetMarket.Global] = "global",
+        [TargetMarket.Regulated] = "regulated",
+    });
+
+    private static readonly WireNames<BuyerExpectation> BuyerNames = new(new Dictionary<BuyerExpectation, string>
+    {
+        [BuyerExpectation.Type2] = "type2",
+        [BuyerExpectation.Iso] = "iso",
+        [BuyerExpectation.Both] = "both",
+        [BuyerExpectation.Unknown] = "unknown",
+    });
+
+    private static readonly WireNames<OrganizationalMaturity> MaturityNames = new(new Dictionary<OrganizationalMaturity, string>
+    {
+        [OrganizationalMaturity.Scaling] = "scaling",
+        [OrganizationalMaturity.Formal] = "formal",
+    });
+
+    private static readonly WireNames<ProductArchitecture> ArchitectureNames = new(new Dictionary<ProductArchitecture, string>
+    {
+        [ProductArchitecture.Saas] = "saas",
+        [ProductArchitecture.MultiUnit] = "multi-unit",
+    });
+
+    private static readonly WireNames<ExistingAssurance> ExistingNames = new(new Dictionary<ExistingAssurance, string>
+    {
+        [ExistingAssurance.Soc2Type1] = "soc2-type1",
+        [ExistingAssurance.Soc2Type2] = "soc2-type2",
+        [ExistingAssurance.Iso27001] = "iso27001",
+    });
+
     /// <summary>Wire names of <see cref="TargetMarket"/>, in declaration order.</summary>
-    public static IReadOnlyList<string> Markets { get; } = ["us", "global", "regulated"];
+    public static IReadOnlyList<string> Markets => MarketNames.All;
 
     /// <summary>Wire names of <see cref="BuyerExpectation"/>, in declaration order.</summary>
-    public static IReadOnlyList<string> Buyers { get; } = ["type2", "iso", "both", "unknown"];
+    public static IReadOnlyList<string> Buyers => BuyerNames.All;
 
     /// <summary>Wire names of <see cref="OrganizationalMaturity"/>, in declaration order.</summary>
-    public static IReadOnlyList<string> Maturities { get; } = ["scaling", "formal"];
+    public static IReadOnlyList<string> Maturities => MaturityNames.All;
 
     /// <summary>Wire names of <see cref="ProductArchitecture"/>, in declaration order.</summary>
-    public static IReadOnlyList<string> Architectures { get; } = ["saas", "multi-unit"];
+    public static IReadOnlyList<string> Architectures => ArchitectureNames.All;
 
     /// <summary>Wire names of <see cref="ExistingAssurance"/>, in declaration order.</summary>
-    public static IReadOnlyList<string> Existing { get; } = ["soc2-type1", "soc2-type2", "iso27001"];
+    public static IReadOnlyList<string> Existing => ExistingNames.All;
 
     /// <summary>The wire name of a target market.</summary>
-    public static string ToWire(this TargetMarket value) => Markets[(int)value];
+    public static string ToWire(this TargetMarket value) => MarketNames[value];
 
     /// <summary>The wire name of a buyer expectation.</summary>
-    public static string ToWire(this BuyerExpectation value) => Buyers[(int)value];
+    public static string ToWire(this BuyerExpectation value) => BuyerNames[value];
 
     /// <summary>The wire name of an organizational maturity.</summary>
-    public static string ToWire(this OrganizationalMaturity value) => Maturities[(int)value];
+    public static string ToWire(this OrganizationalMaturity value) => MaturityNames[value];
 
     /// <summary>The wire name of a product architecture.</summary>
-    public static string ToWire(this ProductArchitecture value) => Architectures[(int)value];
+    public static string ToWire(this ProductArchitecture value) => ArchitectureNames[value];
 
     /// <summary>The wire name of an existing report or certificate.</summary>
-    public static string ToWire(this ExistingAssurance value) => Existing[(int)value];
+    public static string ToWire(this ExistingAssurance value) => ExistingNames[value];
 
-    /// <summary>Parses a wire name into its enum value (exact, lowercase); false when unknown.</summary>
-    public static bool TryParse<T>(string? text, out T value)
-        where T : struct, Enum
-    {
-        var names = typeof(T) switch
-        {
-            var t when t == typeof(TargetMarket) => Markets,
-            var t when t == typeof(BuyerExpectation) => Buyers,
-            var t when t == typeof(OrganizationalMaturity) => Maturities,
-            var t when t == typeof(ProductArchitecture) => Architectures,
-            var t when t == typeof(ExistingAssurance) => Existing,
-            _ => throw new ArgumentException($"{typeof(T).Name} is not an advisor answer"),
-        };
-        for (var i = 0; i < names.Count; i++)
-        {
-            if (string.Equals(names[i], text, StringComparison.Ordinal))
-            {
-                value = (T)Enum.ToObject(typeof(T), i);
-                return true;
-            }
-        }
+    /// <summary>Parses a target market wire name (exact, lowercase); false when unknown.</summary>
+    public static bool TryParse(string? text, out TargetMarket value) => MarketNames.TryParse(text, out value);
 
-        value = default;
-        return false;
-    }
+    /// <summary>Parses a buyer expectation wire name (exact, lowercase); false when unknown.</summary>
+    public static bool TryParse(string? text, out BuyerExpectation value) => BuyerNames.TryParse(text, out value);
+
+    /// <summary>Parses an organizational maturity wire name (exact, lowercase); false when unknown.</summary>
+    public static bool TryParse(string? text, out OrganizationalMaturity value) => MaturityNames.TryParse(text, out value);
+
+    /// <summary>Parses a product architecture wire name (exact, lowercase); false when unknown.</summary>
+    public static bool TryParse(string? text, out ProductArchitecture value) => ArchitectureNames.TryParse(text, out value);
+
+    /// <summary>Parses an existing report or certificate wire name (exact, lowercase); false when unknown.</summary>
+    public static bool TryParse(string? text, out ExistingAssurance value) => ExistingNames.TryParse(text, out value);
 }

@@ -1,3 +1,5 @@
+using Trellis.Core.Common;
+
 namespace Trellis.Core.Advice;
 
 /// <summary>The input criteria the advisor weighs; each produces exactly one reason when it is answered.</summary>
@@ -63,6 +65,23 @@ public sealed record DecisionRule(
 /// </summary>
 public static class DecisionTable
 {
+    private static readonly WireNames<DecisionCriterion> Criteria = new(new Dictionary<DecisionCriterion, string>
+    {
+        [DecisionCriterion.Market] = "market",
+        [DecisionCriterion.Buyers] = "buyers",
+        [DecisionCriterion.Maturity] = "maturity",
+        [DecisionCriterion.Architecture] = "architecture",
+        [DecisionCriterion.Deadline] = "deadline",
+        [DecisionCriterion.Existing] = "existing",
+    });
+
+    private static readonly WireNames<Recommendation> Recommendations = new(new Dictionary<Recommendation, string>
+    {
+        [Recommendation.Soc2First] = "soc2-first",
+        [Recommendation.IsoFirst] = "iso-first",
+        [Recommendation.Both] = "both",
+    });
+
     /// <summary>A point difference at or below this is too close to call: the recommendation is both. The value is 1.</summary>
     public const int CloseMargin = 1;
 
@@ -120,15 +139,15 @@ public static class DecisionTable
         Rules.SingleOrDefault(r => r.Criterion == criterion && r.Answer == answer)
         ?? throw new InvalidOperationException($"decision table has no row for {criterion.ToWire()}={answer}");
 
-    /// <summary>Wire name of a criterion (lowercase).</summary>
-    public static string ToWire(this DecisionCriterion criterion) => criterion.ToString().ToLowerInvariant();
+    /// <summary>Wire name of a criterion: <c>market</c>, <c>buyers</c>, <c>maturity</c>, <c>architecture</c>, <c>deadline</c>, <c>existing</c>.</summary>
+    public static string ToWire(this DecisionCriterion criterion) => Criteria[criterion];
+
+    /// <summary>Parses a criterion wire name; false when unknown.</summary>
+    public static bool TryParse(string? text, out DecisionCriterion criterion) => Criteria.TryParse(text, out criterion);
 
     /// <summary>Wire name of a recommendation: <c>soc2-first</c>, <c>iso-first</c> or <c>both</c>.</summary>
-    public static string ToWire(this Recommendation recommendation) => recommendation switch
-    {
-        Recommendation.Soc2First => "soc2-first",
-        Recommendation.IsoFirst => "iso-first",
-        Recommendation.Both => "both",
-        _ => throw new ArgumentOutOfRangeException(nameof(recommendation)),
-    };
+    public static string ToWire(this Recommendation recommendation) => Recommendations[recommendation];
+
+    /// <summary>Parses a recommendation wire name; false when unknown.</summary>
+    public static bool TryParse(string? text, out Recommendation recommendation) => Recommendations.TryParse(text, out recommendation);
 }

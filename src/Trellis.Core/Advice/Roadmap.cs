@@ -81,14 +81,18 @@ public sealed record Roadmap(
 /// <summary>Wire names of roadmap values.</summary>
 public static class RoadmapWire
 {
-    /// <summary>Wire name of a progress state: <c>not-started</c>, <c>in-progress</c> or <c>done</c>.</summary>
-    public static string ToWire(this TaskProgress progress) => progress switch
+    private static readonly WireNames<TaskProgress> Progress = new(new Dictionary<TaskProgress, string>
     {
-        TaskProgress.NotStarted => "not-started",
-        TaskProgress.InProgress => "in-progress",
-        TaskProgress.Done => "done",
-        _ => throw new ArgumentOutOfRangeException(nameof(progress)),
-    };
+        [TaskProgress.NotStarted] = "not-started",
+        [TaskProgress.InProgress] = "in-progress",
+        [TaskProgress.Done] = "done",
+    });
+
+    /// <summary>Wire name of a progress state: <c>not-started</c>, <c>in-progress</c> or <c>done</c>.</summary>
+    public static string ToWire(this TaskProgress progress) => Progress[progress];
+
+    /// <summary>Parses a progress wire name; false when unknown.</summary>
+    public static bool TryParse(string? text, out TaskProgress progress) => Progress.TryParse(text, out progress);
 
     /// <summary>The category wire names (<see cref="TscCategories.All"/>) a set of commitments brings into scope, Security always first.</summary>
     public static IReadOnlyList<string> CategoriesFor(ServiceCommitments commitments) =>
@@ -107,7 +111,7 @@ public static class RoadmapWire
             if (i < 0)
             {
                 var near = Suggestions.Nearest(name, TscCategories.All);
-                return new Error("unknown-category", $"unknown Trust Services category '{name}'; did you mean {string.Join(", ", near)}?");
+                return new Error(ErrorCodes.UnknownCategory, $"unknown Trust Services category '{name}'; did you mean {string.Join(", ", near)}?");
             }
 
             result |= i == 0 ? ServiceCommitments.None : (ServiceCommitments)(1 << (i - 1));

@@ -17,7 +17,7 @@ public static class CalendarDates
     public static Result<DateOnly> Parse(string? text, string what = "date") =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
-            : new Error("invalid-date", $"invalid {what} '{text}': expected a real calendar date as YYYY-MM-DD");
+            : new Error(ErrorCodes.InvalidDate, $"invalid {what} '{text}': expected a real calendar date as YYYY-MM-DD");
 
     /// <summary>The calendar date of an instant in UTC (the product's reference zone for "today").</summary>
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

@@ -68,7 +68,7 @@ public sealed record CertificationCycle
     {
         if (RecertificationDecision is not { } decision)
         {
-            return new Error("no-recertification-decision", $"the cycle started {CalendarDates.Format(CertificationDecision)} has no recertification decision yet");
+            return new Error(ErrorCodes.NoRecertificationDecision, $"the cycle started {CalendarDates.Format(CertificationDecision)} has no recertification decision yet");
         }
 
         var next = new CertificationCycle { Framework = Framework, CertificationBody = CertificationBody, CertificationDecision = decision };

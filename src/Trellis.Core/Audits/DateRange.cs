@@ -41,7 +41,7 @@ public readonly record struct DateRange
 
     /// <summary>Validates user input: Start ≤ End.</summary>
     public static Result<DateRange> Create(DateOnly start, DateOnly end) => end < start
-        ? new Error("invalid-range", $"range {start:yyyy-MM-dd}..{end:yyyy-MM-dd} ends before it starts")
+        ? new Error(ErrorCodes.InvalidRange, $"range {start:yyyy-MM-dd}..{end:yyyy-MM-dd} ends before it starts")
         : new DateRange(start, end);
 
     /// <summary>Parses <c>YYYY-MM-DD..YYYY-MM-DD</c> or a single <c>YYYY-MM-DD</c> (a one-day range).</summary>
@@ -50,7 +50,7 @@ public readonly record struct DateRange
         var parts = (text ?? "").Split("..", StringSplitOptions.TrimEntries);
         if (parts.Length > 2)
         {
-            return new Error("invalid-range", $"invalid {what} '{text}': expected YYYY-MM-DD..YYYY-MM-DD");
+            return new Error(ErrorCodes.InvalidRange, $"invalid {what} '{text}': expected YYYY-MM-DD..YYYY-MM-DD");
         }
 
         var start = CalendarDates.Parse(parts[0], what);

@@ -51,7 +51,7 @@ public static class EngagementKinds
     });
 
     /// <summary>All wire names.</summary>
-    public static IReadOnlyCollection<string> WireNames => Wire.All;
+    public static IReadOnlyList<string> WireNames => Wire.All;
 
     /// <summary>Wire name, e.g. <c>iso-surveillance-1</c>.</summary>
     public static string ToWire(this EngagementKind kind) => Wire[kind];

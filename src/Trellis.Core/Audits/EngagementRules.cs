@@ -24,22 +24,22 @@ public static class EngagementRules
         var where = $"engagement {engagement.Id}";
         if (string.IsNullOrWhiteSpace(engagement.Id))
         {
-            return new Error("invalid-engagement", "engagement ID is empty");
+            return new Error(ErrorCodes.InvalidEngagement, "engagement ID is empty");
         }
 
         if (engagement.Kind == EngagementKind.Soc2Type2 && engagement.Window is null)
         {
-            return new Error("invalid-engagement", "a SOC 2 Type 2 engagement needs an observation window (start and end)", where);
+            return new Error(ErrorCodes.InvalidEngagement, "a SOC 2 Type 2 engagement needs an observation window (start and end)", where);
         }
 
         if (engagement.Kind == EngagementKind.Soc2Type1 && (engagement.AsOf is null || engagement.Window is not null))
         {
-            return new Error("invalid-engagement", "a SOC 2 Type 1 engagement has an as-of date and no observation window", where);
+            return new Error(ErrorCodes.InvalidEngagement, "a SOC 2 Type 1 engagement has an as-of date and no observation window", where);
         }
 
         if (engagement.BridgeLetterEnd is { } bridge && (engagement.PeriodEnd is not { } end || bridge <= end))
         {
-            return new Error("invalid-engagement", $"bridge letter end {CalendarDates.Format(bridge)} must be after the period end", where);
+            return new Error(ErrorCodes.InvalidEngagement, $"bridge letter end {CalendarDates.Format(bridge)} must be after the period end", where);
         }
 
         return engagement;

@@ -1,3 +1,4 @@
+using Trellis.Core.Common;
 using Trellis.Core.Crosswalk;
 
 namespace Trellis.Core.Audits;
@@ -40,48 +41,42 @@ public enum FindingStatus
 /// <summary>Wire names of <see cref="FindingKind"/> and <see cref="FindingStatus"/>.</summary>
 public static class FindingWire
 {
-    /// <summary><c>major-nonconformity</c>, <c>minor-nonconformity</c>, <c>opportunity-for-improvement</c>, <c>soc2-exception</c>.</summary>
-    public static string ToWire(this FindingKind kind) => kind switch
+    private static readonly WireNames<FindingKind> Kinds = new(
+        new Dictionary<FindingKind, string>
+        {
+            [FindingKind.MajorNonconformity] = "major-nonconformity",
+            [FindingKind.MinorNonconformity] = "minor-nonconformity",
+            [FindingKind.OpportunityForImprovement] = "opportunity-for-improvement",
+            [FindingKind.Exception] = "soc2-exception",
+        },
+        aliases: new Dictionary<string, FindingKind> { ["soc2-deviation"] = FindingKind.Exception });
+
+    private static readonly WireNames<FindingStatus> Statuses = new(new Dictionary<FindingStatus, string>
     {
-        FindingKind.MajorNonconformity => "major-nonconformity",
-        FindingKind.MinorNonconformity => "minor-nonconformity",
-        FindingKind.OpportunityForImprovement => "opportunity-for-improvement",
-        FindingKind.Exception => "soc2-exception",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
+        [FindingStatus.Open] = "open",
+        [FindingStatus.ActionPlanned] = "action-planned",
+        [FindingStatus.Resolved] = "resolved",
+        [FindingStatus.VerifiedEffective] = "verified-effective",
+        [FindingStatus.Closed] = "closed",
+    });
+
+    /// <summary>All kind wire names (without the alias <c>soc2-deviation</c>).</summary>
+    public static IReadOnlyList<string> KindNames => Kinds.All;
+
+    /// <summary>All status wire names.</summary>
+    public static IReadOnlyList<string> StatusNames => Statuses.All;
+
+    /// <summary><c>major-nonconformity</c>, <c>minor-nonconformity</c>, <c>opportunity-for-improvement</c>, <c>soc2-exception</c>.</summary>
+    public static string ToWire(this FindingKind kind) => Kinds[kind];
 
     /// <summary><c>open</c>, <c>action-planned</c>, <c>resolved</c>, <c>verified-effective</c>, <c>closed</c>.</summary>
-    public static string ToWire(this FindingStatus status) => status switch
-    {
-        FindingStatus.Open => "open",
-        FindingStatus.ActionPlanned => "action-planned",
-        FindingStatus.Resolved => "resolved",
-        FindingStatus.VerifiedEffective => "verified-effective",
-        FindingStatus.Closed => "closed",
-        _ => throw new ArgumentOutOfRangeException(nameof(status)),
-    };
+    public static string ToWire(this FindingStatus status) => Statuses[status];
 
-    /// <summary>Parses a kind; <c>soc2-deviation</c> is accepted for <c>soc2-exception</c>.</summary>
-    public static bool TryParseKind(string? text, out FindingKind kind)
-    {
-        if (text == "soc2-deviation")
-        {
-            kind = FindingKind.Exception;
-            return true;
-        }
+    /// <summary>Parses a kind; <c>soc2-deviation</c> is accepted for <c>soc2-exception</c> (the other name auditors use).</summary>
+    public static bool TryParse(string? text, out FindingKind kind) => Kinds.TryParse(text, out kind);
 
-        foreach (var k in Enum.GetValues<FindingKind>())
-        {
-            if (k.ToWire() == text)
-            {
-                kind = k;
-                return true;
-            }
-        }
-
-        kind = default;
-        return false;
-    }
+    /// <summary>Parses a status wire name; false when unknown.</summary>
+    public static bool TryParse(string? text, out FindingStatus status) => Statuses.TryParse(text, out status);
 }
 
 /// <summary>One corrective action (ISO/IEC 27001 10.2 c): what, who, by when, and when it was done.</summary>

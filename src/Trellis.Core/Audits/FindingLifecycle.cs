@@ -29,12 +29,12 @@ public static class FindingLifecycle
 
         if (finding.RequiresCorrectiveAction && string.IsNullOrWhiteSpace(rootCause))
         {
-            return new Error("missing-root-cause", $"finding {finding.Id}: a {finding.Kind.ToWire()} needs its root cause before actions are planned (ISO/IEC 27001 10.2 b)");
+            return new Error(ErrorCodes.MissingRootCause, $"finding {finding.Id}: a {finding.Kind.ToWire()} needs its root cause before actions are planned (ISO/IEC 27001 10.2 b)");
         }
 
         if (actions.Count == 0)
         {
-            return new Error("missing-corrective-action", $"finding {finding.Id}: plan at least one corrective action (ISO/IEC 27001 10.2 c)");
+            return new Error(ErrorCodes.MissingCorrectiveAction, $"finding {finding.Id}: plan at least one corrective action (ISO/IEC 27001 10.2 c)");
         }
 
         var ids = finding.Actions.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
@@ -42,17 +42,17 @@ public static class FindingLifecycle
         {
             if (string.IsNullOrWhiteSpace(a.Id) || !ids.Add(a.Id))
             {
-                return new Error("invalid-action", $"finding {finding.Id}: action ID '{a.Id}' is empty or used twice");
+                return new Error(ErrorCodes.InvalidAction, $"finding {finding.Id}: action ID '{a.Id}' is empty or used twice");
             }
 
             if (string.IsNullOrWhiteSpace(a.Owner) || string.IsNullOrWhiteSpace(a.Description))
             {
-                return new Error("invalid-action", $"finding {finding.Id}: action {a.Id} needs a description and an owner");
+                return new Error(ErrorCodes.InvalidAction, $"finding {finding.Id}: action {a.Id} needs a description and an owner");
             }
 
             if (a.DueDate < on)
             {
-                return new Error("invalid-action", $"finding {finding.Id}: action {a.Id} is due {CalendarDates.Format(a.DueDate)}, before it is planned ({CalendarDates.Format(on)})");
+                return new Error(ErrorCodes.InvalidAction, $"finding {finding.Id}: action {a.Id} is due {CalendarDates.Format(a.DueDate)}, before it is planned ({CalendarDates.Format(on)})");
             }
         }
 
@@ -74,11 +74,11 @@ public static class FindingLifecycle
         var action = finding.Actions.FirstOrDefault(a => a.Id == actionId);
         if (action is null)
         {
-            return new Error("unknown-action", $"finding {finding.Id} has no action '{actionId}'; actions: {string.Join(", ", finding.Actions.Select(a => a.Id))}");
+            return new Error(ErrorCodes.UnknownAction, $"finding {finding.Id} has no action '{actionId}'; actions: {string.Join(", ", finding.Actions.Select(a => a.Id))}");
         }
 
         return action.CompletedOn is not null
-            ? new Error("invalid-action", $"finding {finding.Id}: action {actionId} was already completed on {CalendarDates.Format(action.CompletedOn.Value)}")
+            ? new Error(ErrorCodes.InvalidAction, $"finding {finding.Id}: action {actionId} was already completed on {CalendarDates.Format(action.CompletedOn.Value)}")
             : finding with { Actions = finding.Actions.Select(a => a.Id == actionId ? a with { CompletedOn = on } : a).ToList() };
     }
 
@@ -92,7 +92,7 @@ public static class FindingLifecycle
 
         var open = finding.Actions.Where(a => a.CompletedOn is null).Select(a => a.Id).ToList();
         return open.Count > 0
-            ? new Error("actions-open", $"finding {finding.Id} cannot be resolved: actions not completed: {string.Join(", ", open)}")
+            ? new Error(ErrorCodes.ActionsOpen, $"finding {finding.Id} cannot be resolved: actions not completed: {string.Join(", ", open)}")
             : Move(finding, FindingStatus.Resolved, on, "all corrective actions completed");
     }
 
@@ -109,7 +109,7 @@ public static class FindingLifecycle
 
         if (string.IsNullOrWhiteSpace(check.By))
         {
-            return new Error("invalid-action", $"finding {finding.Id}: the effectiveness check needs a reviewer");
+            return new Error(ErrorCodes.InvalidAction, $"finding {finding.Id}: the effectiveness check needs a reviewer");
         }
 
         var next = check.Effective ? FindingStatus.VerifiedEffective : FindingStatus.Open;
@@ -133,7 +133,7 @@ public static class FindingLifecycle
             }
 
             return string.IsNullOrWhiteSpace(note)
-                ? new Error("invalid-action", $"finding {finding.Id}: say what was decided when closing an opportunity for improvement")
+                ? new Error(ErrorCodes.InvalidAction, $"finding {finding.Id}: say what was decided when closing an opportunity for improvement")
                 : Move(finding, FindingStatus.Closed, on, note);
         }
 
@@ -161,13 +161,13 @@ public static class FindingLifecycle
         {
             var next = NextSteps(finding);
             return new Error(
-                "invalid-transition",
+                ErrorCodes.InvalidTransition,
                 $"finding {finding.Id} is {finding.Status.ToWire()}: cannot {verb}; " + (next.Count == 0 ? "it is closed" : $"next steps: {string.Join(", ", next.Select(s => s.ToWire()))}"));
         }
 
         var last = finding.History.Count > 0 ? finding.History[^1].On : finding.RaisedOn;
         return on < last
-            ? new Error("date-before-history", $"finding {finding.Id}: {CalendarDates.Format(on)} is before its last step on {CalendarDates.Format(last)}")
+            ? new Error(ErrorCodes.DateBeforeHistory, $"finding {finding.Id}: {CalendarDates.Format(on)} is before its last step on {CalendarDates.Format(last)}")
             : null;
     }
 

@@ -36,7 +36,7 @@ public sealed record ObservationWindow
 
     /// <summary>Validates user input.</summary>
     public static Result<ObservationWindow> Create(DateOnly start, DateOnly end) => end < start
-        ? new Error("invalid-window", $"observation window {CalendarDates.Format(start)}..{CalendarDates.Format(end)} ends before it starts")
+        ? new Error(ErrorCodes.InvalidWindow, $"observation window {CalendarDates.Format(start)}..{CalendarDates.Format(end)} ends before it starts")
         : new ObservationWindow(start, end);
 
     /// <summary>A window of exactly <paramref name="months"/> calendar months from <paramref name="start"/>.</summary>

@@ -152,7 +152,7 @@ public static class OperationLedger
     {
         if (engagement.Window is not { } window)
         {
-            return new Error("no-window", $"engagement {engagement.Id} ({engagement.Kind.ToWire()}) has no observation window to build a ledger over");
+            return new Error(ErrorCodes.NoWindow, $"engagement {engagement.Id} ({engagement.Kind.ToWire()}) has no observation window to build a ledger over");
         }
 
         var items = evidence.ToList();

@@ -62,7 +62,7 @@ public static class PlanEventKinds
     });
 
     /// <summary>All wire names.</summary>
-    public static IReadOnlyCollection<string> WireNames => Wire.All;
+    public static IReadOnlyList<string> WireNames => Wire.All;
 
     /// <summary>Wire name, e.g. <c>iso-surveillance-1</c>.</summary>
     public static string ToWire(this PlanEventKind kind) => Wire[kind];

@@ -77,33 +77,33 @@ public sealed record PlanRequest
     {
         if (CertificationDecision is null && Soc2Start is null && Soc2Type1AsOf is null)
         {
-            return new Error("nothing-to-plan", "give a certification decision date, a SOC 2 start date, or both");
+            return new Error(ErrorCodes.NothingToPlan, "give a certification decision date, a SOC 2 start date, or both");
         }
 
         if (Years is < 1 or > 10)
         {
-            return new Error("invalid-years", $"years must be 1 to 10, not {Years}");
+            return new Error(ErrorCodes.InvalidYears, $"years must be 1 to 10, not {Years}");
         }
 
         if (FirstWindowMonths is { } m && (m < AuditRules.MinimumType2Months || m > AuditRules.MaximumType2Months))
         {
-            return new Error("invalid-window", $"first window must be {AuditRules.MinimumType2Months} to {AuditRules.MaximumType2Months} months, not {m}");
+            return new Error(ErrorCodes.InvalidWindow, $"first window must be {AuditRules.MinimumType2Months} to {AuditRules.MaximumType2Months} months, not {m}");
         }
 
         if (MinimumFieldworkSpacingDays is < 0 or > 365)
         {
-            return new Error("invalid-spacing", $"minimum spacing must be 0 to 365 days, not {MinimumFieldworkSpacingDays}");
+            return new Error(ErrorCodes.InvalidSpacing, $"minimum spacing must be 0 to 365 days, not {MinimumFieldworkSpacingDays}");
         }
 
         int[] durations = [Soc2FieldworkDays, Stage1Days, Stage2Days, SurveillanceDays, RecertificationDays, InternalAuditDays];
         if (durations.Any(d => d is < 1 or > 60) || Soc2FieldworkOffsetDays < 0 || DecisionLagDays < 1 || Stage1ToStage2Days < 1)
         {
-            return new Error("invalid-duration", "fieldwork lengths must be 1 to 60 days; offsets and lags must not be negative");
+            return new Error(ErrorCodes.InvalidDuration, "fieldwork lengths must be 1 to 60 days; offsets and lags must not be negative");
         }
 
         if (ManagementReviewLeadDays < 1 || InternalAuditLeadDays <= ManagementReviewLeadDays)
         {
-            return new Error("invalid-duration", "the internal audit must end before the management review, which must come before the external audit");
+            return new Error(ErrorCodes.InvalidDuration, "the internal audit must end before the management review, which must come before the external audit");
         }
 
         return this;

@@ -1,3 +1,4 @@
+using Trellis.Core.Common;
 using Trellis.Core.Evidence;
 using Trellis.Core.Program;
 
@@ -22,8 +23,21 @@ public enum RequestStatus
 /// <summary>Wire names of <see cref="RequestStatus"/>.</summary>
 public static class RequestStatuses
 {
-    /// <summary><c>answered</c>, <c>stale</c>, <c>missing</c>.</summary>
-    public static string ToWire(this RequestStatus status) => status.ToString().ToLowerInvariant();
+    private static readonly WireNames<RequestStatus> Wire = new(new Dictionary<RequestStatus, string>
+    {
+        [RequestStatus.Answered] = "answered",
+        [RequestStatus.Stale] = "stale",
+        [RequestStatus.Missing] = "missing",
+    });
+
+    /// <summary>All wire names: <c>answered</c>, <c>stale</c>, <c>missing</c>.</summary>
+    public static IReadOnlyList<string> WireNames => Wire.All;
+
+    /// <summary>Wire name: <c>answered</c>, <c>stale</c> or <c>missing</c>.</summary>
+    public static string ToWire(this RequestStatus status) => Wire[status];
+
+    /// <summary>Parses a wire name; false when unknown.</summary>
+    public static bool TryParse(string? text, out RequestStatus status) => Wire.TryParse(text, out status);
 }
 
 /// <summary>One expected occurrence of a request, shared by every engagement whose window touches its period.</summary>

@@ -1,3 +1,4 @@
+using Trellis.Core.Common;
 using Trellis.Core.Frameworks;
 
 namespace Trellis.Core.Audits;
@@ -15,6 +16,23 @@ public enum Firmness
     Planning,
 }
 
+/// <summary>Wire names of <see cref="Firmness"/>.</summary>
+public static class Firmnesses
+{
+    private static readonly WireNames<Firmness> Wire = new(new Dictionary<Firmness, string>
+    {
+        [Firmness.Rule] = "rule",
+        [Firmness.Practice] = "practice",
+        [Firmness.Planning] = "planning",
+    });
+
+    /// <summary>Wire name: <c>rule</c>, <c>practice</c> or <c>planning</c>.</summary>
+    public static string ToWire(this Firmness firmness) => Wire[firmness];
+
+    /// <summary>Parses a wire name; false when unknown.</summary>
+    public static bool TryParse(string? text, out Firmness firmness) => Wire.TryParse(text, out firmness);
+}
+
 /// <summary>
 /// A finding of a rule check: what is wrong, how firm the rule is, and where the rule comes from, so a
 /// compliance lead can judge it. Warnings never block; they are shown next to the event or engagement.
@@ -27,7 +45,7 @@ public enum Firmness
 public sealed record RuleWarning(string Code, string Message, Firmness Firmness, string Citation, string? Subject = null)
 {
     /// <summary>The warning as one line: the message, then the firmness and citation in brackets.</summary>
-    public override string ToString() => $"{Message} [{Firmness.ToString().ToLowerInvariant()}: {Citation}]";
+    public override string ToString() => $"{Message} [{Firmness.ToWire()}: {Citation}]";
 }
 
 /// <summary>

@@ -5,13 +5,16 @@ namespace Trellis.Core.Common;
 /// Turned into ProblemDetails at the HTTP edge and into a one-line message plus exit code in the CLI.
 /// Exceptions are reserved for bugs.
 /// </summary>
-/// <param name="Code">Stable machine-readable code, e.g. <c>unknown-framework</c>.</param>
+/// <param name="Code">Stable machine-readable code, one of <see cref="ErrorCodes"/>, e.g. <c>unknown-framework</c>.</param>
 /// <param name="Message">One line for a human, naming the offending value and, where possible, what would be valid.</param>
 /// <param name="Location">Where the problem is (file:line, JSON path, field), or null.</param>
 public sealed record Error(string Code, string Message, string? Location = null)
 {
-    /// <summary>Error codes that mean "the thing you named does not exist".</summary>
-    public bool IsNotFound => Code.StartsWith("unknown-", StringComparison.Ordinal);
+    /// <summary>What kind of failure it is (<see cref="ErrorCodes.CategoryOf"/>).</summary>
+    public ErrorCategory Category => ErrorCodes.CategoryOf(Code);
+
+    /// <summary>True when the thing named does not exist.</summary>
+    public bool IsNotFound => Category == ErrorCategory.NotFound;
 
     /// <inheritdoc />
     public override string ToString() => Location is null ? Message : $"{Location}: {Message}";

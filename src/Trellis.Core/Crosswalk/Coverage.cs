@@ -37,8 +37,18 @@ public sealed record RequirementCoverage(
 /// </summary>
 public static class CoverageAnalysis
 {
-    /// <summary>Wire name of a coverage level (lowercase).</summary>
-    public static string ToWire(this CoverageLevel level) => level.ToString().ToLowerInvariant();
+    private static readonly WireNames<CoverageLevel> Wire = new(new Dictionary<CoverageLevel, string>
+    {
+        [CoverageLevel.Full] = "full",
+        [CoverageLevel.Partial] = "partial",
+        [CoverageLevel.None] = "none",
+    });
+
+    /// <summary>Wire name of a coverage level: <c>full</c>, <c>partial</c> or <c>none</c>.</summary>
+    public static string ToWire(this CoverageLevel level) => Wire[level];
+
+    /// <summary>Parses a coverage level wire name; false when unknown.</summary>
+    public static bool TryParse(string? text, out CoverageLevel level) => Wire.TryParse(text, out level);
 
     /// <summary>
     /// Computes coverage of <paramref name="target"/> from <paramref name="implementedFramework"/>.

@@ -34,7 +34,7 @@ public sealed class FrameworkCatalog
         }
 
         var near = Suggestions.Nearest(id, _frameworks.Keys);
-        return new Error("unknown-framework", $"unknown framework '{id}'; did you mean {string.Join(", ", near)}?");
+        return new Error(ErrorCodes.UnknownFramework, $"unknown framework '{id}'; did you mean {string.Join(", ", near)}?");
     }
 
     /// <summary>Finds a requirement or explains which IDs are nearest.</summary>
@@ -54,7 +54,7 @@ public sealed class FrameworkCatalog
 
         var near = Suggestions.Nearest(requirementId, fw.Value.AllRequirements.Select(r => r.Id));
         return new Error(
-            "unknown-requirement",
+            ErrorCodes.UnknownRequirement,
             $"unknown requirement '{requirementId}' in {frameworkId}; nearest: {string.Join(", ", near)}");
     }
 

@@ -47,5 +47,5 @@ public sealed record ImplementedSpec(string Framework, IReadOnlyCollection<strin
         return new ImplementedSpec(framework, ids);
     }
 
-    private static Error Invalid(string message) => new("invalid-implemented", message, "implemented");
+    private static Error Invalid(string message) => new(ErrorCodes.InvalidImplemented, message, "implemented");
 }

@@ -1,3 +1,4 @@
+using Trellis.Core.Common;
 using Trellis.Core.Frameworks;
 
 namespace Trellis.Core.Crosswalk;
@@ -19,6 +20,24 @@ public enum ClaimVerdict
 
     /// <summary>The claimed criterion does not exist in the TSC (e.g. CC6.9).</summary>
     Nonexistent,
+}
+
+/// <summary>Wire names of <see cref="ClaimVerdict"/>.</summary>
+public static class ClaimVerdicts
+{
+    private static readonly WireNames<ClaimVerdict> Wire = new(new Dictionary<ClaimVerdict, string>
+    {
+        [ClaimVerdict.Confirmed] = "confirmed",
+        [ClaimVerdict.Tangential] = "tangential",
+        [ClaimVerdict.Wrong] = "wrong",
+        [ClaimVerdict.Nonexistent] = "nonexistent",
+    });
+
+    /// <summary>Wire name: <c>confirmed</c>, <c>tangential</c>, <c>wrong</c> or <c>nonexistent</c>.</summary>
+    public static string ToWire(this ClaimVerdict verdict) => Wire[verdict];
+
+    /// <summary>Parses a wire name; false when unknown.</summary>
+    public static bool TryParse(string? text, out ClaimVerdict verdict) => Wire.TryParse(text, out verdict);
 }
 
 /// <summary>One claim of the guide's table, judged.</summary>

@@ -1,3 +1,5 @@
+using Trellis.Core.Common;
+
 namespace Trellis.Core.Crosswalk;
 
 /// <summary>
@@ -51,57 +53,55 @@ public enum LinkOrigin
 /// <summary>Wire names and the algebra of relationships (docs/crosswalk-rules.md, coverage rules 1–5).</summary>
 public static class Relationships
 {
-    /// <summary>Wire name: <c>equal</c>, <c>subset-of</c>, <c>superset-of</c>, <c>intersects-with</c>, <c>no-relationship</c>.</summary>
-    public static string ToWire(this Relationship r) => r switch
+    private static readonly WireNames<Relationship> Wire = new(new Dictionary<Relationship, string>
     {
-        Relationship.Equal => "equal",
-        Relationship.SubsetOf => "subset-of",
-        Relationship.SupersetOf => "superset-of",
-        Relationship.IntersectsWith => "intersects-with",
-        Relationship.NoRelationship => "no-relationship",
-        _ => throw new ArgumentOutOfRangeException(nameof(r)),
-    };
+        [Relationship.Equal] = "equal",
+        [Relationship.SubsetOf] = "subset-of",
+        [Relationship.SupersetOf] = "superset-of",
+        [Relationship.IntersectsWith] = "intersects-with",
+        [Relationship.NoRelationship] = "no-relationship",
+    });
+
+    private static readonly WireNames<Rationale> RationaleWire = new(new Dictionary<Rationale, string>
+    {
+        [Rationale.Syntactic] = "syntactic",
+        [Rationale.Semantic] = "semantic",
+        [Rationale.Functional] = "functional",
+    });
+
+    private static readonly WireNames<LinkOrigin> OriginWire = new(new Dictionary<LinkOrigin, string>
+    {
+        [LinkOrigin.Curated] = "curated",
+        [LinkOrigin.Inverted] = "inverted",
+        [LinkOrigin.Inferred] = "inferred",
+    });
+
+    /// <summary>Wire name: <c>equal</c>, <c>subset-of</c>, <c>superset-of</c>, <c>intersects-with</c>, <c>no-relationship</c>.</summary>
+    public static string ToWire(this Relationship r) => Wire[r];
 
     /// <summary>Parses a wire name; false when unknown.</summary>
-    public static bool TryParse(string? text, out Relationship relationship)
-    {
-        foreach (var r in Enum.GetValues<Relationship>())
-        {
-            if (string.Equals(r.ToWire(), text, StringComparison.Ordinal))
-            {
-                relationship = r;
-                return true;
-            }
-        }
-
-        relationship = default;
-        return false;
-    }
+    public static bool TryParse(string? text, out Relationship relationship) => Wire.TryParse(text, out relationship);
 
     /// <summary>All wire names, for error messages.</summary>
-    public static IReadOnlyList<string> WireNames { get; } = Enum.GetValues<Relationship>().Select(r => r.ToWire()).ToArray();
+    public static IReadOnlyList<string> WireNames => Wire.All;
 
-    /// <summary>Wire name of a rationale (lowercase).</summary>
-    public static string ToWire(this Rationale r) => r.ToString().ToLowerInvariant();
+    /// <summary>Wire name of a rationale: <c>syntactic</c>, <c>semantic</c> or <c>functional</c>.</summary>
+    public static string ToWire(this Rationale r) => RationaleWire[r];
 
-    /// <summary>Parses a rationale wire name.</summary>
-    public static bool TryParse(string? text, out Rationale rationale)
-    {
-        foreach (var r in Enum.GetValues<Rationale>())
-        {
-            if (string.Equals(r.ToWire(), text, StringComparison.Ordinal))
-            {
-                rationale = r;
-                return true;
-            }
-        }
+    /// <summary>Parses a rationale wire name; false when unknown.</summary>
+    public static bool TryParse(string? text, out Rationale rationale) => RationaleWire.TryParse(text, out rationale);
 
-        rationale = default;
-        return false;
-    }
+    /// <summary>All rationale wire names, for error messages.</summary>
+    public static IReadOnlyList<string> RationaleNames => RationaleWire.All;
 
-    /// <summary>Wire name of an origin (lowercase).</summary>
-    public static string ToWire(this LinkOrigin o) => o.ToString().ToLowerInvariant();
+    /// <summary>Wire name of an origin: <c>curated</c>, <c>inverted</c> or <c>inferred</c>.</summary>
+    public static string ToWire(this LinkOrigin o) => OriginWire[o];
+
+    /// <summary>Parses an origin wire name; false when unknown.</summary>
+    public static bool TryParse(string? text, out LinkOrigin origin) => OriginWire.TryParse(text, out origin);
+
+    /// <summary>All origin wire names, for error messages.</summary>
+    public static IReadOnlyList<string> OriginNames => OriginWire.All;
 
     /// <summary>Rule 4: inverting a link swaps subset-of and superset-of; the others are symmetric.</summary>
     public static Relationship Invert(this Relationship r) => r switch

@@ -1,3 +1,4 @@
+using Trellis.Core.Common;
 using Trellis.Core.Program;
 
 namespace Trellis.Core.Evidence;
@@ -13,6 +14,23 @@ public enum FreshnessState
 
     /// <summary>No evidence at all.</summary>
     Missing,
+}
+
+/// <summary>Wire names of <see cref="FreshnessState"/>.</summary>
+public static class FreshnessStates
+{
+    private static readonly WireNames<FreshnessState> Wire = new(new Dictionary<FreshnessState, string>
+    {
+        [FreshnessState.Fresh] = "fresh",
+        [FreshnessState.Stale] = "stale",
+        [FreshnessState.Missing] = "missing",
+    });
+
+    /// <summary>Wire name: <c>fresh</c>, <c>stale</c> or <c>missing</c>.</summary>
+    public static string ToWire(this FreshnessState state) => Wire[state];
+
+    /// <summary>Parses a wire name; false when unknown.</summary>
+    public static bool TryParse(string? text, out FreshnessState state) => Wire.TryParse(text, out state);
 }
 
 /// <summary>How freshness is judged.</summary>

@@ -1,3 +1,5 @@
+using Trellis.Core.Common;
+
 namespace Trellis.Core.Frameworks;
 
 /// <summary>What a requirement is in its framework's own vocabulary.</summary>
@@ -37,22 +39,28 @@ public enum RequirementKind
 /// <summary>Wire names of <see cref="RequirementKind"/> (lowercase, as in content files and CLI output).</summary>
 public static class RequirementKinds
 {
-    /// <summary>The lowercase wire name.</summary>
-    public static string ToWire(this RequirementKind kind) => kind == RequirementKind.PointOfFocus ? "point-of-focus" : kind.ToString().ToLowerInvariant();
-
-    /// <summary>Parses a wire name; false when unknown.</summary>
-    public static bool TryParse(string? text, out RequirementKind kind)
+    private static readonly WireNames<RequirementKind> Wire = new(new Dictionary<RequirementKind, string>
     {
-        foreach (var k in Enum.GetValues<RequirementKind>())
-        {
-            if (string.Equals(k.ToWire(), text, StringComparison.Ordinal))
-            {
-                kind = k;
-                return true;
-            }
-        }
+        [RequirementKind.Clause] = "clause",
+        [RequirementKind.Control] = "control",
+        [RequirementKind.Enhancement] = "enhancement",
+        [RequirementKind.Criterion] = "criterion",
+        [RequirementKind.Function] = "function",
+        [RequirementKind.Category] = "category",
+        [RequirementKind.Subcategory] = "subcategory",
+        [RequirementKind.Group] = "group",
+        [RequirementKind.PointOfFocus] = "point-of-focus",
+    });
 
-        kind = default;
-        return false;
-    }
+    /// <summary>All wire names, in declaration order.</summary>
+    public static IReadOnlyList<string> WireNames => Wire.All;
+
+    /// <summary>The wire name, e.g. <c>control</c>.</summary>
+    public static string ToWire(this RequirementKind kind) => Wire[kind];
+
+    /// <summary>
+    /// Parses a wire name, in any letter case (content files and the API's <c>kind</c> filter have always accepted
+    /// <c>Control</c> as well as <c>control</c>); false when unknown.
+    /// </summary>
+    public static bool TryParse(string? text, out RequirementKind kind) => Wire.TryParse(text?.ToLowerInvariant(), out kind);
 }

@@ -46,7 +46,7 @@ public static class Cadences
     });
 
     /// <summary>All wire names.</summary>
-    public static IReadOnlyCollection<string> WireNames => Wire.All;
+    public static IReadOnlyList<string> WireNames => Wire.All;
 
     /// <summary>Wire name, e.g. <c>semi-annual</c>.</summary>
     public static string ToWire(this Cadence cadence) => Wire[cadence];

@@ -56,7 +56,7 @@ public static partial class ProgramValidator
         if (risk.Acceptance is { Expires: { } expires } acceptance && expires < acceptance.AcceptedOn)
         {
             errors.Add(new Error(
-                "invalid-period",
+                ErrorCodes.InvalidPeriod,
                 $"the acceptance of risk '{risk.Id}' expires on {Iso(expires)}, before it was given on {Iso(acceptance.AcceptedOn)}",
                 $"{at}.acceptance.expires"));
         }
@@ -77,7 +77,7 @@ public static partial class ProgramValidator
         if (value < 1 || value > levels)
         {
             errors.Add(new Error(
-                "off-matrix",
+                ErrorCodes.OffMatrix,
                 $"risk '{riskId}' has {axis} {value.ToString(CultureInfo.InvariantCulture)}, outside the matrix (1 to {levels.ToString(CultureInfo.InvariantCulture)})",
                 at));
         }
@@ -87,32 +87,32 @@ public static partial class ProgramValidator
     {
         if (matrix.LikelihoodLevels < 1 || matrix.ImpactLevels < 1)
         {
-            errors.Add(new Error("invalid-matrix", "the risk matrix needs at least one likelihood and one impact level", "riskMatrix"));
+            errors.Add(new Error(ErrorCodes.InvalidMatrix, "the risk matrix needs at least one likelihood and one impact level", "riskMatrix"));
         }
 
         if (matrix.Levels.Count == 0 || matrix.Levels[0].MinScore != 1)
         {
-            errors.Add(new Error("invalid-matrix", "the first risk level must start at score 1", "riskMatrix.levels"));
+            errors.Add(new Error(ErrorCodes.InvalidMatrix, "the first risk level must start at score 1", "riskMatrix.levels"));
         }
 
         for (var i = 1; i < matrix.Levels.Count; i++)
         {
             if (matrix.Levels[i].MinScore <= matrix.Levels[i - 1].MinScore)
             {
-                errors.Add(new Error("invalid-matrix", $"risk level '{matrix.Levels[i].Name}' must start above '{matrix.Levels[i - 1].Name}'", $"riskMatrix.levels[{i}].minScore"));
+                errors.Add(new Error(ErrorCodes.InvalidMatrix, $"risk level '{matrix.Levels[i].Name}' must start above '{matrix.Levels[i - 1].Name}'", $"riskMatrix.levels[{i}].minScore"));
             }
         }
 
         var names = matrix.Levels.Select(l => l.Name).ToList();
         if (names.Distinct(StringComparer.Ordinal).Count() != names.Count)
         {
-            errors.Add(new Error("invalid-matrix", "risk level names must be unique", "riskMatrix.levels"));
+            errors.Add(new Error(ErrorCodes.InvalidMatrix, "risk level names must be unique", "riskMatrix.levels"));
         }
 
         if (!names.Contains(matrix.AcceptanceThreshold, StringComparer.Ordinal))
         {
             errors.Add(new Error(
-                "invalid-matrix",
+                ErrorCodes.InvalidMatrix,
                 $"the acceptance threshold '{matrix.AcceptanceThreshold}' is not a level; expected one of {string.Join(", ", names)}",
                 "riskMatrix.acceptanceThreshold"));
         }
@@ -130,7 +130,7 @@ public static partial class ProgramValidator
         {
             var annexA = iso.Value.Requirements.Where(r => r.Kind == RequirementKind.Control && r.Id.StartsWith("A.", StringComparison.Ordinal)).Select(r => r.Id);
             errors.Add(new Error(
-                "not-annex-a",
+                ErrorCodes.NotAnnexA,
                 $"the SoA lists Annex A controls only; '{row.Control}' is not one (nearest: {string.Join(", ", Suggestions.Nearest(row.Control, annexA))})",
                 $"{at}.control"));
         }
@@ -138,7 +138,7 @@ public static partial class ProgramValidator
         if (!row.Applicable && string.IsNullOrWhiteSpace(row.Justification))
         {
             errors.Add(new Error(
-                "missing-justification",
+                ErrorCodes.JustificationRequired,
                 $"SoA row '{row.Control}' is excluded without a justification (ISO/IEC 27001 6.1.3 d)",
                 $"{at}.justification"));
         }

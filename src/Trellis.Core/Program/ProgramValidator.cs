@@ -70,12 +70,12 @@ public static partial class ProgramValidator
         {
             if (string.IsNullOrWhiteSpace(id))
             {
-                errors.Add(new Error("missing-id", $"the {what} at position {position} has no ID", $"{list}[{position}]"));
+                errors.Add(new Error(ErrorCodes.MissingId, $"the {what} at position {position} has no ID", $"{list}[{position}]"));
             }
             else if (seen.TryGetValue(id, out var count))
             {
                 seen[id] = count + 1;
-                errors.Add(new Error("duplicate-id", $"{what} ID '{id}' is used more than once (occurrence {count + 1})", $"{list}[{id}]"));
+                errors.Add(new Error(ErrorCodes.DuplicateId, $"{what} ID '{id}' is used more than once (occurrence {count + 1})", $"{list}[{id}]"));
             }
             else
             {
@@ -103,7 +103,7 @@ public static partial class ProgramValidator
             if (mapping.Relationship == Relationship.NoRelationship)
             {
                 errors.Add(new Error(
-                    "invalid-relationship",
+                    ErrorCodes.InvalidRelationship,
                     $"control '{control.Id}' maps to {mapping.Requirement} with no-relationship; remove the mapping instead",
                     $"{here}.relationship"));
             }
@@ -111,7 +111,7 @@ public static partial class ProgramValidator
             if (!seen.TryAdd(mapping.Requirement, i))
             {
                 errors.Add(new Error(
-                    "duplicate-mapping",
+                    ErrorCodes.DuplicateMapping,
                     $"control '{control.Id}' maps to {mapping.Requirement} twice (first at mappings[{seen[mapping.Requirement]}])",
                     here));
             }
@@ -124,7 +124,7 @@ public static partial class ProgramValidator
         CheckControlRefs(item.ControlIds, controlIds, $"{at}.controls", $"evidence '{item.Id}'", errors);
         if (item.Versions.Count == 0)
         {
-            errors.Add(new Error("missing-versions", $"evidence '{item.Id}' has no versions; it needs at least one file or link", $"{at}.versions"));
+            errors.Add(new Error(ErrorCodes.MissingVersions, $"evidence '{item.Id}' has no versions; it needs at least one file or link", $"{at}.versions"));
         }
 
         var previous = 0;
@@ -135,7 +135,7 @@ public static partial class ProgramValidator
             if (v.Number <= previous)
             {
                 errors.Add(new Error(
-                    "invalid-version-number",
+                    ErrorCodes.InvalidVersionNumber,
                     $"evidence '{item.Id}' version numbers must increase from 1 (oldest first); {v.Number.ToString(CultureInfo.InvariantCulture)} follows {previous.ToString(CultureInfo.InvariantCulture)}",
                     $"{here}.number"));
             }
@@ -145,7 +145,7 @@ public static partial class ProgramValidator
             if (v.EffectiveTo is { } to && to < v.EffectiveFrom)
             {
                 errors.Add(new Error(
-                    "invalid-period",
+                    ErrorCodes.InvalidPeriod,
                     $"evidence '{item.Id}' version {v.Number.ToString(CultureInfo.InvariantCulture)} ends on {Iso(to)}, before it starts on {Iso(v.EffectiveFrom)}",
                     $"{here}.effectiveTo"));
             }
@@ -157,30 +157,30 @@ public static partial class ProgramValidator
         var what = $"evidence '{id}' version {v.Number.ToString(CultureInfo.InvariantCulture)}";
         if (v.Sha256 is null && v.Url is null)
         {
-            errors.Add(new Error("missing-content", $"{what} has neither a file nor a url", here));
+            errors.Add(new Error(ErrorCodes.MissingContent, $"{what} has neither a file nor a url", here));
             return;
         }
 
         if (v.Sha256 is not null && v.Url is not null)
         {
-            errors.Add(new Error("ambiguous-content", $"{what} has both a file and a url; use one version for each", here));
+            errors.Add(new Error(ErrorCodes.AmbiguousContent, $"{what} has both a file and a url; use one version for each", here));
         }
 
         if (v.Url is not null)
         {
             if (!Uri.TryCreate(v.Url, UriKind.Absolute, out _))
             {
-                errors.Add(new Error("invalid-url", $"{what} has url '{v.Url}', which is not an absolute URL", $"{here}.url"));
+                errors.Add(new Error(ErrorCodes.InvalidUrl, $"{what} has url '{v.Url}', which is not an absolute URL", $"{here}.url"));
             }
 
             if (v.Sha256 is null && v.Size != 0)
             {
-                errors.Add(new Error("invalid-size", $"{what} is a link and cannot have a size", $"{here}.size"));
+                errors.Add(new Error(ErrorCodes.InvalidSize, $"{what} is a link and cannot have a size", $"{here}.size"));
             }
 
             if (v.Sha256 is null && v.FileName is not null)
             {
-                errors.Add(new Error("invalid-file-name", $"{what} is a link and cannot have a file name", $"{here}.fileName"));
+                errors.Add(new Error(ErrorCodes.InvalidFileName, $"{what} is a link and cannot have a file name", $"{here}.fileName"));
             }
         }
 
@@ -191,17 +191,17 @@ public static partial class ProgramValidator
 
         if (v.Sha256.Length != 64 || !v.Sha256.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f')))
         {
-            errors.Add(new Error("invalid-sha256", $"{what} has sha256 '{v.Sha256}'; expected 64 lowercase hex digits", $"{here}.sha256"));
+            errors.Add(new Error(ErrorCodes.InvalidSha256, $"{what} has sha256 '{v.Sha256}'; expected 64 lowercase hex digits", $"{here}.sha256"));
         }
 
         if (string.IsNullOrWhiteSpace(v.FileName))
         {
-            errors.Add(new Error("missing-file-name", $"{what} is a file without a file name", $"{here}.fileName"));
+            errors.Add(new Error(ErrorCodes.MissingFileName, $"{what} is a file without a file name", $"{here}.fileName"));
         }
 
         if (v.Size <= 0)
         {
-            errors.Add(new Error("empty-file", $"{what} is a file of {v.Size.ToString(CultureInfo.InvariantCulture)} bytes; evidence files must not be empty", $"{here}.size"));
+            errors.Add(new Error(ErrorCodes.EmptyFile, $"{what} is a file of {v.Size.ToString(CultureInfo.InvariantCulture)} bytes; evidence files must not be empty", $"{here}.size"));
         }
     }
 
@@ -213,7 +213,7 @@ public static partial class ProgramValidator
             {
                 var near = Suggestions.Nearest(ids[i], controlIds);
                 var hint = near.Count > 0 ? $"; nearest: {string.Join(", ", near)}" : "; the program has no controls";
-                errors.Add(new Error("unknown-control", $"{owner} links control '{ids[i]}', which is not in the program{hint}", $"{at}[{i}]"));
+                errors.Add(new Error(ErrorCodes.UnknownControl, $"{owner} links control '{ids[i]}', which is not in the program{hint}", $"{at}[{i}]"));
             }
         }
     }
@@ -228,19 +228,19 @@ public static partial class ProgramValidator
             if (!TscCategories.All.Contains(category, StringComparer.Ordinal))
             {
                 errors.Add(new Error(
-                    "unknown-tsc-category",
+                    ErrorCodes.UnknownTscCategory,
                     $"unknown TSC category '{category}'; expected one of {string.Join(", ", TscCategories.All)} (nearest: {Suggestions.Nearest(category, TscCategories.All, 1)[0]})",
                     at));
             }
             else if (!seen.Add(category))
             {
-                errors.Add(new Error("duplicate-tsc-category", $"TSC category '{category}' is listed twice", at));
+                errors.Add(new Error(ErrorCodes.DuplicateTscCategory, $"TSC category '{category}' is listed twice", at));
             }
         }
 
         if (!seen.Contains("security"))
         {
-            errors.Add(new Error("missing-tsc-category", "the TSC categories must include security (the common criteria are always in scope)", "scope.tscCategories"));
+            errors.Add(new Error(ErrorCodes.MissingTscCategory, "the TSC categories must include security (the common criteria are always in scope)", "scope.tscCategories"));
         }
     }
 

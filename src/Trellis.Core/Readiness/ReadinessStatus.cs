@@ -1,3 +1,5 @@
+using Trellis.Core.Common;
+
 namespace Trellis.Core.Readiness;
 
 /// <summary>How ready the program is for one requirement.</summary>
@@ -19,15 +21,22 @@ public enum ReadinessStatus
 /// <summary>Wire names of <see cref="ReadinessStatus"/>.</summary>
 public static class ReadinessStatuses
 {
-    /// <summary><c>covered</c>, <c>partial</c>, <c>gap</c>, <c>not-applicable</c>.</summary>
-    public static string ToWire(this ReadinessStatus s) => s switch
+    private static readonly WireNames<ReadinessStatus> Wire = new(new Dictionary<ReadinessStatus, string>
     {
-        ReadinessStatus.Covered => "covered",
-        ReadinessStatus.Partial => "partial",
-        ReadinessStatus.Gap => "gap",
-        ReadinessStatus.NotApplicable => "not-applicable",
-        _ => throw new ArgumentOutOfRangeException(nameof(s)),
-    };
+        [ReadinessStatus.Covered] = "covered",
+        [ReadinessStatus.Partial] = "partial",
+        [ReadinessStatus.Gap] = "gap",
+        [ReadinessStatus.NotApplicable] = "not-applicable",
+    });
+
+    /// <summary>All wire names, in declaration order.</summary>
+    public static IReadOnlyList<string> WireNames => Wire.All;
+
+    /// <summary><c>covered</c>, <c>partial</c>, <c>gap</c>, <c>not-applicable</c>.</summary>
+    public static string ToWire(this ReadinessStatus s) => Wire[s];
+
+    /// <summary>Parses a wire name; false when unknown.</summary>
+    public static bool TryParse(string? text, out ReadinessStatus status) => Wire.TryParse(text, out status);
 }
 
 /// <summary>The readiness of one requirement and why.</summary>

@@ -36,7 +36,7 @@ public static class SafeYaml
             parser.Consume<StreamStart>();
             if (parser.Accept<StreamEnd>(out _))
             {
-                return new Error("yaml-empty", "the document is empty", $"{source}:1");
+                return new Error(ErrorCodes.YamlEmpty, "the document is empty", $"{source}:1");
             }
 
             parser.Consume<DocumentStart>();
@@ -50,20 +50,20 @@ public static class SafeYaml
             parser.Consume<DocumentEnd>();
             if (!parser.Accept<StreamEnd>(out _))
             {
-                return new Error("yaml-multiple-documents", "only one YAML document is allowed", $"{source}:{parser.Current?.Start.Line}");
+                return new Error(ErrorCodes.YamlMultipleDocuments, "only one YAML document is allowed", $"{source}:{parser.Current?.Start.Line}");
             }
 
             return root.Node!;
         }
         catch (YamlException ex)
         {
-            return new Error("yaml-syntax", $"malformed YAML: {FirstLine(ex.Message)}", $"{source}:{ex.Start.Line}");
+            return new Error(ErrorCodes.YamlSyntax, $"malformed YAML: {FirstLine(ex.Message)}", $"{source}:{ex.Start.Line}");
         }
         catch (InvalidOperationException)
         {
             // YamlDotNet 18.1's scanner throws this instead of a YamlException on some malformed input, e.g. a flow
             // sequence left open inside a block mapping; the last node read is the best position it leaves.
-            return new Error("yaml-syntax", "malformed YAML: unexpected content (an unclosed [ or { ?)", $"{source}:{state?.LastLine ?? 1}");
+            return new Error(ErrorCodes.YamlSyntax, "malformed YAML: unexpected content (an unclosed [ or { ?)", $"{source}:{state?.LastLine ?? 1}");
         }
     }
 
@@ -82,22 +82,22 @@ public static class SafeYaml
         var column = (int)ev.Start.Column;
         if (depth > state.Limits.MaxDepth)
         {
-            return (null, state.Fail("yaml-too-deep", $"nesting deeper than {state.Limits.MaxDepth} levels", line));
+            return (null, state.Fail(ErrorCodes.YamlTooDeep, $"nesting deeper than {state.Limits.MaxDepth} levels", line));
         }
 
         if (++state.Nodes > state.Limits.MaxNodes)
         {
-            return (null, state.Fail("yaml-too-large", $"more than {state.Limits.MaxNodes} nodes", line));
+            return (null, state.Fail(ErrorCodes.YamlTooLarge, $"more than {state.Limits.MaxNodes} nodes", line));
         }
 
         if (ev is AnchorAlias)
         {
-            return (null, state.Fail("yaml-alias", "YAML aliases (*name) are not allowed", line));
+            return (null, state.Fail(ErrorCodes.YamlAlias, "YAML aliases (*name) are not allowed", line));
         }
 
         if (ev is NodeEvent { Anchor.IsEmpty: false })
         {
-            return (null, state.Fail("yaml-anchor", "YAML anchors (&name) are not allowed", line));
+            return (null, state.Fail(ErrorCodes.YamlAnchor, "YAML anchors (&name) are not allowed", line));
         }
 
         switch (ev)
@@ -106,7 +106,7 @@ public static class SafeYaml
                 parser.MoveNext();
                 if (s.Value.Length > state.Limits.MaxScalarLength)
                 {
-                    return (null, state.Fail("yaml-too-large", $"a value longer than {state.Limits.MaxScalarLength} characters", line));
+                    return (null, state.Fail(ErrorCodes.YamlTooLarge, $"a value longer than {state.Limits.MaxScalarLength} characters", line));
                 }
 
                 return (new YamlScalar(s.Value, s.Style == ScalarStyle.Plain, line, column), null);
@@ -144,12 +144,12 @@ public static class SafeYaml
 
                         if (key.Node is not YamlScalar k)
                         {
-                            return (null, state.Fail("yaml-complex-key", "mapping keys must be plain values", key.Node!.Line));
+                            return (null, state.Fail(ErrorCodes.YamlComplexKey, "mapping keys must be plain values", key.Node!.Line));
                         }
 
                         if (seen.TryGetValue(k.Value, out var first))
                         {
-                            return (null, state.Fail("yaml-duplicate-key", $"duplicate key '{k.Value}' (first at line {first})", k.Line));
+                            return (null, state.Fail(ErrorCodes.YamlDuplicateKey, $"duplicate key '{k.Value}' (first at line {first})", k.Line));
                         }
 
                         seen[k.Value] = k.Line;

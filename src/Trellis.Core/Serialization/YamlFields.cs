@@ -31,7 +31,7 @@ public sealed class YamlFields(string source)
 
         if (value is not null)
         {
-            Fail(value.Line, "invalid-type", $"{what} must be a mapping");
+            Fail(value.Line, ErrorCodes.InvalidType, $"{what} must be a mapping");
         }
 
         return null;
@@ -48,14 +48,14 @@ public sealed class YamlFields(string source)
             case YamlScalar { IsNull: true }:
                 if (required)
                 {
-                    Fail(v?.Line ?? map.Line, "missing-field", $"required field '{key}' is missing");
+                    Fail(v?.Line ?? map.Line, ErrorCodes.MissingField, $"required field '{key}' is missing");
                 }
 
                 return null;
             case YamlScalar s:
                 return s.Value;
             default:
-                Fail(v.Line, "invalid-type", $"field '{key}' must be a single value");
+                Fail(v.Line, ErrorCodes.InvalidType, $"field '{key}' must be a single value");
                 return null;
         }
     }
@@ -71,7 +71,7 @@ public sealed class YamlFields(string source)
 
         if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) || n < min || n > max)
         {
-            Fail(map[key]!.Line, "invalid-number", $"field '{key}' must be a whole number from {min} to {max}, not '{text}'");
+            Fail(map[key]!.Line, ErrorCodes.InvalidNumber, $"field '{key}' must be a whole number from {min} to {max}, not '{text}'");
             return null;
         }
 
@@ -92,7 +92,7 @@ public sealed class YamlFields(string source)
             return text == "true";
         }
 
-        Fail(map[key]!.Line, "invalid-boolean", $"field '{key}' must be true or false, not '{text}'");
+        Fail(map[key]!.Line, ErrorCodes.InvalidBoolean, $"field '{key}' must be true or false, not '{text}'");
         return null;
     }
 
@@ -107,7 +107,7 @@ public sealed class YamlFields(string source)
 
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
         {
-            Fail(map[key]!.Line, "invalid-date", $"field '{key}' must be a real date as YYYY-MM-DD, not '{text}'");
+            Fail(map[key]!.Line, ErrorCodes.InvalidDate, $"field '{key}' must be a real date as YYYY-MM-DD, not '{text}'");
             return null;
         }
 
@@ -135,13 +135,13 @@ public sealed class YamlFields(string source)
                     }
                     else
                     {
-                        Fail(item.Line, "invalid-type", $"items of '{key}' must be single values");
+                        Fail(item.Line, ErrorCodes.InvalidType, $"items of '{key}' must be single values");
                     }
                 }
 
                 return result;
             case var other:
-                Fail(other.Line, "invalid-type", $"field '{key}' must be a list");
+                Fail(other.Line, ErrorCodes.InvalidType, $"field '{key}' must be a list");
                 return [];
         }
     }
@@ -156,7 +156,7 @@ public sealed class YamlFields(string source)
             case YamlScalar { IsNull: true }:
                 if (required)
                 {
-                    Fail(map.Line, "missing-field", $"required list '{key}' is missing");
+                    Fail(map.Line, ErrorCodes.MissingField, $"required list '{key}' is missing");
                 }
 
                 return [];
@@ -172,7 +172,7 @@ public sealed class YamlFields(string source)
 
                 return result;
             case var other:
-                Fail(other.Line, "invalid-type", $"field '{key}' must be a list");
+                Fail(other.Line, ErrorCodes.InvalidType, $"field '{key}' must be a list");
                 return [];
         }
     }
@@ -187,7 +187,7 @@ public sealed class YamlFields(string source)
             {
                 var near = Suggestions.Nearest(e.Key.Value, allowed, 1);
                 var suggestion = near.Count > 0 ? near[0] : "";
-                Fail(e.Key.Line, "unknown-field", $"unknown field '{e.Key.Value}' (did you mean '{suggestion}'?)");
+                Fail(e.Key.Line, ErrorCodes.UnknownField, $"unknown field '{e.Key.Value}' (did you mean '{suggestion}'?)");
             }
         }
     }

@@ -15,7 +15,7 @@ public static class CanonicalJson
 
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = false };
 
-    /// <summary>Serializes a value (camelCase, kebab-case enums) to canonical JSON; null becomes <c>{}</c>.</summary>
+    /// <summary>Serializes a value (camelCase, enums as wire names) to canonical JSON; null becomes <c>{}</c>.</summary>
     public static string Serialize(object? value)
     {
         if (value is null)
@@ -72,14 +72,14 @@ public static class CanonicalJson
     }
 
     /// <summary>
-    /// Trellis's JSON conventions, on the wire and in the audit trail alike: camelCase members, enums as kebab-case
-    /// words (the CLI's spelling).
+    /// Trellis's JSON conventions, on the wire, in the CLI and in the audit trail alike: camelCase members, enums as
+    /// their wire names (<see cref="Trellis.Core.Common.WireNames{T}"/>).
     /// </summary>
     public static void ApplyConventions(JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-        options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+        options.Converters.Add(new Trellis.Core.Common.WireNamesJsonConverter());
     }
 
     private static JsonSerializerOptions CreateOptions()

@@ -15,8 +15,8 @@ internal sealed class ControlConfiguration : IEntityTypeConfiguration<ControlRow
         b.Property(x => x.Title).IsRequired();
         b.Property(x => x.Description).IsRequired();
         b.Property(x => x.Owner).IsRequired();
-        b.Property(x => x.Cadence).HasConversion(v => v.ToWire(), s => WireNames.ParseCadence(s)).HasMaxLength(20);
-        b.Property(x => x.Status).HasConversion(v => v.ToWire(), s => WireNames.ParseStatus(s)).HasMaxLength(20);
+        b.Property(x => x.Cadence).HasConversion(v => v.ToWire(), s => StoredNames.Parse<Cadence>(s)).HasMaxLength(20);
+        b.Property(x => x.Status).HasConversion(v => v.ToWire(), s => StoredNames.Parse<ImplementationStatus>(s)).HasMaxLength(20);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => x.Ordinal);
     }

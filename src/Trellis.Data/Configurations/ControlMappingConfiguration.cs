@@ -13,7 +13,7 @@ internal sealed class ControlMappingConfiguration : IEntityTypeConfiguration<Con
         b.HasKey(x => new { x.ControlId, x.Ordinal });
         b.Property(x => x.Framework).IsRequired().HasMaxLength(100);
         b.Property(x => x.Requirement).IsRequired().HasMaxLength(100);
-        b.Property(x => x.Relationship).HasConversion(v => v.ToWire(), s => WireNames.ParseRelationship(s)).HasMaxLength(20);
+        b.Property(x => x.Relationship).HasConversion(v => v.ToWire(), s => StoredNames.Parse<Relationship>(s)).HasMaxLength(20);
         b.HasOne<ControlRow>().WithMany().HasForeignKey(x => x.ControlId).OnDelete(DeleteBehavior.Cascade);
 
         // Readiness asks "which controls map to this requirement".

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Trellis.Core.Risks;
 using Trellis.Data.Rows;
 
 namespace Trellis.Data.Configurations;
@@ -16,7 +17,7 @@ internal sealed class RiskConfiguration : IEntityTypeConfiguration<RiskRow>
         b.Property(x => x.Threat).IsRequired();
         b.Property(x => x.Vulnerability).IsRequired();
         b.Property(x => x.Owner).IsRequired();
-        b.Property(x => x.Treatment).HasConversion(v => WireNames.ToWire(v), s => WireNames.ParseTreatment(s)).HasMaxLength(20);
+        b.Property(x => x.Treatment).HasConversion(v => v.ToWire(), s => StoredNames.Parse<RiskTreatment>(s)).HasMaxLength(20);
         b.Property(x => x.RequirementIdsJson).IsRequired();
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => x.Ordinal);

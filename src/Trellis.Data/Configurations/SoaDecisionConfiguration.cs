@@ -15,7 +15,7 @@ internal sealed class SoaDecisionConfiguration : IEntityTypeConfiguration<SoaDec
         b.Property(x => x.Justification).IsRequired();
         b.Property(x => x.ReasonsJson).IsRequired();
         b.Property(x => x.DeclaredStatus)
-            .HasConversion(v => v!.Value.ToWire(), s => WireNames.ParseStatus(s))
+            .HasConversion(v => v!.Value.ToWire(), s => StoredNames.Parse<ImplementationStatus>(s))
             .HasMaxLength(20);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => x.Ordinal);

@@ -29,8 +29,8 @@ public static class SafeJson
     }
 
     /// <summary>
-    /// Reads a file's bytes without ever holding more than <see cref="JsonLimits.MaxBytes"/>: <c>file-not-found</c>,
-    /// <c>too-large</c> or <c>file-unreadable</c> located at <paramref name="source"/> (the path when null).
+    /// Reads a file's bytes without ever holding more than <see cref="JsonLimits.MaxBytes"/>: <c>missing-file</c>,
+    /// <c>json-too-large</c> or <c>file-unreadable</c> located at <paramref name="source"/> (the path when null).
     /// </summary>
     public static Result<byte[]> ReadBytes(string path, JsonLimits? limits = null, string? source = null)
     {
@@ -40,7 +40,7 @@ public static class SafeJson
         var file = new FileInfo(path);
         if (!file.Exists)
         {
-            return new Error("file-not-found", "file not found", source);
+            return new Error(ErrorCodes.MissingFile, "file not found", source);
         }
 
         if (file.Length > limits.MaxBytes)
@@ -70,11 +70,11 @@ public static class SafeJson
         }
         catch (IOException ex)
         {
-            return new Error("file-unreadable", $"cannot read the file: {ex.Message}", source);
+            return new Error(ErrorCodes.FileUnreadable, $"cannot read the file: {ex.Message}", source);
         }
         catch (UnauthorizedAccessException)
         {
-            return new Error("file-unreadable", "permission denied", source);
+            return new Error(ErrorCodes.FileUnreadable, "permission denied", source);
         }
 
         return bytes;
@@ -91,7 +91,7 @@ public static class SafeJson
         }
         catch (EncoderFallbackException)
         {
-            return new Error("json-invalid-utf8", "the text contains a lone surrogate and cannot be encoded as UTF-8", source);
+            return new Error(ErrorCodes.JsonInvalidUtf8, "the text contains a lone surrogate and cannot be encoded as UTF-8", source);
         }
 
         return Parse(bytes, source, limits);
@@ -114,7 +114,7 @@ public static class SafeJson
 
         if (utf8.Span.Trim(" \t\r\n"u8).IsEmpty)
         {
-            return new Error("json-empty", "the document is empty", source);
+            return new Error(ErrorCodes.JsonEmpty, "the document is empty", source);
         }
 
         var problem = Scan(utf8.Span, source, limits);
@@ -134,7 +134,7 @@ public static class SafeJson
     }
 
     private static Error TooLarge(long size, JsonLimits limits, string source) => new(
-        "json-too-large",
+        ErrorCodes.JsonTooLarge,
         $"the document is {size.ToString("N0", CultureInfo.InvariantCulture)} bytes; the limit is {limits.MaxBytes.ToString("N0", CultureInfo.InvariantCulture)} bytes",
         source);
 
@@ -165,7 +165,7 @@ public static class SafeJson
                     case JsonTokenType.StartArray:
                         if (frames.Count >= limits.MaxDepth)
                         {
-                            return Fail("json-too-deep", $"nesting deeper than {limits.MaxDepth} levels", frames, source);
+                            return Fail(ErrorCodes.JsonTooDeep, $"nesting deeper than {limits.MaxDepth} levels", frames, source);
                         }
 
                         frames.Add(new Frame(token == JsonTokenType.StartObject ? new HashSet<string>(StringComparer.Ordinal) : null));
@@ -177,14 +177,14 @@ public static class SafeJson
                     case JsonTokenType.PropertyName:
                         if (ReadString(ref reader) is not { } name)
                         {
-                            return Fail("json-invalid-utf8", "a property name is not valid UTF-8", frames, source);
+                            return Fail(ErrorCodes.JsonInvalidUtf8, "a property name is not valid UTF-8", frames, source);
                         }
 
                         var frame = frames[^1];
                         if (!frame.Keys!.Add(name))
                         {
                             frame.Property = name;
-                            return Fail("json-duplicate-key", $"duplicate property '{name}'", frames, source);
+                            return Fail(ErrorCodes.JsonDuplicateKey, $"duplicate property '{name}'", frames, source);
                         }
 
                         frame.Property = name;
@@ -192,7 +192,7 @@ public static class SafeJson
                     case JsonTokenType.String:
                         if (!IsValidString(ref reader))
                         {
-                            return Fail("json-invalid-utf8", "a string is not valid UTF-8 (or has a lone surrogate escape)", frames, source);
+                            return Fail(ErrorCodes.JsonInvalidUtf8, "a string is not valid UTF-8 (or has a lone surrogate escape)", frames, source);
                         }
 
                         break;
@@ -203,7 +203,7 @@ public static class SafeJson
         {
             var line = (ex.LineNumber ?? 0) + 1;
             var column = (ex.BytePositionInLine ?? 0) + 1;
-            return Fail("json-syntax", $"malformed JSON at line {line}, byte {column}: {FirstSentence(ex.Message)}", frames, source);
+            return Fail(ErrorCodes.JsonSyntax, $"malformed JSON at line {line}, byte {column}: {FirstSentence(ex.Message)}", frames, source);
         }
 
         return null;

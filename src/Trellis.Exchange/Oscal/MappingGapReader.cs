@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Trellis.Core.Common;
 using Trellis.Core.Crosswalk;
 using Trellis.Exchange.Json;
 
@@ -49,7 +50,7 @@ internal sealed class MappingGapReader(MappingRequirementIds from, bool skipMiss
                 }
                 else
                 {
-                    Problems.Add(new("unknown-requirement", idPath, from.Unknown(w.GetString()!, Problems.Count)));
+                    Problems.Add(new(ErrorCodes.UnknownRequirement, idPath, from.Unknown(w.GetString()!, Problems.Count)));
                 }
             }
 
@@ -69,7 +70,7 @@ internal sealed class MappingGapReader(MappingRequirementIds from, bool skipMiss
                 }
                 else if (ids.Count == 0)
                 {
-                    Problems.Add(new("unknown-requirement", patternPath, $"'{pattern}' matches no requirement of {from.FrameworkId}"));
+                    Problems.Add(new(ErrorCodes.UnknownRequirement, patternPath, $"'{pattern}' matches no requirement of {from.FrameworkId}"));
                 }
 
                 selected.AddRange(ids.Select(id => (id, patternPath)));

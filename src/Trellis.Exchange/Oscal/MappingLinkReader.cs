@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Trellis.Core.Common;
 using Trellis.Core.Crosswalk;
 using Trellis.Exchange.Json;
 
@@ -85,7 +86,7 @@ internal sealed class MappingLinkReader(
             }
             else
             {
-                Problems.Add(new("duplicate-link", $"{path}.relationship", $"{source} {relationship.ToWire()} {target} contradicts {first.Relationship.ToWire()} at {first.Path}"));
+                Problems.Add(new(ErrorCodes.DuplicateLink, $"{path}.relationship", $"{source} {relationship.ToWire()} {target} contradicts {first.Relationship.ToWire()} at {first.Path}"));
             }
 
             return;
@@ -163,7 +164,7 @@ internal sealed class MappingLinkReader(
             var id = ids.Find(exact);
             if (id is null && !skipMissing)
             {
-                Problems.Add(new("unknown-requirement", $"{itemPath}.id-ref", ids.Unknown(exact, Problems.Count)));
+                Problems.Add(new(ErrorCodes.UnknownRequirement, $"{itemPath}.id-ref", ids.Unknown(exact, Problems.Count)));
             }
 
             items.Add(new Item(reference, id, Statement: false, Missing: id is null));

@@ -66,11 +66,11 @@ internal sealed class MappingResources
         {
             { Count: 1 } => found[0].Id,
             { Count: > 1 } => new Error(
-                "unresolved-framework",
+                ErrorCodes.UnresolvedFramework,
                 $"'{href}' matches more than one framework ({string.Join(", ", found.Select(f => f.Id))}); pass {option} with one of them",
                 $"{path}.href"),
             _ => new Error(
-                "unresolved-framework",
+                ErrorCodes.UnresolvedFramework,
                 $"cannot tell which framework '{href}' is: no framework-id prop, and no known framework has its title or ID; pass {option} with one of: {all}",
                 $"{path}.href"),
         };

@@ -41,13 +41,13 @@ public static class OscalAssessmentResultsExport
 
         if (Period(engagement) is not { } period)
         {
-            return new Error("invalid-engagement", $"engagement '{engagement.Id}' has no observation window, as-of date or fieldwork dates");
+            return new Error(ErrorCodes.InvalidEngagement, $"engagement '{engagement.Id}' has no observation window, as-of date or fieldwork dates");
         }
 
         var reviewed = fw.Value.Requirements.Where(r => InScope(engagement, r)).ToList();
         if (reviewed.Count == 0)
         {
-            return new Error("nothing-to-export", $"no requirement of {fw.Value.Id} is in the scope of engagement '{engagement.Id}'");
+            return new Error(ErrorCodes.NothingToExport, $"no requirement of {fw.Value.Id} is in the scope of engagement '{engagement.Id}'");
         }
 
         var own = findings.Where(f => f.EngagementId == engagement.Id).OrderBy(f => f.Id, StringComparer.Ordinal).ToList();

@@ -161,7 +161,7 @@ internal static class OscalCatalogReader
     }
 
     private static Error Duplicate(string id, string path, State state) =>
-        new("oscal-duplicate-id", $"the ID '{id}' is used twice; requirement IDs must be unique", $"{state.Source}:{path}");
+        new(ErrorCodes.OscalDuplicateId, $"the ID '{id}' is used twice; requirement IDs must be unique", $"{state.Source}:{path}");
 
     // Nearest scope first (the control's own parameters, then its parent's, group's, catalog's), then anywhere.
     private static JsonElement? Find(string id, List<Dictionary<string, JsonElement>> scopes, State state)

@@ -35,7 +35,7 @@ public static class OscalComponentExport
             .ToList();
         if (mapped.Count == 0)
         {
-            return new Error("nothing-to-export", "no control of the program maps to a requirement; map controls before exporting a component definition");
+            return new Error(ErrorCodes.NothingToExport, "no control of the program maps to a requirement; map controls before exporting a component definition");
         }
 
         var order = engine.Catalog.Frameworks.Select((f, i) => (f.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);

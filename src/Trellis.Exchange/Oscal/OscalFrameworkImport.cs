@@ -46,7 +46,7 @@ public static class OscalFrameworkImport
         options ??= new ProfileResolverOptions();
         if (id is not null && !IsValidId(id))
         {
-            return new Error("invalid-id", $"'{id}' is not a valid framework ID: use letters, digits, '.', '-' and '_', at most {MaxIdLength} characters");
+            return new Error(ErrorCodes.InvalidId, $"'{id}' is not a valid framework ID: use letters, digits, '.', '-' and '_', at most {MaxIdLength} characters");
         }
 
         var catalog = OscalReader.ReadFile(catalogPath, [OscalModel.Catalog], options.Limits);
@@ -91,7 +91,7 @@ public static class OscalFrameworkImport
         ArgumentNullException.ThrowIfNull(json);
         if (id is not null && !IsValidId(id))
         {
-            return new Error("invalid-id", $"'{id}' is not a valid framework ID: use letters, digits, '.', '-' and '_', at most {MaxIdLength} characters");
+            return new Error(ErrorCodes.InvalidId, $"'{id}' is not a valid framework ID: use letters, digits, '.', '-' and '_', at most {MaxIdLength} characters");
         }
 
         var read = OscalReader.Parse(Encoding.UTF8.GetBytes(json), source, [OscalModel.Catalog], limits);

@@ -54,7 +54,7 @@ public static partial class OscalMappingExport
 
         if (from == to)
         {
-            return new Error("invalid-argument", $"a mapping needs two different frameworks, not {from} twice");
+            return new Error(ErrorCodes.InvalidArgument, $"a mapping needs two different frameworks, not {from} twice");
         }
 
         var links = options.Inferred ? engine.All(from, to) : engine.Direct(from, to);
@@ -134,7 +134,7 @@ public static partial class OscalMappingExport
         };
         if (maps.Count == 0)
         {
-            return new Error("empty-mapping", $"there are no links between {from} and {to} to export{(options.Inferred ? "" : " (try --inferred)")}");
+            return new Error(ErrorCodes.NothingToExport, $"there are no links between {from} and {to} to export{(options.Inferred ? "" : " (try --inferred)")}");
         }
 
         return new JsonObject { ["mapping-collection"] = collection };

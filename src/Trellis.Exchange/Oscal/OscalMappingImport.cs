@@ -78,7 +78,7 @@ public static class OscalMappingImport
         var versionPath = $"{document.Source}:{document.BodyPath}.metadata.oscal-version";
         if (!document.OscalVersion.StartsWith("1.2.", StringComparison.Ordinal))
         {
-            return new Error("oscal-version-unsupported", $"OSCAL version '{document.OscalVersion}' is not supported; {MappingVersions}", versionPath);
+            return new Error(ErrorCodes.OscalVersionUnsupported, $"OSCAL version '{document.OscalVersion}' is not supported; {MappingVersions}", versionPath);
         }
 
         var body = document.Body;
@@ -120,7 +120,7 @@ public static class OscalMappingImport
     {
         if (options.DefaultStrength is < 1 or > 10)
         {
-            return new Error("invalid-argument", $"the default strength must be 1 to 10, not {options.DefaultStrength}");
+            return new Error(ErrorCodes.InvalidArgument, $"the default strength must be 1 to 10, not {options.DefaultStrength}");
         }
 
         foreach (var id in (string?[])[options.SourceFramework, options.TargetFramework])
@@ -132,13 +132,13 @@ public static class OscalMappingImport
         }
 
         return options.SourceFramework is not null && options.SourceFramework == options.TargetFramework
-            ? new Error("invalid-argument", $"a mapping needs two different frameworks, not {options.SourceFramework} twice")
+            ? new Error(ErrorCodes.InvalidArgument, $"a mapping needs two different frameworks, not {options.SourceFramework} twice")
             : null;
     }
 
     // OscalReader accepts 1.0.x to 1.2.x for every model; a mapping collection can only be 1.2.x.
     private static Error ForMappings(Error error) =>
-        error.Code == "oscal-version-unsupported"
+        error.Code == ErrorCodes.OscalVersionUnsupported
             ? error with { Message = $"{error.Message.Split(';')[0]}; {MappingVersions}" }
             : error;
 
@@ -172,14 +172,14 @@ public static class OscalMappingImport
 
             if (from.Value == to.Value)
             {
-                return new Error("invalid-mapping", $"the mapping's source and target are both {from.Value}; pass --source or --target if that is wrong", $"{source}:{path}");
+                return new Error(ErrorCodes.InvalidMapping, $"the mapping's source and target are both {from.Value}; pass --source or --target if that is wrong", $"{source}:{path}");
             }
 
             first ??= (from.Value, to.Value);
             if (first != (from.Value, to.Value))
             {
                 return new Error(
-                    "invalid-mapping",
+                    ErrorCodes.InvalidMapping,
                     $"this mapping is from {from.Value} to {to.Value}, an earlier one from {first.Value.From} to {first.Value.To}; Trellis imports one pair of frameworks at a time: split the collection",
                     $"{source}:{path}");
             }
@@ -211,7 +211,7 @@ public static class OscalMappingImport
         var rest = problems.Count > MaxListedProblems ? $"; and {problems.Count - MaxListedProblems} more" : "";
         var count = problems.Count == 1 ? "1 problem" : $"{problems.Count} problems";
         return new Error(
-            codes.Count == 1 ? codes[0] : "invalid-mapping",
+            codes.Count == 1 ? codes[0] : ErrorCodes.InvalidMapping,
             $"{count}, nothing imported: {string.Join("; ", listed)}{rest}",
             $"{source}:{problems[0].Path}");
     }

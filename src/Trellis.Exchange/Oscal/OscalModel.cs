@@ -1,3 +1,5 @@
+using Trellis.Core.Common;
+
 namespace Trellis.Exchange.Oscal;
 
 /// <summary>The OSCAL models (document types), named by their root property.</summary>
@@ -28,10 +30,10 @@ public enum OscalModel
     PlanOfActionAndMilestones,
 }
 
-/// <summary>Root property names of <see cref="OscalModel"/>.</summary>
+/// <summary>Root property names of <see cref="OscalModel"/>: its wire names.</summary>
 public static class OscalModels
 {
-    private static readonly Dictionary<OscalModel, string> Names = new()
+    private static readonly WireNames<OscalModel> Names = new(new Dictionary<OscalModel, string>
     {
         [OscalModel.Catalog] = "catalog",
         [OscalModel.Profile] = "profile",
@@ -41,27 +43,14 @@ public static class OscalModels
         [OscalModel.AssessmentPlan] = "assessment-plan",
         [OscalModel.AssessmentResults] = "assessment-results",
         [OscalModel.PlanOfActionAndMilestones] = "plan-of-action-and-milestones",
-    };
+    });
 
     /// <summary>The root property name, e.g. <c>mapping-collection</c>.</summary>
     public static string RootName(this OscalModel model) => Names[model];
 
     /// <summary>Finds the model whose root property is <paramref name="name"/>.</summary>
-    public static bool TryParse(string name, out OscalModel model)
-    {
-        foreach (var (m, n) in Names)
-        {
-            if (n == name)
-            {
-                model = m;
-                return true;
-            }
-        }
-
-        model = default;
-        return false;
-    }
+    public static bool TryParse(string? name, out OscalModel model) => Names.TryParse(name, out model);
 
     /// <summary>All root property names, for error messages.</summary>
-    public static IEnumerable<string> RootNames => Names.Values;
+    public static IEnumerable<string> RootNames => Names.All;
 }

@@ -73,21 +73,21 @@ public static partial class OscalReader
         var names = string.Join(", ", OscalModels.RootNames);
         if (root.ValueKind != JsonValueKind.Object)
         {
-            return new Error("oscal-not-a-document", $"an OSCAL document is a JSON object with one of: {names}", $"{source}:$");
+            return new Error(ErrorCodes.OscalNotADocument, $"an OSCAL document is a JSON object with one of: {names}", $"{source}:$");
         }
 
         var models = root.EnumerateObject().Where(p => p.Name != "$schema").ToList();
         if (models.Count != 1 || !OscalModels.TryParse(models[0].Name, out var model))
         {
             var found = models.Count == 0 ? "nothing" : string.Join(", ", models.Select(p => $"'{p.Name}'"));
-            return new Error("oscal-not-a-document", $"expected exactly one of {names} at the top, found {found}", $"{source}:$");
+            return new Error(ErrorCodes.OscalNotADocument, $"expected exactly one of {names} at the top, found {found}", $"{source}:$");
         }
 
         if (expected is { Count: > 0 } && !expected.Contains(model))
         {
             var wanted = string.Join(" or ", expected.Select(m => m.RootName()));
             var hint = model == OscalModel.Profile && expected.Contains(OscalModel.Catalog) ? " (pass a profile with --profile)" : "";
-            return new Error("oscal-unexpected-model", $"expected an OSCAL {wanted}, found a {model.RootName()}{hint}", $"{source}:$.{model.RootName()}");
+            return new Error(ErrorCodes.OscalUnexpectedModel, $"expected an OSCAL {wanted}, found a {model.RootName()}{hint}", $"{source}:$.{model.RootName()}");
         }
 
         var body = models[0].Value;
@@ -95,14 +95,14 @@ public static partial class OscalReader
         if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("metadata", out var metadata)
             || metadata.ValueKind != JsonValueKind.Object || !metadata.TryGetProperty("oscal-version", out var v))
         {
-            return new Error("oscal-version-missing", "metadata.oscal-version is missing", path);
+            return new Error(ErrorCodes.OscalVersionMissing, "metadata.oscal-version is missing", path);
         }
 
         var version = v.ValueKind == JsonValueKind.String ? v.GetString() : null;
         if (!IsSupportedVersion(version))
         {
             return new Error(
-                "oscal-version-unsupported",
+                ErrorCodes.OscalVersionUnsupported,
                 $"OSCAL version {(version is null ? v.GetRawText() : $"'{version}'")} is not supported; Trellis reads 1.0.x, 1.1.x and 1.2.x",
                 path);
         }

@@ -43,7 +43,7 @@ public static class OscalSchema
         Collect(results, failures);
         if (failures.Count == 0)
         {
-            return new Error("oscal-schema", $"not a valid OSCAL {Version} {model.RootName()}", $"{source}:{JsonPaths.Root}");
+            return new Error(ErrorCodes.OscalSchema, $"not a valid OSCAL {Version} {model.RootName()}", $"{source}:{JsonPaths.Root}");
         }
 
         // The deepest location is the most specific; branch keywords (anyOf, oneOf) only summarize others.
@@ -55,7 +55,7 @@ public static class OscalSchema
         var more = pointers.Count(p => p != best.Pointer && !pointers.Any(q => q != p && q.StartsWith(p + "/", StringComparison.Ordinal)) && !best.Pointer.StartsWith(p + "/", StringComparison.Ordinal));
         var message = $"does not match the OSCAL {Version} schema: {best.Describe(document)}"
             + (more > 0 ? $" (and problems at {more} other location{(more == 1 ? "" : "s")})" : "");
-        return new Error("oscal-schema", message, $"{source}:{JsonPaths.FromPointer(best.Pointer, document)}");
+        return new Error(ErrorCodes.OscalSchema, message, $"{source}:{JsonPaths.FromPointer(best.Pointer, document)}");
     }
 
     // Only failures under failing nodes count: a branch of a passing anyOf fails without the document being wrong.

@@ -46,7 +46,7 @@ public static class OscalSspExport
         var addressed = readiness.Requirements.Where(r => r.Controls.Count > 0 || excluded.Contains(r.Id)).ToList();
         if (addressed.Count == 0)
         {
-            return new Error("nothing-to-export", $"the program addresses no requirement of {framework}; map controls to it (directly or through the crosswalk) first");
+            return new Error(ErrorCodes.NothingToExport, $"the program addresses no requirement of {framework}; map controls to it (directly or through the crosswalk) first");
         }
 
         var system = OscalParts.SystemName(program);

@@ -78,7 +78,7 @@ public static class ProfileResolver
         var invalid = OscalSchema.Validate(JsonSerializer.SerializeToElement(document, JsonDefaults.Deep), OscalModel.Catalog, $"resolved {profile.Source}");
         if (invalid is not null)
         {
-            return invalid with { Code = "oscal-resolution-invalid" };
+            return invalid with { Code = ErrorCodes.OscalResolutionInvalid };
         }
 
         return new ResolvedCatalog(document, warnings, sources.FallbackUsed, sources.Documents.Select(d => d.FilePath!).ToList());
@@ -91,12 +91,12 @@ public static class ProfileResolver
         var at = profile.BodyPath;
         if (stack.Contains(profile.FilePath!, StringComparer.Ordinal))
         {
-            return new Error("oscal-circular-import", $"the profile imports itself through {string.Join(" > ", stack.Select(Path.GetFileName))}", $"{profile.Source}:{at}");
+            return new Error(ErrorCodes.OscalCircularImport, $"the profile imports itself through {string.Join(" > ", stack.Select(Path.GetFileName))}", $"{profile.Source}:{at}");
         }
 
         if (stack.Count >= options.MaxImportDepth)
         {
-            return new Error("oscal-import-too-deep", $"profiles import profiles more than {options.MaxImportDepth} levels deep", $"{profile.Source}:{at}");
+            return new Error(ErrorCodes.OscalImportTooDeep, $"profiles import profiles more than {options.MaxImportDepth} levels deep", $"{profile.Source}:{at}");
         }
 
         var structure = Structuring(body, at, profile.Source, warnings);
@@ -177,7 +177,7 @@ public static class ProfileResolver
 
         if (merge.TryGetProperty("custom", out _))
         {
-            return new Error("oscal-unsupported", "merge.custom is not supported; use merge.as-is or merge.flat", $"{source}:{at}.merge.custom");
+            return new Error(ErrorCodes.OscalUnsupported, "merge.custom is not supported; use merge.as-is or merge.flat", $"{source}:{at}.merge.custom");
         }
 
         return merge.TryGetProperty("as-is", out var asIs) && asIs.ValueKind == JsonValueKind.True ? Structure.AsIs : Structure.Flat;

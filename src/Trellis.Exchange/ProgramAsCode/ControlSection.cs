@@ -1,3 +1,4 @@
+using Trellis.Core.Common;
 using Trellis.Core.Crosswalk;
 using Trellis.Core.Program;
 using Trellis.Core.Serialization;
@@ -20,12 +21,10 @@ internal static class ControlSection
             Description = f.String(map, "description") ?? "",
             Owner = f.String(map, "owner") ?? "",
             Cadence = f.Wire<Cadence>(map, "cadence", Cadences.TryParse, Cadences.WireNames, required: true) ?? default,
-            Status = f.Wire<ImplementationStatus>(map, "status", ImplementationStatuses.TryParse, StatusNames, required: true) ?? default,
+            Status = f.Wire<ImplementationStatus>(map, "status", ImplementationStatuses.TryParse, ImplementationStatuses.WireNames, required: true) ?? default,
             Mappings = f.Maps(map, "mappings").Select(m => ReadMapping(m, f)).ToList(),
         };
     }
-
-    public static IReadOnlyList<string> StatusNames { get; } = Enum.GetValues<ImplementationStatus>().Select(s => s.ToWire()).ToArray();
 
     private static ControlMapping ReadMapping(YamlMap map, YamlFields f)
     {
@@ -34,7 +33,7 @@ internal static class ControlSection
         var colon = text.IndexOf(':', StringComparison.Ordinal);
         if (text.Length > 0 && (colon <= 0 || colon == text.Length - 1))
         {
-            f.Fail(map["requirement"]!.Line, "invalid-requirement", $"field 'requirement' is '{text}'; write it as framework:id, e.g. iso27001-2022:A.5.15");
+            f.Fail(map["requirement"]!.Line, ErrorCodes.InvalidRequirement, $"field 'requirement' is '{text}'; write it as framework:id, e.g. iso27001-2022:A.5.15");
         }
 
         var requirement = colon > 0 ? new RequirementRef(text[..colon], text[(colon + 1)..]) : new RequirementRef("", text);

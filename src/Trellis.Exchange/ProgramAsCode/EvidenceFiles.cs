@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
+using Trellis.Core.Common;
 using Trellis.Core.Serialization;
 
 namespace Trellis.Exchange.ProgramAsCode;
@@ -36,7 +37,7 @@ internal sealed class EvidenceFiles
     {
         if (Check(relative) is { } problem)
         {
-            f.Fail(line, "unsafe-path", $"field 'file' is '{relative}': {problem}");
+            f.Fail(line, ErrorCodes.UnsafePath, $"field 'file' is '{relative}': {problem}");
             return null;
         }
 
@@ -44,14 +45,14 @@ internal sealed class EvidenceFiles
         var real = RealPath(full);
         if (real is null || _realRoot is null || !File.Exists(real))
         {
-            f.Fail(line, "missing-file", $"field 'file' names '{relative}', which does not exist in the program folder");
+            f.Fail(line, ErrorCodes.MissingFile, $"field 'file' names '{relative}', which does not exist in the program folder");
             return null;
         }
 
         var inside = Path.EndsInDirectorySeparator(_realRoot) ? _realRoot : _realRoot + Path.DirectorySeparatorChar;
         if (!real.StartsWith(inside, StringComparison.Ordinal))
         {
-            f.Fail(line, "unsafe-path", $"field 'file' is '{relative}': it is a symbolic link that leads outside the program folder");
+            f.Fail(line, ErrorCodes.UnsafePath, $"field 'file' is '{relative}': it is a symbolic link that leads outside the program folder");
             return null;
         }
 
@@ -73,7 +74,7 @@ internal sealed class EvidenceFiles
             _total += bytes.LongLength;
             if (_total > _limits.MaxTotalEvidenceBytes)
             {
-                f.Fail(line, "too-large", $"field 'file' is '{relative}': the evidence files together exceed {_limits.MaxTotalEvidenceBytes.ToString(CultureInfo.InvariantCulture)} bytes");
+                f.Fail(line, ErrorCodes.TooLarge, $"field 'file' is '{relative}': the evidence files together exceed {_limits.MaxTotalEvidenceBytes.ToString(CultureInfo.InvariantCulture)} bytes");
                 return null;
             }
         }
@@ -85,13 +86,13 @@ internal sealed class EvidenceFiles
     {
         if (length == 0)
         {
-            f.Fail(line, "empty-file", $"field 'file' names '{relative}', which is empty; evidence files must have content");
+            f.Fail(line, ErrorCodes.EmptyFile, $"field 'file' names '{relative}', which is empty; evidence files must have content");
             return false;
         }
 
         if (length > _limits.MaxEvidenceFileBytes)
         {
-            f.Fail(line, "too-large", $"field 'file' names '{relative}', which has {length.ToString(CultureInfo.InvariantCulture)} bytes; the limit is {_limits.MaxEvidenceFileBytes.ToString(CultureInfo.InvariantCulture)}");
+            f.Fail(line, ErrorCodes.TooLarge, $"field 'file' names '{relative}', which has {length.ToString(CultureInfo.InvariantCulture)} bytes; the limit is {_limits.MaxEvidenceFileBytes.ToString(CultureInfo.InvariantCulture)}");
             return false;
         }
 

@@ -1,3 +1,4 @@
+using Trellis.Core.Common;
 using Trellis.Core.Evidence;
 using Trellis.Core.Serialization;
 
@@ -42,7 +43,7 @@ internal static class EvidenceSection
         {
             foreach (var key in FileOnlyKeys.Where(k => map[k] is not null))
             {
-                f.Fail(map[key]!.Line, "invalid-field", $"field '{key}' belongs to file evidence; this version has no 'file'");
+                f.Fail(map[key]!.Line, ErrorCodes.InvalidField, $"field '{key}' belongs to file evidence; this version has no 'file'");
             }
         }
         else if (files.Load(file, map["file"]!.Line, f) is { } stored)
@@ -50,12 +51,12 @@ internal static class EvidenceSection
             (sha, size) = stored;
             if (declaredSha is not null && !string.Equals(declaredSha, sha, StringComparison.OrdinalIgnoreCase))
             {
-                f.Fail(map["sha256"]!.Line, "checksum-mismatch", $"field 'sha256' says {declaredSha} but '{file}' has SHA-256 {sha}");
+                f.Fail(map["sha256"]!.Line, ErrorCodes.ChecksumMismatch, $"field 'sha256' says {declaredSha} but '{file}' has SHA-256 {sha}");
             }
 
             if (declaredSize is not null && declaredSize != size)
             {
-                f.Fail(map["size"]!.Line, "size-mismatch", $"field 'size' says {declaredSize} bytes but '{file}' has {size}");
+                f.Fail(map["size"]!.Line, ErrorCodes.SizeMismatch, $"field 'size' says {declaredSize} bytes but '{file}' has {size}");
             }
         }
         else

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Trellis.Core.Common;
 using Trellis.Core.Serialization;
 
 namespace Trellis.Exchange.ProgramAsCode;
@@ -22,7 +23,7 @@ internal static partial class FieldReading
 
         if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < min || n > max)
         {
-            f.Fail(map[key]!.Line, "invalid-number", $"field '{key}' must be a whole number from {min} to {max}, not '{text}'");
+            f.Fail(map[key]!.Line, ErrorCodes.InvalidNumber, $"field '{key}' must be a whole number from {min} to {max}, not '{text}'");
             return null;
         }
 
@@ -41,7 +42,7 @@ internal static partial class FieldReading
         if (!InstantShape().IsMatch(text)
             || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var instant))
         {
-            f.Fail(map[key]!.Line, "invalid-instant", $"field '{key}' must be a real instant as YYYY-MM-DDThh:mm:ssZ (UTC, or with an offset), not '{text}'");
+            f.Fail(map[key]!.Line, ErrorCodes.InvalidInstant, $"field '{key}' must be a real instant as YYYY-MM-DDThh:mm:ssZ (UTC, or with an offset), not '{text}'");
             return null;
         }
 
@@ -66,7 +67,7 @@ internal static partial class FieldReading
             return value;
         }
 
-        f.Fail(map[key]!.Line, "unknown-value", $"field '{key}' is '{text}'; expected one of {string.Join(", ", names)}");
+        f.Fail(map[key]!.Line, ErrorCodes.UnknownValue, $"field '{key}' is '{text}'; expected one of {string.Join(", ", names)}");
         return null;
     }
 
@@ -82,7 +83,7 @@ internal static partial class FieldReading
             }
             else
             {
-                f.Fail(map[key]!.Line, "unknown-value", $"'{key}' contains '{text}'; expected any of {string.Join(", ", names)}");
+                f.Fail(map[key]!.Line, ErrorCodes.UnknownValue, $"'{key}' contains '{text}'; expected any of {string.Join(", ", names)}");
             }
         }
 

@@ -30,7 +30,7 @@ internal sealed class ProgramLines
         {
             var path = error.Location ?? "";
             var occurrence = 0;
-            if (error.Code == "duplicate-id")
+            if (error.Code == ErrorCodes.DuplicateId)
             {
                 // The validator reports the second, third... occurrence of an ID in document order.
                 occurrence = duplicatesSeen[path] = duplicatesSeen.GetValueOrDefault(path) + 1;

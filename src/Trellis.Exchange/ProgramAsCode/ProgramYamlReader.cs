@@ -35,13 +35,13 @@ public static class ProgramYamlReader
         var source = programYamlPath;
         if (!File.Exists(programYamlPath))
         {
-            return Fail(new Error("missing-file", $"'{programYamlPath}' does not exist", source));
+            return Fail(new Error(ErrorCodes.MissingFile, $"'{programYamlPath}' does not exist", source));
         }
 
         var size = new FileInfo(programYamlPath).Length;
         if (size > limits.MaxProgramFileBytes)
         {
-            return Fail(new Error("too-large", $"program.yaml has {size.ToString(CultureInfo.InvariantCulture)} bytes; the limit is {limits.MaxProgramFileBytes.ToString(CultureInfo.InvariantCulture)}", source));
+            return Fail(new Error(ErrorCodes.TooLarge, $"program.yaml has {size.ToString(CultureInfo.InvariantCulture)} bytes; the limit is {limits.MaxProgramFileBytes.ToString(CultureInfo.InvariantCulture)}", source));
         }
 
         var text = Decode(File.ReadAllBytes(programYamlPath), source);
@@ -58,7 +58,7 @@ public static class ProgramYamlReader
 
         if (doc.Value is not YamlMap root)
         {
-            return Fail(new Error("invalid-type", "program.yaml must be a mapping at the top", $"{source}:{doc.Value.Line}"));
+            return Fail(new Error(ErrorCodes.InvalidType, "program.yaml must be a mapping at the top", $"{source}:{doc.Value.Line}"));
         }
 
         var f = new YamlFields(source);
@@ -69,7 +69,7 @@ public static class ProgramYamlReader
         // The reader already requires every ID, so the validator's missing-id would only repeat it.
         var locate = new ProgramLines(root).Locator(source);
         var errors = f.Errors
-            .Concat(ProgramValidator.Validate(program, catalog).Where(e => e.Code != "missing-id").Select(locate))
+            .Concat(ProgramValidator.Validate(program, catalog).Where(e => e.Code != ErrorCodes.MissingId).Select(locate))
             .OrderBy(e => LineOf(e, source))
             .ToList();
         return errors.Count == 0 ? ProgramReadResult.Ok(program, files.Blobs) : ProgramReadResult.Fail(errors);
@@ -81,7 +81,7 @@ public static class ProgramYamlReader
         var format = f.String(root, "format", required: true);
         if (format is not null and not Format)
         {
-            f.Fail(root["format"]!.Line, "unknown-format", $"field 'format' is '{format}'; expected '{Format}'");
+            f.Fail(root["format"]!.Line, ErrorCodes.UnknownFormat, $"field 'format' is '{format}'; expected '{Format}'");
         }
 
         var soa = f.AsMap(root["soa"], "soa");
@@ -112,7 +112,7 @@ public static class ProgramYamlReader
         if (status != OperationStatus.Done)
         {
             var line = span[..read].Count((byte)'\n') + 1;
-            return new Error("invalid-utf8", $"program.yaml is not valid UTF-8: invalid byte 0x{span[read]:X2} at byte {read.ToString(CultureInfo.InvariantCulture)}", $"{source}:{line}");
+            return new Error(ErrorCodes.InvalidUtf8, $"program.yaml is not valid UTF-8: invalid byte 0x{span[read]:X2} at byte {read.ToString(CultureInfo.InvariantCulture)}", $"{source}:{line}");
         }
 
         return new string(chars, 0, written);

@@ -50,14 +50,14 @@ public static class ProgramYamlWriter
             var bytes = blobs(version.Sha256!);
             if (bytes is null)
             {
-                return new Error("missing-blob", $"the contents of evidence file '{version.FileName}' (SHA-256 {version.Sha256}) are not stored", path);
+                return new Error(ErrorCodes.MissingBlob, $"the contents of evidence file '{version.FileName}' (SHA-256 {version.Sha256}) are not stored", path);
             }
 
             var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
             if (sha != version.Sha256 || bytes.LongLength != version.Size)
             {
                 return new Error(
-                    "checksum-mismatch",
+                    ErrorCodes.ChecksumMismatch,
                     $"the stored contents of evidence file '{version.FileName}' do not match SHA-256 {version.Sha256} and size {version.Size.ToString(CultureInfo.InvariantCulture)}",
                     path);
             }

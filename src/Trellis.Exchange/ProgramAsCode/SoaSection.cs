@@ -1,3 +1,4 @@
+using Trellis.Core.Common;
 using Trellis.Core.Program;
 using Trellis.Core.Serialization;
 
@@ -41,7 +42,7 @@ internal static class SoaSection
         var applicable = f.Bool(map, "applicable");
         if (map["applicable"] is null or YamlScalar { IsNull: true })
         {
-            f.Fail(map.Line, "missing-field", "required field 'applicable' is missing");
+            f.Fail(map.Line, ErrorCodes.MissingField, "required field 'applicable' is missing");
         }
 
         return new SoaDecision
@@ -50,7 +51,7 @@ internal static class SoaSection
             Applicable = applicable ?? true,
             Justification = f.String(map, "justification") ?? "",
             Reasons = f.WireList<InclusionReason>(map, "reasons", InclusionReasons.TryParse, InclusionReasons.WireNames),
-            DeclaredStatus = f.Wire<ImplementationStatus>(map, "declaredStatus", ImplementationStatuses.TryParse, ControlSection.StatusNames),
+            DeclaredStatus = f.Wire<ImplementationStatus>(map, "declaredStatus", ImplementationStatuses.TryParse, ImplementationStatuses.WireNames),
         };
     }
 }

@@ -1,3 +1,5 @@
+using Trellis.Core.Common;
+
 namespace Trellis.Exchange.Reports;
 
 /// <summary>The reports Trellis produces (issue 6, item 1).</summary>
@@ -44,7 +46,7 @@ public enum ReportFormat
 /// <summary>Wire names of <see cref="ReportKind"/> and <see cref="ReportFormat"/>.</summary>
 public static class ReportNames
 {
-    private static readonly Dictionary<ReportKind, string> Kinds = new()
+    private static readonly WireNames<ReportKind> Kinds = new(new Dictionary<ReportKind, string>
     {
         [ReportKind.Soa] = "soa",
         [ReportKind.Matrix] = "matrix",
@@ -52,51 +54,35 @@ public static class ReportNames
         [ReportKind.Crosswalk] = "crosswalk",
         [ReportKind.Readiness] = "readiness",
         [ReportKind.EvidenceIndex] = "evidence-index",
-    };
+    });
+
+    // In the order the CLI's help and error messages have always listed them.
+    private static readonly WireNames<ReportFormat> Formats = new(new Dictionary<ReportFormat, string>
+    {
+        [ReportFormat.Xlsx] = "xlsx",
+        [ReportFormat.Pdf] = "pdf",
+        [ReportFormat.Html] = "html",
+        [ReportFormat.Csv] = "csv",
+        [ReportFormat.Json] = "json",
+    });
 
     /// <summary><c>soa</c>, <c>matrix</c>, <c>gap</c>, <c>crosswalk</c>, <c>readiness</c>, <c>evidence-index</c>.</summary>
-    public static IReadOnlyList<string> KindNames { get; } = [.. Kinds.Values];
+    public static IReadOnlyList<string> KindNames => Kinds.All;
 
     /// <summary><c>xlsx</c>, <c>pdf</c>, <c>html</c>, <c>csv</c>, <c>json</c>.</summary>
-    public static IReadOnlyList<string> FormatNames { get; } = ["xlsx", "pdf", "html", "csv", "json"];
+    public static IReadOnlyList<string> FormatNames => Formats.All;
 
     /// <summary>Wire name of a kind.</summary>
     public static string ToWire(this ReportKind kind) => Kinds[kind];
 
     /// <summary>Wire name of a format (also the file extension).</summary>
-    public static string ToWire(this ReportFormat format) => format.ToString().ToLowerInvariant();
+    public static string ToWire(this ReportFormat format) => Formats[format];
 
-    /// <summary>Parses a kind wire name (exact, lowercase).</summary>
-    public static bool TryParseKind(string? text, out ReportKind kind)
-    {
-        foreach (var (k, v) in Kinds)
-        {
-            if (v == text)
-            {
-                kind = k;
-                return true;
-            }
-        }
+    /// <summary>Parses a kind wire name (exact, lowercase); false when unknown.</summary>
+    public static bool TryParse(string? text, out ReportKind kind) => Kinds.TryParse(text, out kind);
 
-        kind = default;
-        return false;
-    }
-
-    /// <summary>Parses a format wire name (exact, lowercase).</summary>
-    public static bool TryParseFormat(string? text, out ReportFormat format)
-    {
-        foreach (var f in Enum.GetValues<ReportFormat>())
-        {
-            if (f.ToWire() == text)
-            {
-                format = f;
-                return true;
-            }
-        }
-
-        format = default;
-        return false;
-    }
+    /// <summary>Parses a format wire name (exact, lowercase); false when unknown.</summary>
+    public static bool TryParse(string? text, out ReportFormat format) => Formats.TryParse(text, out format);
 
     /// <summary>The media type of a format, for HTTP responses.</summary>
     public static string MediaType(this ReportFormat format) => format switch

@@ -30,9 +30,9 @@ public sealed class ReportService(TimeProvider clock)
     public Result<byte[]> Render(string kind, ReportOptions options, ComplianceProgram? program, CrosswalkEngine engine, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (!ReportNames.TryParseFormat(options.Format, out var format))
+        if (!ReportNames.TryParse(options.Format, out ReportFormat format))
         {
-            return new Error("unknown-report-format", $"unknown report format '{options.Format}'; use one of {string.Join(", ", ReportNames.FormatNames)}");
+            return new Error(ErrorCodes.InvalidFormat, $"unknown report format '{options.Format}'; use one of {string.Join(", ", ReportNames.FormatNames)}");
         }
 
         var document = Build(kind, options, program, engine, today);
@@ -44,10 +44,10 @@ public sealed class ReportService(TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(engine);
-        if (!ReportNames.TryParseKind(kind, out var k))
+        if (!ReportNames.TryParse(kind, out ReportKind k))
         {
             var near = Suggestions.Nearest(kind ?? "", ReportNames.KindNames, 1);
-            return new Error("unknown-report-kind", $"unknown report '{kind}'; did you mean {string.Join(", ", near)}? Reports: {string.Join(", ", ReportNames.KindNames)}");
+            return new Error(ErrorCodes.UnknownReportKind, $"unknown report '{kind}'; did you mean {string.Join(", ", near)}? Reports: {string.Join(", ", ReportNames.KindNames)}");
         }
 
         var at = clock.GetUtcNow();
@@ -58,7 +58,7 @@ public sealed class ReportService(TimeProvider clock)
 
         if (program is null)
         {
-            return new Error("program-required", $"the {kind} report needs a program");
+            return new Error(ErrorCodes.ProgramRequired, $"the {kind} report needs a program");
         }
 
         var policy = options.Freshness;
@@ -67,7 +67,7 @@ public sealed class ReportService(TimeProvider clock)
             case ReportKind.Soa:
                 if (options.Framework is { } f && f != FrameworkIds.Iso27001v2022)
                 {
-                    return new Error("unsupported-framework", $"the SoA lists the Annex A controls of {FrameworkIds.Iso27001v2022}, not {f}");
+                    return new Error(ErrorCodes.UnsupportedFramework, $"the SoA lists the Annex A controls of {FrameworkIds.Iso27001v2022}, not {f}");
                 }
 
                 return Map(engine.Catalog.Framework(FrameworkIds.Iso27001v2022), iso => SoaReport.Build(program, iso, today, at, policy));
@@ -80,12 +80,12 @@ public sealed class ReportService(TimeProvider clock)
             default:
                 if ((options.WindowStart is null) != (options.WindowEnd is null))
                 {
-                    return new Error("invalid-window", "an observation window needs both a start and an end date");
+                    return new Error(ErrorCodes.InvalidWindow, "an observation window needs both a start and an end date");
                 }
 
                 if (options.WindowStart > options.WindowEnd)
                 {
-                    return new Error("invalid-window", $"the observation window starts ({ReportText.Date(options.WindowStart)}) after it ends ({ReportText.Date(options.WindowEnd)})");
+                    return new Error(ErrorCodes.InvalidWindow, $"the observation window starts ({ReportText.Date(options.WindowStart)}) after it ends ({ReportText.Date(options.WindowEnd)})");
                 }
 
                 return EvidenceIndexReport.Build(program, options.WindowStart, options.WindowEnd, at);
@@ -107,7 +107,7 @@ public sealed class ReportService(TimeProvider clock)
     {
         if (options.Framework is null || options.To is null)
         {
-            return new Error("missing-option", "the crosswalk report needs the framework on the left (--framework) and on the right (--to)");
+            return new Error(ErrorCodes.MissingOption, "the crosswalk report needs the framework on the left (--framework) and on the right (--to)");
         }
 
         var from = engine.Catalog.Framework(options.Framework);

@@ -39,7 +39,7 @@ internal sealed class CellReading(int maxErrors)
         }
         else if (_errors.Count == maxErrors)
         {
-            _errors.Add(new Error("too-many-errors", $"stopped after {maxErrors.ToString(CultureInfo.InvariantCulture)} problems; fix these and import again", location));
+            _errors.Add(new Error(ErrorCodes.TooManyErrors, $"stopped after {maxErrors.ToString(CultureInfo.InvariantCulture)} problems; fix these and import again", location));
         }
     }
 
@@ -50,7 +50,7 @@ internal sealed class CellReading(int maxErrors)
     {
         if (cell.HasFormula)
         {
-            Fail(cell, field, "formula", $"the cell holds a formula ({Shorten("=" + cell.FormulaA1)}); Trellis does not calculate formulas, type the value itself");
+            Fail(cell, field, ErrorCodes.Formula, $"the cell holds a formula ({Shorten("=" + cell.FormulaA1)}); Trellis does not calculate formulas, type the value itself");
             return null;
         }
 
@@ -59,7 +59,7 @@ internal sealed class CellReading(int maxErrors)
             case XLDataType.Number:
                 return cell.GetDouble().ToString(CultureInfo.InvariantCulture);
             case XLDataType.Boolean or XLDataType.DateTime or XLDataType.TimeSpan:
-                Fail(cell, field, "not-text", $"the cell holds a {(cell.DataType == XLDataType.Boolean ? "TRUE/FALSE value" : "date or time")}; type the value as text");
+                Fail(cell, field, ErrorCodes.NotText, $"the cell holds a {(cell.DataType == XLDataType.Boolean ? "TRUE/FALSE value" : "date or time")}; type the value as text");
                 return null;
         }
 
@@ -71,7 +71,7 @@ internal sealed class CellReading(int maxErrors)
 
         if (text.Length > 0 && IsFormulaStart(text[0]) && !cell.Style.IncludeQuotePrefix)
         {
-            Fail(cell, field, "formula-text", $"'{Shorten(text)}' starts with '{Visible(text[0])}', which spreadsheets run as a formula; start the cell with an apostrophe (') to keep it as text");
+            Fail(cell, field, ErrorCodes.FormulaText, $"'{Shorten(text)}' starts with '{Visible(text[0])}', which spreadsheets run as a formula; start the cell with an apostrophe (') to keep it as text");
             return null;
         }
 

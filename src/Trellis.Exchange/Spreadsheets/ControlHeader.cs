@@ -25,19 +25,19 @@ internal static class ControlHeader
             if (name is null)
             {
                 var near = Suggestions.Nearest(text, ControlSheet.Columns, 1)[0];
-                cells.Fail(cell, "header", "unknown-column", $"column '{CellReading.Shorten(text)}' is not one Trellis reads (did you mean '{near}'?); the columns are {string.Join(", ", ControlSheet.Columns)}");
+                cells.Fail(cell, "header", ErrorCodes.UnknownColumn, $"column '{CellReading.Shorten(text)}' is not one Trellis reads (did you mean '{near}'?); the columns are {string.Join(", ", ControlSheet.Columns)}");
             }
             else if (!found.TryAdd(name, column))
             {
                 var first = sheet.Cell(1, found[name]).Address.ColumnLetter;
-                cells.Fail(cell, "header", "duplicate-column", $"column '{name}' appears twice (also in column {first})");
+                cells.Fail(cell, "header", ErrorCodes.DuplicateColumn, $"column '{name}' appears twice (also in column {first})");
             }
         }
 
         foreach (var missing in ControlSheet.Columns.Where(c => !found.ContainsKey(c)))
         {
             cells.Fail(
-                "missing-column",
+                ErrorCodes.MissingColumn,
                 $"the header row has no '{missing}' column; row 1 must name all of {string.Join(", ", ControlSheet.Columns)}",
                 $"{sheet.Name}!1:1 (header)");
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClosedXML.Excel;
+using Trellis.Core.Common;
 using Trellis.Core.Crosswalk;
 using Trellis.Core.Program;
 
@@ -31,11 +32,11 @@ internal sealed class ControlRowReader(IXLWorksheet sheet, IReadOnlyDictionary<s
         var title = text["title"];
         if (title is not null && string.IsNullOrWhiteSpace(title))
         {
-            cells.Fail(cell["title"], "title", "missing-value", "a control needs a title");
+            cells.Fail(cell["title"], "title", ErrorCodes.MissingValue, "a control needs a title");
         }
 
         var cadence = Wire<Cadence>(cell["cadence"], "cadence", text["cadence"], Cadences.WireNames.ToList(), Cadences.TryParse);
-        var status = Wire<ImplementationStatus>(cell["status"], "status", text["status"], ControlSheet.StatusNames, ImplementationStatuses.TryParse);
+        var status = Wire<ImplementationStatus>(cell["status"], "status", text["status"], ImplementationStatuses.WireNames, ImplementationStatuses.TryParse);
         var mappings = Mappings(cell["mappings"], text["mappings"]);
         if (cells.Failures != before)
         {
@@ -63,15 +64,15 @@ internal sealed class ControlRowReader(IXLWorksheet sheet, IReadOnlyDictionary<s
 
         if (id.Length == 0)
         {
-            cells.Fail(cell, "id", "missing-value", "a control needs an ID, e.g. AC-01");
+            cells.Fail(cell, "id", ErrorCodes.MissingValue, "a control needs an ID, e.g. AC-01");
         }
         else if (id.Length > ControlWorkbookReader.MaxIdLength)
         {
-            cells.Fail(cell, "id", "too-long", $"the ID has {id.Length.ToString(CultureInfo.InvariantCulture)} characters; the limit is {ControlWorkbookReader.MaxIdLength.ToString(CultureInfo.InvariantCulture)}");
+            cells.Fail(cell, "id", ErrorCodes.TooLong, $"the ID has {id.Length.ToString(CultureInfo.InvariantCulture)} characters; the limit is {ControlWorkbookReader.MaxIdLength.ToString(CultureInfo.InvariantCulture)}");
         }
         else if (!_idRows.TryAdd(id, row))
         {
-            cells.Fail(cell, "id", "duplicate-id", $"control ID '{id}' is already used in row {_idRows[id].ToString(CultureInfo.InvariantCulture)}");
+            cells.Fail(cell, "id", ErrorCodes.DuplicateId, $"control ID '{id}' is already used in row {_idRows[id].ToString(CultureInfo.InvariantCulture)}");
         }
 
         return id;
@@ -88,7 +89,7 @@ internal sealed class ControlRowReader(IXLWorksheet sheet, IReadOnlyDictionary<s
         var trimmed = text.Trim();
         if (trimmed.Length == 0)
         {
-            cells.Fail(cell, field, "missing-value", $"a control needs a {field}: one of {string.Join(", ", names)}");
+            cells.Fail(cell, field, ErrorCodes.MissingValue, $"a control needs a {field}: one of {string.Join(", ", names)}");
             return null;
         }
 
@@ -99,7 +100,7 @@ internal sealed class ControlRowReader(IXLWorksheet sheet, IReadOnlyDictionary<s
             return value;
         }
 
-        cells.Fail(cell, field, "unknown-value", $"'{CellReading.Shorten(trimmed)}' is not a {field}; expected one of {string.Join(", ", names)}");
+        cells.Fail(cell, field, ErrorCodes.UnknownValue, $"'{CellReading.Shorten(trimmed)}' is not a {field}; expected one of {string.Join(", ", names)}");
         return null;
     }
 
@@ -122,7 +123,7 @@ internal sealed class ControlRowReader(IXLWorksheet sheet, IReadOnlyDictionary<s
                 }
                 else
                 {
-                    cells.Fail(cell, "mappings", "duplicate-mapping", $"'{CellReading.Shorten(item)}': {mapping.Requirement} is mapped twice; keep one relationship per requirement");
+                    cells.Fail(cell, "mappings", ErrorCodes.DuplicateMapping, $"'{CellReading.Shorten(item)}': {mapping.Requirement} is mapped twice; keep one relationship per requirement");
                 }
             }
         }
@@ -136,7 +137,7 @@ internal sealed class ControlRowReader(IXLWorksheet sheet, IReadOnlyDictionary<s
         var colon = item.IndexOf(':', StringComparison.Ordinal);
         if (equals < 0 || colon <= 0 || colon > equals - 2)
         {
-            cells.Fail(cell, "mappings", "invalid-mapping", $"'{CellReading.Shorten(item)}' is not framework:requirement=relationship, e.g. iso27001-2022:A.5.15=equal");
+            cells.Fail(cell, "mappings", ErrorCodes.InvalidMapping, $"'{CellReading.Shorten(item)}' is not framework:requirement=relationship, e.g. iso27001-2022:A.5.15=equal");
             return null;
         }
 
@@ -156,7 +157,7 @@ internal sealed class ControlRowReader(IXLWorksheet sheet, IReadOnlyDictionary<s
             var why = relationshipText.Equals(Relationship.NoRelationship.ToWire(), StringComparison.OrdinalIgnoreCase)
                 ? "no-relationship is not a mapping; remove the item instead"
                 : $"'{CellReading.Shorten(relationshipText)}' is not a relationship; expected one of {string.Join(", ", ControlSheet.MappingRelationshipNames)}";
-            cells.Fail(cell, "mappings", "invalid-relationship", $"'{CellReading.Shorten(item)}': {why}");
+            cells.Fail(cell, "mappings", ErrorCodes.InvalidRelationship, $"'{CellReading.Shorten(item)}': {why}");
             return null;
         }
 

@@ -23,12 +23,9 @@ public static class ControlSheet
     /// <summary>Column headers of the Controls sheet, in the template's order. All are required in a workbook being read.</summary>
     public static IReadOnlyList<string> Columns { get; } = ["id", "title", "description", "owner", "cadence", "status", "mappings"];
 
-    /// <summary>Status wire names: <c>planned</c>, <c>in-progress</c>, <c>implemented</c>, <c>not-applicable</c>.</summary>
-    public static IReadOnlyList<string> StatusNames { get; } = Enum.GetValues<ImplementationStatus>().Select(s => s.ToWire()).ToArray();
-
     /// <summary>Relationship wire names a control may have to a requirement (no-relationship is not one: leave the mapping out).</summary>
     public static IReadOnlyList<string> MappingRelationshipNames { get; } =
-        Enum.GetValues<Relationship>().Where(r => r != Relationship.NoRelationship).Select(r => r.ToWire()).ToArray();
+        Relationships.WireNames.Where(n => n != Relationship.NoRelationship.ToWire()).ToArray();
 
     /// <summary>The mappings cell text of a control: <c>framework:requirement=relationship</c> items joined by <c>"; "</c>.</summary>
     public static string FormatMappings(IEnumerable<ControlMapping> mappings) =>

@@ -41,7 +41,7 @@ public static class ControlTemplate
         var lists = workbook.AddWorksheet(ControlSheet.ListsSheet);
         var frameworks = catalog.Frameworks.Select(f => f.Id).ToList();
         var cadences = Column(lists, 1, "cadence", Cadences.WireNames.ToList());
-        var statuses = Column(lists, 2, "status", ControlSheet.StatusNames);
+        var statuses = Column(lists, 2, "status", ImplementationStatuses.WireNames);
         Column(lists, 3, "relationship", ControlSheet.MappingRelationshipNames);
         Column(lists, 4, "framework", frameworks);
         lists.Visibility = XLWorksheetVisibility.Hidden;

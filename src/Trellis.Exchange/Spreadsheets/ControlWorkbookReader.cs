@@ -32,13 +32,13 @@ public static class ControlWorkbookReader
         limits ??= new WorkbookLimits();
         if (!File.Exists(path))
         {
-            return Fail(new Error("missing-file", $"'{path}' does not exist", path));
+            return Fail(new Error(ErrorCodes.MissingFile, $"'{path}' does not exist", path));
         }
 
         var size = new FileInfo(path).Length;
         if (size > limits.MaxFileBytes)
         {
-            return Fail(new Error("too-large", $"the file has {size.ToString(CultureInfo.InvariantCulture)} bytes; the limit is {limits.MaxFileBytes.ToString(CultureInfo.InvariantCulture)}", path));
+            return Fail(new Error(ErrorCodes.TooLarge, $"the file has {size.ToString(CultureInfo.InvariantCulture)} bytes; the limit is {limits.MaxFileBytes.ToString(CultureInfo.InvariantCulture)}", path));
         }
 
         return Read(File.ReadAllBytes(path), path, catalog, limits);
@@ -64,7 +64,7 @@ public static class ControlWorkbookReader
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // Parsing untrusted bytes: whatever the library throws means "not a workbook it can read".
-            return Fail(new Error("unreadable-workbook", $"the workbook cannot be read ({ex.GetType().Name}: {ex.Message.Split('\n')[0]}); open it in a spreadsheet program and save it as .xlsx again", source));
+            return Fail(new Error(ErrorCodes.UnreadableWorkbook, $"the workbook cannot be read ({ex.GetType().Name}: {ex.Message.Split('\n')[0]}); open it in a spreadsheet program and save it as .xlsx again", source));
         }
 
         using (book)
@@ -72,7 +72,7 @@ public static class ControlWorkbookReader
             if (!book.TryGetWorksheet(ControlSheet.ControlsSheet, out var sheet))
             {
                 var names = string.Join(", ", book.Worksheets.Select(w => w.Name));
-                return Fail(new Error("missing-sheet", $"the workbook has no sheet named '{ControlSheet.ControlsSheet}' (it has: {names})", source));
+                return Fail(new Error(ErrorCodes.MissingSheet, $"the workbook has no sheet named '{ControlSheet.ControlsSheet}' (it has: {names})", source));
             }
 
             var cells = new CellReading(limits.MaxErrors);
@@ -93,7 +93,7 @@ public static class ControlWorkbookReader
         var lastRow = sheet.LastRowUsed(XLCellsUsedOptions.Contents)?.RowNumber() ?? 1;
         if (lastRow - 1 > limits.MaxRows)
         {
-            cells.Fail("too-many-rows", $"the sheet has rows down to {lastRow.ToString(CultureInfo.InvariantCulture)}; the limit is {limits.MaxRows.ToString(CultureInfo.InvariantCulture)} controls", $"{sheet.Name}!A{lastRow.ToString(CultureInfo.InvariantCulture)}");
+            cells.Fail(ErrorCodes.TooManyRows, $"the sheet has rows down to {lastRow.ToString(CultureInfo.InvariantCulture)}; the limit is {limits.MaxRows.ToString(CultureInfo.InvariantCulture)} controls", $"{sheet.Name}!A{lastRow.ToString(CultureInfo.InvariantCulture)}");
             return controls;
         }
 
@@ -108,7 +108,7 @@ public static class ControlWorkbookReader
 
         if (controls.Count == 0 && cells.Errors.Count == 0)
         {
-            cells.Fail("no-controls", "the sheet has no controls below the header row", $"{sheet.Name}!A2");
+            cells.Fail(ErrorCodes.NoControls, "the sheet has no controls below the header row", $"{sheet.Name}!A2");
         }
 
         return controls;

@@ -17,7 +17,7 @@ internal static class InstructionsText
             ("description", "What the control does, in your words. Optional."),
             ("owner", "The accountable person (name or e-mail). Optional."),
             ("cadence", $"Required. How often the control operates: {string.Join(", ", Cadences.WireNames)}."),
-            ("status", $"Required. {string.Join(", ", ControlSheet.StatusNames)}."),
+            ("status", $"Required. {string.Join(", ", ImplementationStatuses.WireNames)}."),
             ("mappings", $"The requirements the control addresses, as framework:requirement=relationship, separated by semicolons or line breaks, e.g. iso27001-2022:A.5.15=equal; soc2-2017:CC6.1=subset-of. Relationships say what the control is to the requirement: {string.Join(", ", ControlSheet.MappingRelationshipNames)}. Leave the cell empty for a control without mappings."),
             ("Frameworks", string.Join(", ", frameworks)),
             ("Formulas", "Type values, not formulas: a cell holding a formula is refused (Trellis never calculates them). Text that starts with =, +, -, or @ must start with an apostrophe (') so spreadsheets keep it as text; the apostrophe is not imported."),

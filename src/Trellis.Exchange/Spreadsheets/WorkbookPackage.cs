@@ -28,13 +28,13 @@ internal static class WorkbookPackage
     {
         if (bytes.Length > limits.MaxFileBytes)
         {
-            return [new Error("too-large", $"the file has {Bytes(bytes.Length)}; the limit is {Bytes(limits.MaxFileBytes)}", source)];
+            return [new Error(ErrorCodes.TooLarge, $"the file has {Bytes(bytes.Length)}; the limit is {Bytes(limits.MaxFileBytes)}", source)];
         }
 
         if (bytes.AsSpan().StartsWith(OleMagic))
         {
             return [new Error(
-                "encrypted-or-legacy-workbook",
+                ErrorCodes.EncryptedOrLegacyWorkbook,
                 "the file is a password-protected (encrypted) workbook or a legacy .xls; remove the password and save it as an Excel workbook (.xlsx)",
                 source)];
         }
@@ -52,7 +52,7 @@ internal static class WorkbookPackage
         }
         catch (InvalidDataException ex)
         {
-            return [new Error("not-xlsx", $"the file is not a readable zip, so not an .xlsx workbook ({ex.Message})", source)];
+            return [new Error(ErrorCodes.NotXlsx, $"the file is not a readable zip, so not an .xlsx workbook ({ex.Message})", source)];
         }
     }
 
@@ -61,7 +61,7 @@ internal static class WorkbookPackage
         var errors = new List<Error>();
         if (zip.Entries.Count > limits.MaxEntries)
         {
-            errors.Add(new Error("too-many-entries", $"the workbook has {zip.Entries.Count.ToString(CultureInfo.InvariantCulture)} parts (zip entries); the limit is {limits.MaxEntries.ToString(CultureInfo.InvariantCulture)}", source));
+            errors.Add(new Error(ErrorCodes.TooManyEntries, $"the workbook has {zip.Entries.Count.ToString(CultureInfo.InvariantCulture)} parts (zip entries); the limit is {limits.MaxEntries.ToString(CultureInfo.InvariantCulture)}", source));
             return errors;
         }
 
@@ -71,19 +71,19 @@ internal static class WorkbookPackage
             total += entry.Length;
             if (entry.IsEncrypted)
             {
-                errors.Add(new Error("encrypted-entry", $"part '{entry.FullName}' is encrypted; remove the password and save the workbook again", source));
+                errors.Add(new Error(ErrorCodes.EncryptedEntry, $"part '{entry.FullName}' is encrypted; remove the password and save the workbook again", source));
             }
 
             if (entry.Name.Equals("vbaProject.bin", StringComparison.OrdinalIgnoreCase))
             {
-                errors.Add(new Error("macro-enabled", $"the workbook contains macros ({entry.FullName}); Trellis does not accept macro-enabled workbooks, save it as an Excel workbook (.xlsx) without macros", source));
+                errors.Add(new Error(ErrorCodes.MacroEnabled, $"the workbook contains macros ({entry.FullName}); Trellis does not accept macro-enabled workbooks, save it as an Excel workbook (.xlsx) without macros", source));
             }
 
             if (entry.Length > limits.RatioCheckedAboveBytes && entry.Length > limits.MaxCompressionRatio * Math.Max(entry.CompressedLength, 1))
             {
                 var ratio = entry.Length / (double)Math.Max(entry.CompressedLength, 1);
                 errors.Add(new Error(
-                    "compression-ratio",
+                    ErrorCodes.CompressionRatio,
                     $"part '{entry.FullName}' expands {ratio.ToString("0", CultureInfo.InvariantCulture)} times ({Bytes(entry.CompressedLength)} to {Bytes(entry.Length)}); the limit is {limits.MaxCompressionRatio.ToString(CultureInfo.InvariantCulture)} (a zip bomb?)",
                     source));
             }
@@ -91,7 +91,7 @@ internal static class WorkbookPackage
 
         if (total > limits.MaxUncompressedBytes)
         {
-            errors.Add(new Error("too-large-uncompressed", $"the workbook expands to {Bytes(total)}; the limit is {Bytes(limits.MaxUncompressedBytes)}", source));
+            errors.Add(new Error(ErrorCodes.TooLargeUncompressed, $"the workbook expands to {Bytes(total)}; the limit is {Bytes(limits.MaxUncompressedBytes)}", source));
         }
 
         if (errors.Count == 0 && (zip.GetEntry("[Content_Types].xml") is null || zip.GetEntry("xl/workbook.xml") is null))
@@ -128,12 +128,12 @@ internal static class WorkbookPackage
 
             if (read != entry.Length)
             {
-                errors.Add(new Error("inconsistent-size", $"part '{entry.FullName}' does not have the size the zip directory declares ({Bytes(entry.Length)}); the file is damaged or crafted", source));
+                errors.Add(new Error(ErrorCodes.InconsistentSize, $"part '{entry.FullName}' does not have the size the zip directory declares ({Bytes(entry.Length)}); the file is damaged or crafted", source));
             }
             else if (content is not null && (content.GetBuffer().AsSpan(0, (int)content.Length).IndexOf(DoctypeUtf8) >= 0
                 || content.GetBuffer().AsSpan(0, (int)content.Length).IndexOf(DoctypeUtf16) >= 0))
             {
-                errors.Add(new Error("xml-dtd", $"part '{entry.FullName}' has a document type declaration (<!DOCTYPE>); Trellis does not process DTDs", source));
+                errors.Add(new Error(ErrorCodes.XmlDtd, $"part '{entry.FullName}' has a document type declaration (<!DOCTYPE>); Trellis does not process DTDs", source));
             }
         }
 
@@ -141,7 +141,7 @@ internal static class WorkbookPackage
     }
 
     private static Error NotXlsx(string source) =>
-        new("not-xlsx", "the file is not an Excel workbook (.xlsx); export or save it from your spreadsheet program as .xlsx", source);
+        new(ErrorCodes.NotXlsx, "the file is not an Excel workbook (.xlsx); export or save it from your spreadsheet program as .xlsx", source);
 
     private static string Bytes(long n) => n >= 1024 * 1024
         ? $"{(n / (1024.0 * 1024)).ToString("0.#", CultureInfo.InvariantCulture)} MB"

@@ -6,35 +6,30 @@ namespace Trellis.Web.Api;
 
 /// <summary>
 /// Typed errors at the HTTP edge: every <see cref="Error"/> becomes RFC 9457 problem details with its code in
-/// the <c>code</c> extension. <c>unknown-*</c> → 404; <c>concurrency-conflict</c> → 412;
-/// <c>precondition-required</c> → 428; <c>duplicate-*</c> → 409; rule violations on well-formed input
-/// (<see cref="UnprocessableCodes"/>) → 422; any other validation failure → 400.
+/// the <c>code</c> extension, and the status of its category (<see cref="ErrorCodes"/> gives every code one).
 /// </summary>
 public static class ApiErrors
 {
-    /// <summary>Codes of well-formed requests that break a rule of the domain.</summary>
-    public static readonly IReadOnlySet<string> UnprocessableCodes = new HashSet<string>(StringComparer.Ordinal)
+    /// <summary>The HTTP status of an error category.</summary>
+    public static int StatusOf(ErrorCategory category) => category switch
     {
-        "justification-required", "invalid-evidence", "missing-blob", "blob-hash-mismatch", "invalid-account",
-        "off-matrix", "acceptance-required", "above-acceptance-threshold",
+        ErrorCategory.NotFound => StatusCodes.Status404NotFound,
+        ErrorCategory.Conflict => StatusCodes.Status409Conflict,
+        ErrorCategory.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
+        ErrorCategory.PreconditionRequired => StatusCodes.Status428PreconditionRequired,
+        ErrorCategory.Forbidden => StatusCodes.Status403Forbidden,
+        ErrorCategory.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        ErrorCategory.Unprocessable => StatusCodes.Status422UnprocessableEntity,
+        ErrorCategory.Invalid => StatusCodes.Status400BadRequest,
+        ErrorCategory.Internal => StatusCodes.Status500InternalServerError,
+        _ => throw new ArgumentOutOfRangeException(nameof(category)),
     };
 
-    /// <summary>The HTTP status of an error.</summary>
+    /// <summary>The HTTP status of an error: the status of its category.</summary>
     public static int StatusOf(Error error)
     {
         ArgumentNullException.ThrowIfNull(error);
-        return error.Code switch
-        {
-            _ when error.IsNotFound => StatusCodes.Status404NotFound,
-            "concurrency-conflict" => StatusCodes.Status412PreconditionFailed,
-            "precondition-required" => StatusCodes.Status428PreconditionRequired,
-            "blob-corrupt" => StatusCodes.Status500InternalServerError,
-            "payload-too-large" => StatusCodes.Status413PayloadTooLarge,
-            "forbidden" => StatusCodes.Status403Forbidden,
-            _ when error.Code.StartsWith("duplicate-", StringComparison.Ordinal) => StatusCodes.Status409Conflict,
-            _ when UnprocessableCodes.Contains(error.Code) => StatusCodes.Status422UnprocessableEntity,
-            _ => StatusCodes.Status400BadRequest,
-        };
+        return StatusOf(error.Category);
     }
 
     /// <summary>The problem details of an error.</summary>

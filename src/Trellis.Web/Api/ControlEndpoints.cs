@@ -84,12 +84,12 @@ public static class ControlEndpoints
     {
         if (!Cadences.TryParse(request.Cadence, out var cadence))
         {
-            return new Error("invalid-cadence", $"unknown cadence '{request.Cadence}'; use {string.Join(", ", Cadences.WireNames)}", "cadence");
+            return new Error(ErrorCodes.InvalidCadence, $"unknown cadence '{request.Cadence}'; use {string.Join(", ", Cadences.WireNames)}", "cadence");
         }
 
         if (!ImplementationStatuses.TryParse(request.Status, out var status))
         {
-            return new Error("invalid-status", $"unknown status '{request.Status}'", "status");
+            return new Error(ErrorCodes.InvalidStatus, $"unknown status '{request.Status}'", "status");
         }
 
         var mappings = new List<ControlMapping>();
@@ -97,7 +97,7 @@ public static class ControlEndpoints
         {
             if (!Relationships.TryParse(m.Relationship, out Relationship rel))
             {
-                return new Error("invalid-relationship", $"unknown relationship '{m.Relationship}'", "mappings");
+                return new Error(ErrorCodes.InvalidRelationship, $"unknown relationship '{m.Relationship}'", "mappings");
             }
 
             mappings.Add(new ControlMapping(new RequirementRef(m.Framework, m.Requirement), rel));

@@ -39,21 +39,27 @@ public static class CrosswalkEndpoints
         {
             if (!Relationships.TryParse(relationship, out Relationship r))
             {
-                return ApiErrors.Problem(new Error("invalid-relationship", $"unknown relationship '{relationship}'; use {string.Join(", ", Relationships.WireNames)}", "relationship"));
+                return ApiErrors.Problem(new Error(ErrorCodes.InvalidRelationship, $"unknown relationship '{relationship}'; use {string.Join(", ", Relationships.WireNames)}", "relationship"));
             }
 
             rel = r;
         }
 
-        if (origin is not null && !Enum.GetValues<LinkOrigin>().Any(o => o.ToWire() == origin))
+        LinkOrigin? wanted = null;
+        if (origin is not null)
         {
-            return ApiErrors.Problem(new Error("invalid-origin", $"unknown origin '{origin}'; use curated, inverted, inferred", "origin"));
+            if (!Relationships.TryParse(origin, out LinkOrigin o))
+            {
+                return ApiErrors.Problem(new Error(ErrorCodes.InvalidOrigin, $"unknown origin '{origin}'; use {string.Join(", ", Relationships.OriginNames)}", "origin"));
+            }
+
+            wanted = o;
         }
 
         var engine = await library.EngineAsync(ct);
         var links = (inferred == true ? engine.All(a.Value.Id, b.Value.Id) : engine.Direct(a.Value.Id, b.Value.Id))
             .Where(l => rel is null || l.Relationship == rel)
-            .Where(l => origin is null || l.Origin.ToWire() == origin)
+            .Where(l => wanted is null || l.Origin == wanted)
             .Select(LinkView.From)
             .ToList();
         var result = Paging.Of(links, page, pageSize);

@@ -26,6 +26,6 @@ public static class ETags
         var text = header.StartsWith("W/", StringComparison.Ordinal) ? header[2..] : header;
         return text.Length > 2 && text[0] == '"' && text[^1] == '"' && int.TryParse(text[1..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var v)
             ? Result<int?>.Ok(v)
-            : new Error("invalid-if-match", $"If-Match must be one ETag this API returned, like \"3\", not {header}", "If-Match");
+            : new Error(ErrorCodes.InvalidIfMatch, $"If-Match must be one ETag this API returned, like \"3\", not {header}", "If-Match");
     }
 }

@@ -6,6 +6,7 @@ using Trellis.Application.Actors;
 using Trellis.Application.Compliance;
 using Trellis.Application.Engagements;
 using Trellis.Application.Exports;
+using Trellis.Core.Common;
 using Trellis.Web.Auth;
 
 namespace Trellis.Web.Api;
@@ -114,7 +115,7 @@ public static class EngagementEndpoints
         var found = (await engagements.VersionedFindingsAsync(context.Account(), ct)).FirstOrDefault(f => f.Value.Id == id);
         if (found is null)
         {
-            return ApiErrors.Problem(new Core.Common.Error("unknown-finding", $"unknown finding '{id}'"));
+            return ApiErrors.Problem(new Core.Common.Error(ErrorCodes.UnknownFinding, $"unknown finding '{id}'"));
         }
 
         context.Response.Headers.ETag = ETags.Of(found.Version);

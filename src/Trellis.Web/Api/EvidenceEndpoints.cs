@@ -48,7 +48,7 @@ public static class EvidenceEndpoints
     private static async Task<Results<Ok<EvidenceView>, ProblemHttpResult>> Get(HttpContext context, ProgramService program, string id, CancellationToken ct)
     {
         var item = (await program.EvidenceAsync(context.Account(), ct)).FirstOrDefault(e => e.Id == id);
-        return item is null ? ApiErrors.Problem(new Error("unknown-evidence", $"no evidence '{id}'")) : TypedResults.Ok(EvidenceView.From(item));
+        return item is null ? ApiErrors.Problem(new Error(ErrorCodes.UnknownEvidence, $"no evidence '{id}'")) : TypedResults.Ok(EvidenceView.From(item));
     }
 
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Download(HttpContext context, ProgramService program, string id, int number, CancellationToken ct)
@@ -76,7 +76,7 @@ public static class EvidenceEndpoints
         var boundary = HeaderUtilities.RemoveQuotes(MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var type) ? type.Boundary : default).Value;
         if (type?.MediaType.Value?.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase) != true || string.IsNullOrEmpty(boundary))
         {
-            return ApiErrors.Problem(new Error("invalid-evidence", "send multipart/form-data"));
+            return ApiErrors.Problem(new Error(ErrorCodes.InvalidEvidence, "send multipart/form-data"));
         }
 
         var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -87,7 +87,7 @@ public static class EvidenceEndpoints
             var (name, fileName) = FormPart.Parse(section.ContentDisposition);
             if (name is null)
             {
-                return ApiErrors.Problem(new Error("invalid-evidence", "every part needs Content-Disposition: form-data; name=\"...\""));
+                return ApiErrors.Problem(new Error(ErrorCodes.InvalidEvidence, "every part needs Content-Disposition: form-data; name=\"...\""));
             }
 
             if (fileName is not null)
@@ -127,12 +127,12 @@ public static class EvidenceEndpoints
         var title = Field("title") ?? file?.FileName;
         if (title is null)
         {
-            return new Error("invalid-evidence", "a title is needed", "title");
+            return new Error(ErrorCodes.InvalidEvidence, "a title is needed", "title");
         }
 
         if (!DateOnly.TryParseExact(Field("effectiveFrom") ?? "", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from))
         {
-            return new Error("invalid-evidence", "effectiveFrom must be the date the evidence shows (YYYY-MM-DD)", "effectiveFrom");
+            return new Error(ErrorCodes.InvalidEvidence, "effectiveFrom must be the date the evidence shows (YYYY-MM-DD)", "effectiveFrom");
         }
 
         DateOnly? to = null;
@@ -140,7 +140,7 @@ public static class EvidenceEndpoints
         {
             if (!DateOnly.TryParseExact(toText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) || t < from)
             {
-                return new Error("invalid-evidence", "effectiveTo must be a date (YYYY-MM-DD) on or after effectiveFrom", "effectiveTo");
+                return new Error(ErrorCodes.InvalidEvidence, "effectiveTo must be a date (YYYY-MM-DD) on or after effectiveFrom", "effectiveTo");
             }
 
             to = t;
@@ -149,7 +149,7 @@ public static class EvidenceEndpoints
         var url = Field("url");
         if (file is null && (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var u) || (u.Scheme != Uri.UriSchemeHttps && u.Scheme != Uri.UriSchemeHttp)))
         {
-            return new Error("invalid-evidence", "send a file, or an http(s) url", "file");
+            return new Error(ErrorCodes.InvalidEvidence, "send a file, or an http(s) url", "file");
         }
 
         var version = new EvidenceVersion

@@ -30,7 +30,7 @@ public static class FrameworkEndpoints
     {
         var fw = (await library.CatalogAsync(ct)).Framework(id);
         return fw.IsSuccess && !context.Account().SeesFramework(fw.Value.Id)
-            ? new Error("unknown-framework", $"unknown framework '{id}'")
+            ? new Error(ErrorCodes.UnknownFramework, $"unknown framework '{id}'")
             : fw;
     }
 
@@ -60,7 +60,7 @@ public static class FrameworkEndpoints
         {
             if (!RequirementKinds.TryParse(kind, out var parsed))
             {
-                return ApiErrors.Problem(new Error("invalid-kind", $"unknown requirement kind '{kind}'", "kind"));
+                return ApiErrors.Problem(new Error(ErrorCodes.InvalidKind, $"unknown requirement kind '{kind}'", "kind"));
             }
 
             k = parsed;

@@ -27,12 +27,12 @@ public static class Paging
         var size = pageSize ?? DefaultPageSize;
         if (p < 1)
         {
-            return new Error("invalid-paging", $"page must be 1 or more, not {p}", "page");
+            return new Error(ErrorCodes.InvalidPaging, $"page must be 1 or more, not {p}", "page");
         }
 
         if (size < 1 || size > MaxPageSize)
         {
-            return new Error("invalid-paging", $"pageSize must be between 1 and {MaxPageSize}, not {size}", "pageSize");
+            return new Error(ErrorCodes.InvalidPaging, $"pageSize must be between 1 and {MaxPageSize}, not {size}", "pageSize");
         }
 
         var items = all.Skip((int)Math.Min(int.MaxValue, (long)(p - 1) * size)).Take(size).ToList();

@@ -45,7 +45,7 @@ public sealed record SoaRowView(
     IReadOnlyList<string> Controls, IReadOnlyList<string> Risks, IReadOnlyList<string> Drift)
 {
     internal static SoaRowView From(SoaRow r) => new(
-        r.Control, r.Title, r.Applicable, r.Justification, [.. r.Reasons.Select(x => x.ToString().ToLowerInvariant())], r.Status.ToWire(), r.Decided, r.Controls, r.Risks, r.Drift);
+        r.Control, r.Title, r.Applicable, r.Justification, [.. r.Reasons.Select(x => x.ToWire())], r.Status.ToWire(), r.Decided, r.Controls, r.Risks, r.Drift);
 }
 
 /// <summary>Request body of an SoA row update.</summary>

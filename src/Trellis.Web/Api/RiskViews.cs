@@ -37,7 +37,7 @@ public sealed record RiskRequest(
     {
         if (!RiskTreatments.TryParse(Treatment, out var treatment))
         {
-            return new Error("invalid-treatment", $"unknown treatment '{Treatment}'; use {string.Join(", ", RiskTreatments.WireNames)}", "treatment");
+            return new Error(ErrorCodes.InvalidTreatment, $"unknown treatment '{Treatment}'; use {string.Join(", ", RiskTreatments.WireNames)}", "treatment");
         }
 
         return new Risk

@@ -50,7 +50,7 @@ public static class SoaEndpoints
         var row = rows.Value.FirstOrDefault(r => r.Control == control);
         if (row is null)
         {
-            return ApiErrors.Problem(new Error("unknown-requirement", $"'{control}' is not an Annex A control"));
+            return ApiErrors.Problem(new Error(ErrorCodes.UnknownRequirement, $"'{control}' is not an Annex A control"));
         }
 
         var decision = await program.GetSoaDecisionAsync(context.Account(), control, ct);
@@ -73,9 +73,10 @@ public static class SoaEndpoints
         var reasons = new List<InclusionReason>();
         foreach (var r in request.Reasons ?? [])
         {
-            if (!Enum.TryParse<InclusionReason>(r, ignoreCase: true, out var reason) || !Enum.IsDefined(reason) || int.TryParse(r, out _))
+            // The API has accepted reasons in any letter case (Risk, risk) since v1.
+            if (!InclusionReasons.TryParse(r?.ToLowerInvariant(), out var reason))
             {
-                return ApiErrors.Problem(new Error("invalid-reason", $"unknown reason '{r}'; use risk, legal, contractual, business", "reasons"));
+                return ApiErrors.Problem(new Error(ErrorCodes.InvalidReason, $"unknown reason '{r}'; use risk, legal, contractual, business", "reasons"));
             }
 
             reasons.Add(reason);
@@ -86,7 +87,7 @@ public static class SoaEndpoints
         {
             if (!ImplementationStatuses.TryParse(request.DeclaredStatus, out var s))
             {
-                return ApiErrors.Problem(new Error("invalid-status", $"unknown status '{request.DeclaredStatus}'", "declaredStatus"));
+                return ApiErrors.Problem(new Error(ErrorCodes.InvalidStatus, $"unknown status '{request.DeclaredStatus}'", "declaredStatus"));
             }
 
             declared = s;

@@ -33,12 +33,12 @@ public sealed class AccountService(UserManager<TrellisUser> users, WebDbContext 
         var now = clock.GetUtcNow();
         if (!Roles.IsKnown(spec.Role))
         {
-            return new Error("invalid-role", $"unknown role '{spec.Role}'; roles are {string.Join(", ", Roles.All)}");
+            return new Error(ErrorCodes.InvalidRole, $"unknown role '{spec.Role}'; roles are {string.Join(", ", Roles.All)}");
         }
 
         if (spec.Role == Roles.Auditor && (spec.ExpiresAt is null || spec.ExpiresAt <= now))
         {
-            return new Error("invalid-account", "an auditor account needs an expiry date in the future");
+            return new Error(ErrorCodes.InvalidAccount, "an auditor account needs an expiry date in the future");
         }
 
         var scope = spec.Role == Roles.Auditor ? spec.Scope : null;
@@ -53,13 +53,13 @@ public sealed class AccountService(UserManager<TrellisUser> users, WebDbContext 
             }
             else if (scope.Frameworks.Count == 0)
             {
-                return new Error("unknown-engagement", $"no engagement '{engagementId}' is on record; plan it first (trellis plan --save, or PUT /api/v1/engagements/{engagementId}) or name the frameworks", "engagement");
+                return new Error(ErrorCodes.UnknownEngagement, $"no engagement '{engagementId}' is on record; plan it first (trellis plan --save, or PUT /api/v1/engagements/{engagementId}) or name the frameworks", "engagement");
             }
         }
 
         if (spec.Role == Roles.Auditor && (scope is null || scope.Frameworks.Count == 0))
         {
-            return new Error("invalid-account", "an auditor account needs its engagement, or the frameworks it may see");
+            return new Error(ErrorCodes.InvalidAccount, "an auditor account needs its engagement, or the frameworks it may see");
         }
 
         var user = new TrellisUser
@@ -88,7 +88,7 @@ public sealed class AccountService(UserManager<TrellisUser> users, WebDbContext 
                 }
 
                 var duplicate = result.Errors.Any(e => e.Code is "DuplicateUserName" or "DuplicateEmail");
-                return new Error(duplicate ? "duplicate-account" : "invalid-account", string.Join("; ", result.Errors.Select(e => e.Description)));
+                return new Error(duplicate ? ErrorCodes.DuplicateAccount : ErrorCodes.InvalidAccount, string.Join("; ", result.Errors.Select(e => e.Description)));
             },
             created => new AuditLog.AuditRecordParts(actor, "account.create", $"account/{created.Email}", new
             {
@@ -109,7 +109,7 @@ public sealed class AccountService(UserManager<TrellisUser> users, WebDbContext 
     /// </summary>
     public async Task<Result<TrellisUser>> CheckPasswordAsync(string email, string password)
     {
-        var invalid = new Error("invalid-credentials", "the e-mail or password is wrong");
+        var invalid = new Error(ErrorCodes.InvalidCredentials, "the e-mail or password is wrong");
         var user = await users.FindByEmailAsync(email.Trim());
         if (user is null)
         {
@@ -118,7 +118,7 @@ public sealed class AccountService(UserManager<TrellisUser> users, WebDbContext 
 
         if (await users.IsLockedOutAsync(user))
         {
-            return new Error("account-locked", "too many failed attempts; try again later");
+            return new Error(ErrorCodes.AccountLocked, "too many failed attempts; try again later");
         }
 
         if (!await users.CheckPasswordAsync(user, password))
@@ -129,7 +129,7 @@ public sealed class AccountService(UserManager<TrellisUser> users, WebDbContext 
 
         await users.ResetAccessFailedCountAsync(user);
         var refusal = AccountGate.Refusal(user, user.SecurityStamp, clock.GetUtcNow());
-        return refusal is null ? user : new Error("account-expired", refusal);
+        return refusal is null ? user : new Error(ErrorCodes.AccountRefused, refusal);
     }
 
     /// <summary>True when no account exists yet.</summary>

@@ -16,7 +16,7 @@ public sealed class TokenService(WebDbContext db, AuditLog audit, TimeProvider c
         var now = clock.GetUtcNow();
         if (expiresAt is { } e && e <= now)
         {
-            return Task.FromResult<Result<IssuedToken>>(new Error("invalid-date", "a token's expiry must be in the future", "expiresAt"));
+            return Task.FromResult<Result<IssuedToken>>(new Error(ErrorCodes.InvalidDate, "a token's expiry must be in the future", "expiresAt"));
         }
 
         return audit.WriteAsync(
@@ -30,7 +30,7 @@ public sealed class TokenService(WebDbContext db, AuditLog audit, TimeProvider c
     public Task<Result<long>> RevokeAsync(string actor, string userId, string owner, long id, CancellationToken ct) =>
         audit.WriteAsync(
             db,
-            async () => await ApiTokens.RevokeAsync(db, userId, id, ct) ? Result<long>.Ok(id) : new Error("unknown-token", $"{owner} has no API token {id}"),
+            async () => await ApiTokens.RevokeAsync(db, userId, id, ct) ? Result<long>.Ok(id) : new Error(ErrorCodes.UnknownToken, $"{owner} has no API token {id}"),
             revoked => new AuditLog.AuditRecordParts(actor, "token.revoke", $"token/{revoked}", new { account = owner }),
             ct);
 }

@@ -55,13 +55,13 @@ public static class OfflineTasks
             var user = await context.Users.AsNoTracking().SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
             if (user is null)
             {
-                return new Error("unknown-account", $"no account '{email}' (trellis users add)", "--as");
+                return new Error(ErrorCodes.UnknownAccount, $"no account '{email}' (trellis users add)", "--as");
             }
 
             var refusal = AccountGate.Refusal(user, user.SecurityStamp, clock.GetUtcNow());
             return refusal is null
                 ? new Account(user.Id, user.Email ?? email, user.Role, AccountGate.ScopeOf(user))
-                : new Error("account-refused", $"{email} may not act now: {refusal}", "--as");
+                : new Error(ErrorCodes.AccountRefused, $"{email} may not act now: {refusal}", "--as");
         }
     }
 
@@ -121,7 +121,7 @@ public static class OfflineTasks
             var ids = await context.ApiTokens.Where(t => t.UserId == user.Id && t.Name == name).Select(t => t.Id).ToListAsync(cancellationToken);
             if (ids.Count == 0)
             {
-                return new Error("unknown-token", $"{email} has no token named '{name}'");
+                return new Error(ErrorCodes.UnknownToken, $"{email} has no token named '{name}'");
             }
 
             foreach (var id in ids)
@@ -157,7 +157,7 @@ public static class OfflineTasks
             var user = await context.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, ct);
             if (user is null)
             {
-                return new Error("unknown-account", $"no account '{email}' (trellis users add)");
+                return new Error(ErrorCodes.UnknownAccount, $"no account '{email}' (trellis users add)");
             }
 
             return await work(new TokenService(context, new AuditLog(db.Value, clock), clock), user, context);

@@ -52,7 +52,7 @@ public static class TrellisWebServices
         services.AddSingleton<AuditLog>();
         services.AddSingleton<Application.Compliance.ProgramCache>();
         services.AddScoped<Application.Compliance.ProgramService>();
-        services.AddSingleton(sp => new AuditStore(sp.GetRequiredService<TrellisDatabase>()));
+        services.AddSingleton(sp => new EngagementStore(sp.GetRequiredService<TrellisDatabase>()));
         services.AddSingleton(sp => new ImportedFrameworkStore(sp.GetRequiredService<TrellisDatabase>()));
         services.AddSingleton<Application.Compliance.ProgramImports>();
         services.AddSingleton(sp => new ImportedMappingStore(sp.GetRequiredService<TrellisDatabase>()));

@@ -90,10 +90,10 @@ public sealed partial class ProjectGraphTests
         Assert.DoesNotMatch(StoreWrite(), "await useCases.Imports.ReplaceAsync(actor, program, blobs, source, ct)");
     }
 
-    [GeneratedRegex(@"\b(ProgramStore|AuditStore|ImportedFrameworkStore|ImportedMappingStore)\b")]
+    [GeneratedRegex(@"\b(ProgramStore|EngagementStore|ImportedFrameworkStore|ImportedMappingStore)\b")]
     private static partial Regex StoreType();
 
-    // A write method of ProgramStore, AuditStore, ImportedFrameworkStore or ImportedMappingStore called on something named like a store.
+    // A write method of ProgramStore, EngagementStore, ImportedFrameworkStore or ImportedMappingStore called on something named like a store.
     [GeneratedRegex(@"\b(\w*[sS]tore(\([^)]*\))?)\.(ReplaceAsync|UpsertControlsAsync|UpsertControlAsync|DeleteControlAsync|AddEvidenceAsync|AddEvidenceVersionAsync|UpsertRiskAsync|DeleteRiskAsync|UpsertSoaDecisionAsync|SaveEngagementAsync|SaveFindingAsync|AddMissingAsync|SaveAsync|DeleteAsync)\(")]
     private static partial Regex StoreWrite();
 }

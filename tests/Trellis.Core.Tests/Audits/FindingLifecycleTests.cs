@@ -104,7 +104,7 @@ public class FindingLifecycleTests
 
         Assert.Equal(FindingStatus.ActionPlanned, FindingLifecycle.PlanActions(exception, "manual process", [Automate], D("2027-02-20")).Value.Status);
         Assert.Equal("soc2-exception", exception.Kind.ToWire());
-        Assert.True(FindingWire.TryParseKind("soc2-deviation", out var k) && k == FindingKind.Exception);
+        Assert.True(FindingWire.TryParse("soc2-deviation", out FindingKind k) && k == FindingKind.Exception);
     }
 
     [Fact]

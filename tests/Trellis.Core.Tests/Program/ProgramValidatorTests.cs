@@ -214,7 +214,7 @@ public class ProgramValidatorTests
     [InlineData("")]
     [InlineData("   ")]
     public void Validate_SoaExclusionWithoutJustification_Reported(string justification) =>
-        AssertOnly(Valid with { Soa = [new SoaDecision { Control = "A.7.4", Applicable = false, Justification = justification }] }, "missing-justification", "soa.rows[A.7.4].justification");
+        AssertOnly(Valid with { Soa = [new SoaDecision { Control = "A.7.4", Applicable = false, Justification = justification }] }, "justification-required", "soa.rows[A.7.4].justification");
 
     [Fact]
     public void Validate_UnknownTscCategory_NamesTheNearest()
@@ -248,7 +248,7 @@ public class ProgramValidatorTests
 
         var codes = ProgramValidator.Validate(broken, Catalog).Select(e => e.Code);
 
-        Assert.Equal(["duplicate-id", "unknown-control", "missing-justification"], codes);
+        Assert.Equal(["duplicate-id", "unknown-control", "justification-required"], codes);
     }
 
     private static ComplianceProgram WithMapping(RequirementRef requirement, Relationship relationship) =>

@@ -151,6 +151,6 @@ public class SafeJsonTests
     [Fact]
     public void ReadFile_Missing_FailsWithFileNotFound()
     {
-        Assert.Equal("file-not-found", SafeJson.ReadFile("/nonexistent/catalog.json").Error!.Code);
+        Assert.Equal("missing-file", SafeJson.ReadFile("/nonexistent/catalog.json").Error!.Code);
     }
 }

@@ -261,7 +261,7 @@ public class ProgramYamlReaderTests
     {
         using var folder = Folder(Valid + "\nsoa:\n  rows:\n    - control: A.7.4\n      applicable: false\n");
 
-        AssertSingleError(folder, "missing-justification", 22, "soa.rows[A.7.4]");
+        AssertSingleError(folder, "justification-required", 22, "soa.rows[A.7.4]");
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace Trellis.Exchange.Tests.Reports;
 public class ReportServiceTests
 {
     [Theory]
-    [InlineData("soa", "docx", null, null, "unknown-report-format")]
+    [InlineData("soa", "docx", null, null, "invalid-format")]
     [InlineData("statement", "pdf", null, null, "unknown-report-kind")]
     [InlineData("gap", "pdf", "iso27001-2023", null, "unknown-framework")]
     [InlineData("matrix", "pdf", "soc3", null, "unknown-framework")]

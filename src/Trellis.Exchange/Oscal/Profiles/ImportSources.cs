@@ -56,7 +56,7 @@ internal sealed class ImportSources(ProfileResolverOptions options) : IDisposabl
             var resource = Resource(profile, href[1..]);
             if (resource is null)
             {
-                return new Error("oscal-import-unresolved", $"href '{href}' names no back-matter resource of this profile", $"{profile.Source}:{path}");
+                return new Error(ErrorCodes.OscalImportUnresolved, $"href '{href}' names no back-matter resource of this profile", $"{profile.Source}:{path}");
             }
 
             candidates = RlinkHrefs(resource.Value);
@@ -78,7 +78,7 @@ internal sealed class ImportSources(ProfileResolverOptions options) : IDisposabl
         }
 
         var looked = tried.Count == 0 ? "" : $" (looked for {string.Join(", ", tried)})";
-        return new Error("oscal-import-not-found", $"cannot find the imported document '{href}'{looked}", $"{profile.Source}:{path}");
+        return new Error(ErrorCodes.OscalImportNotFound, $"cannot find the imported document '{href}'{looked}", $"{profile.Source}:{path}");
     }
 
     /// <inheritdoc />

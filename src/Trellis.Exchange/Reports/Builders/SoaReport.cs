@@ -57,7 +57,7 @@ public static class SoaReport
             r.Title,
             r.Applicable ? "yes" : "no",
             r.Justification,
-            ProgramFacts.List(r.Reasons.Select(x => x.ToString().ToLowerInvariant())),
+            ProgramFacts.List(r.Reasons.Select(x => x.ToWire())),
             r.Status.ToWire(),
             ProgramFacts.List(r.Controls),
             ProgramFacts.List(r.Risks),

@@ -147,7 +147,7 @@ public static class HtmlReportWriter
         {
             var percent = max <= 0 ? 0 : 100 * Math.Max(point.Value, 0) / max;
             h.Append("<tr><td>").Append(E(point.Label)).Append("</td><td class=\"track\">")
-                .Append(CultureInfo.InvariantCulture, $"<div class=\"bar tone-{point.Tone.ToString().ToLowerInvariant()}\" style=\"width: {percent:F1}%\"></div>")
+                .Append(CultureInfo.InvariantCulture, $"<div class=\"bar tone-{point.Tone.ToWire()}\" style=\"width: {percent:F1}%\"></div>")
                 .Append("</td><td class=\"right\">").Append(E(point.Value.ToString("0.##", CultureInfo.InvariantCulture))).Append("</td></tr>\n");
         }
 

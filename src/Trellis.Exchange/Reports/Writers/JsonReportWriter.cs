@@ -76,7 +76,7 @@ public static class JsonReportWriter
             json.WriteString("key", ReportText.Clean(column.Key));
             json.WriteString("header", ReportText.Clean(column.Header));
             json.WriteNumber("width", column.Width);
-            json.WriteString("alignment", column.Alignment.ToString().ToLowerInvariant());
+            json.WriteString("alignment", column.Alignment.ToWire());
             json.WriteEndObject();
         }
 
@@ -105,7 +105,7 @@ public static class JsonReportWriter
                 json.WriteStartObject();
                 json.WriteString("label", ReportText.Clean(point.Label));
                 json.WriteNumber("value", point.Value);
-                json.WriteString("tone", point.Tone.ToString().ToLowerInvariant());
+                json.WriteString("tone", point.Tone.ToWire());
                 json.WriteEndObject();
             }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Trellis.Application.Actors;
+using Trellis.Core.Common;
 using Trellis.Web.Auth;
 using Trellis.Web.Hosting;
 
@@ -44,7 +45,7 @@ public sealed class LoginModel(AccountService accounts, IAuthenticationSchemePro
         {
             Message = user.Error!.Message;
             await OnGetAsync();
-            Response.StatusCode = user.Error.Code == "account-expired" ? StatusCodes.Status401Unauthorized : StatusCodes.Status200OK;
+            Response.StatusCode = user.Error.Code == ErrorCodes.AccountRefused ? StatusCodes.Status401Unauthorized : StatusCodes.Status200OK;
             return Page();
         }
 

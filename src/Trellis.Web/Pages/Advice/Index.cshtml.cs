@@ -33,15 +33,14 @@ public sealed class IndexModel(TimeProvider clock) : PageModel
     public void OnGet(string? market, string? buyers, string? maturity, string? architecture)
     {
         (Market, Buyers, Maturity, Architecture) = (market, buyers, maturity, architecture);
-        static int Index(IReadOnlyList<string> wire, string? v) => v is null ? -1 : wire.ToList().IndexOf(v);
-        var (m, b, t, a) = (Index(AdvisorWire.Markets, market), Index(AdvisorWire.Buyers, buyers), Index(AdvisorWire.Maturities, maturity), Index(AdvisorWire.Architectures, architecture));
-        if (m < 0 || b < 0 || t < 0 || a < 0)
+        if (!AdvisorWire.TryParse(market, out TargetMarket m) || !AdvisorWire.TryParse(buyers, out BuyerExpectation b)
+            || !AdvisorWire.TryParse(maturity, out OrganizationalMaturity t) || !AdvisorWire.TryParse(architecture, out ProductArchitecture a))
         {
             return;
         }
 
         var advice = Advisor.Advise(
-            new AdvisorAnswers { Market = (TargetMarket)m, Buyers = (BuyerExpectation)b, Maturity = (OrganizationalMaturity)t, Architecture = (ProductArchitecture)a },
+            new AdvisorAnswers { Market = m, Buyers = b, Maturity = t, Architecture = a },
             FrameworkLibrary.ShippedEngine,
             clock);
         if (advice.IsSuccess)

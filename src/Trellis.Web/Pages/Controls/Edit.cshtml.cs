@@ -5,6 +5,7 @@ using Trellis.Application.Actors;
 using Trellis.Application.Compliance;
 using Trellis.Application.Engagements;
 using Trellis.Application.Exports;
+using Trellis.Core.Common;
 using Trellis.Core.Program;
 using Trellis.Web.Auth;
 
@@ -74,12 +75,12 @@ public sealed class EditModel(ProgramService program) : PageModel
         var saved = await program.SaveControlAsync(HttpContext.Account(), control, Version, ct);
         if (!saved.IsSuccess)
         {
-            if (saved.Error!.Code == "forbidden")
+            if (saved.Error!.Code == ErrorCodes.Forbidden)
             {
                 return Forbid();
             }
 
-            Message = saved.Error.Code == "concurrency-conflict" ? "Someone changed this control meanwhile: reload and apply your change again." : saved.Error.Message;
+            Message = saved.Error.Code == ErrorCodes.ConcurrencyConflict ? "Someone changed this control meanwhile: reload and apply your change again." : saved.Error.Message;
             return Page();
         }
 

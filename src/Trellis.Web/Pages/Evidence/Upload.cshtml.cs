@@ -7,6 +7,7 @@ using Trellis.Application.Actors;
 using Trellis.Application.Compliance;
 using Trellis.Application.Engagements;
 using Trellis.Application.Exports;
+using Trellis.Core.Common;
 using Trellis.Core.Program;
 using Trellis.Web.Api;
 using Trellis.Web.Auth;
@@ -92,7 +93,7 @@ public sealed class UploadModel(ProgramService program, TimeProvider clock, IOpt
         var saved = await program.AddEvidenceAsync(HttpContext.Account(), item.Value, file?.Content, ct);
         if (!saved.IsSuccess)
         {
-            return saved.Error!.Code == "forbidden" ? Forbid() : await FailAsync(saved.Error.Message, ct);
+            return saved.Error!.Code == ErrorCodes.Forbidden ? Forbid() : await FailAsync(saved.Error.Message, ct);
         }
 
         return Redirect($"/controls/{Uri.EscapeDataString(item.Value.ControlIds[0])}");

@@ -6,6 +6,7 @@ using Trellis.Application.Actors;
 using Trellis.Application.Compliance;
 using Trellis.Application.Engagements;
 using Trellis.Application.Exports;
+using Trellis.Core.Common;
 using Trellis.Core.Program;
 using Trellis.Core.Risks;
 using Trellis.Web.Api;
@@ -161,9 +162,9 @@ public sealed class EditModel(ProgramService program) : PageModel
         {
             return saved.Error!.Code switch
             {
-                "forbidden" => Forbid(),
-                "concurrency-conflict" => Failed("Someone changed this risk meanwhile: reload and apply your change again."),
-                "precondition-required" => Failed($"Risk {risk.Id} already exists: edit it from the register instead."),
+                ErrorCodes.Forbidden => Forbid(),
+                ErrorCodes.ConcurrencyConflict => Failed("Someone changed this risk meanwhile: reload and apply your change again."),
+                ErrorCodes.PreconditionRequired => Failed($"Risk {risk.Id} already exists: edit it from the register instead."),
                 _ => Failed(saved.Error.Message),
             };
         }

@@ -5,6 +5,7 @@ using Trellis.Application.Actors;
 using Trellis.Application.Compliance;
 using Trellis.Application.Engagements;
 using Trellis.Application.Exports;
+using Trellis.Core.Common;
 using Trellis.Core.Program;
 using Trellis.Core.Readiness;
 using Trellis.Web.Auth;
@@ -23,9 +24,9 @@ public sealed class EditModel(ProgramService program) : PageModel
     [BindProperty]
     public string? Justification { get; set; }
 
-    /// <summary>Reasons for inclusion.</summary>
+    /// <summary>Reasons for inclusion, as wire names (<c>risk</c>, <c>legal</c>, …).</summary>
     [BindProperty]
-    public List<InclusionReason> Reasons { get; set; } = [];
+    public List<string> Reasons { get; set; } = [];
 
     /// <summary>Version read; 0 when no decision is recorded yet.</summary>
     [BindProperty]
@@ -46,7 +47,7 @@ public sealed class EditModel(ProgramService program) : PageModel
         }
 
         var decision = await program.GetSoaDecisionAsync(HttpContext.Account(), control, ct);
-        (Applicable, Justification, Reasons, Version) = (Row.Applicable, Row.Justification, [.. Row.Reasons], decision is { IsSuccess: true, Value: { } stored } ? stored.Version : 0);
+        (Applicable, Justification, Reasons, Version) = (Row.Applicable, Row.Justification, [.. Row.Reasons.Select(r => r.ToWire())], decision is { IsSuccess: true, Value: { } stored } ? stored.Version : 0);
         return Page();
     }
 
@@ -58,16 +59,28 @@ public sealed class EditModel(ProgramService program) : PageModel
             return NotFound();
         }
 
+        var reasons = new List<InclusionReason>();
+        foreach (var name in Reasons)
+        {
+            if (!InclusionReasons.TryParse(name, out var reason))
+            {
+                Message = $"Unknown reason '{name}'; use {string.Join(", ", InclusionReasons.WireNames)}.";
+                return Page();
+            }
+
+            reasons.Add(reason);
+        }
+
         var existing = await program.GetSoaDecisionAsync(HttpContext.Account(), control, ct);
         var declared = existing is { IsSuccess: true, Value: { } stored } ? stored.Value.DeclaredStatus : null;
-        var decision = new SoaDecision { Control = control, Applicable = Applicable, Justification = Justification?.Trim() ?? "", Reasons = Reasons, DeclaredStatus = declared };
+        var decision = new SoaDecision { Control = control, Applicable = Applicable, Justification = Justification?.Trim() ?? "", Reasons = reasons, DeclaredStatus = declared };
         var saved = await program.SaveSoaDecisionAsync(HttpContext.Account(), decision, Version == 0 ? null : Version, ct);
         if (!saved.IsSuccess)
         {
             Message = saved.Error!.Code switch
             {
-                "justification-required" => "Excluding a control needs a justification.",
-                "concurrency-conflict" => "Someone changed this row meanwhile: reload and apply your change again.",
+                ErrorCodes.JustificationRequired => "Excluding a control needs a justification.",
+                ErrorCodes.ConcurrencyConflict => "Someone changed this row meanwhile: reload and apply your change again.",
                 _ => saved.Error.Message,
             };
             return Page();

@@ -6,10 +6,10 @@ namespace Trellis.Cli.Commands;
 
 /// <summary>
 /// <c>trellis plan</c>: proposes a synchronized SOC 2 + ISO/IEC 27001 calendar. Database-free; it stores nothing.
-/// The calendar, ledger, findings and engagements commands render stored records with <see cref="AuditRender"/>
+/// The calendar, ledger, findings and engagements commands render stored records with <see cref="EngagementRender"/>
 /// once the database exists.
 /// </summary>
-internal static class AuditCommands
+internal static class EngagementCommands
 {
     public static IEnumerable<Command> Create(CliContext ctx) => Create(ctx, ctx.Clock);
 
@@ -54,7 +54,7 @@ internal static class AuditCommands
                 Today = OptionalDate(parse.GetValue(today), "--today") ?? CalendarDates.Today(clock),
             };
             var plan = CliContext.Require(AuditPlanner.Plan(request));
-            AuditRender.WritePlan(ctx.Out, plan.Events, parse.GetValue(format)!);
+            EngagementRender.WritePlan(ctx.Out, plan.Events, parse.GetValue(format)!);
             if (parse.GetValue(save))
             {
                 var useCases = await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false);

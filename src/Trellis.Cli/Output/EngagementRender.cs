@@ -8,7 +8,7 @@ namespace Trellis.Cli.Output;
 /// ledger, request (PBC) lists and findings. Functions over records, so they work the same on a proposed plan
 /// and on what the database stores. Dates are written YYYY-MM-DD; kinds and statuses by their wire names.
 /// </summary>
-internal static partial class AuditRender
+internal static partial class EngagementRender
 {
     /// <summary>Plan or calendar events: JSON is an array of {id, kind, start, end, framework, title, description, warnings}.</summary>
     public static void WritePlan(TextWriter output, IEnumerable<PlanEvent> events, string format)

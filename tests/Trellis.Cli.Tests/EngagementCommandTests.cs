@@ -8,7 +8,7 @@ using static Trellis.Testing.AuditFixtures;
 namespace Trellis.Cli.Tests;
 
 /// <summary>The issue 4 contract of <c>trellis plan</c> and the audit renderers.</summary>
-public class AuditCommandTests
+public class EngagementCommandTests
 {
     private static readonly string[] Kinds =
     [
@@ -145,7 +145,7 @@ public class AuditCommandTests
         using var output = new StringWriter();
         var events = AuditPlanner.Plan(new PlanRequest { CertificationDecision = D("2026-03-15"), Today = D("2026-01-01") }).Value.Events;
 
-        AuditRender.WriteCalendar(output, events, "ics", new FixedClock(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)));
+        EngagementRender.WriteCalendar(output, events, "ics", new FixedClock(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)));
 
         Assert.StartsWith("BEGIN:VCALENDAR\r\n", output.ToString(), StringComparison.Ordinal);
         Assert.Equal(events.Count, output.ToString().Split("BEGIN:VEVENT").Length - 1);
@@ -161,7 +161,7 @@ public class AuditCommandTests
             new() { Id = "B", Kind = EngagementKind.Soc2Type2, Window = new ObservationWindow(D("2027-02-01"), D("2027-03-15")) },
         ];
 
-        AuditRender.WriteEngagements(output, engagements, "json", D("2027-01-10"));
+        EngagementRender.WriteEngagements(output, engagements, "json", D("2027-01-10"));
 
         var items = JsonDocument.Parse(output.ToString()).RootElement.EnumerateArray().ToDictionary(e => e.GetProperty("id").GetString()!);
         Assert.Equal("2027-12-31", items["A"].GetProperty("currentUntil").GetString());
@@ -183,9 +183,9 @@ public class AuditCommandTests
         using var requestOut = new StringWriter();
         using var reuseOut = new StringWriter();
 
-        AuditRender.WriteLedger(ledgerOut, ledgers[0], "json");
-        AuditRender.WriteRequests(requestOut, RequestList.Build(ledgers, D("2027-01-15")), "json");
-        AuditRender.WriteEvidenceReuse(reuseOut, OperationLedger.EvidenceReuse(ledgers, [evidence]), "json");
+        EngagementRender.WriteLedger(ledgerOut, ledgers[0], "json");
+        EngagementRender.WriteRequests(requestOut, RequestList.Build(ledgers, D("2027-01-15")), "json");
+        EngagementRender.WriteEvidenceReuse(reuseOut, OperationLedger.EvidenceReuse(ledgers, [evidence]), "json");
 
         var ac01 = JsonDocument.Parse(ledgerOut.ToString()).RootElement.GetProperty("controls")[0];
         Assert.Equal(4, ac01.GetProperty("expected").GetInt32());
@@ -206,7 +206,7 @@ public class AuditCommandTests
             D("2027-02-17")).Value;
         using var output = new StringWriter();
 
-        AuditRender.WriteFindings(output, [finding], "json", D("2027-03-02"));
+        EngagementRender.WriteFindings(output, [finding], "json", D("2027-03-02"));
 
         var f = JsonDocument.Parse(output.ToString()).RootElement[0];
         Assert.Equal("major-nonconformity", f.GetProperty("kind").GetString());

@@ -10,7 +10,7 @@ namespace Trellis.Cli.Commands;
 /// The audit commands that read stored engagements: <c>engagements</c>, <c>calendar</c>, <c>ledger</c>,
 /// <c>requests</c> and <c>findings</c>.
 /// </summary>
-internal static class AuditCommandsOnDatabase
+internal static class EngagementCommandsOnDatabase
 {
     public static IEnumerable<Command> Create(CliContext ctx)
     {
@@ -35,7 +35,7 @@ internal static class AuditCommandsOnDatabase
         return e.Window is { } w ? (w.Start, w.End)
             : e.AsOf is { } d ? (d, d)
             : e.Fieldwork is { } f ? (f.Start, f.End)
-            : new Error("invalid-engagement", $"engagement '{id}' has no window or dates");
+            : new Error(ErrorCodes.InvalidEngagement, $"engagement '{id}' has no window or dates");
     }
 
     private static async Task<IReadOnlyList<Engagement>> LoadAsync(ParseResult parse, Option<string?> db, CliContext ctx, CancellationToken ct)
@@ -51,7 +51,7 @@ internal static class AuditCommandsOnDatabase
         var cmd = new Command("engagements", "Stored engagements (SOC 2 Type 1/2, ISO stage 1/2, surveillance, recertification, internal audits, management reviews) with rule warnings.") { db, format };
         cmd.SetAction(async (parse, ct) =>
         {
-            AuditRender.WriteEngagements(ctx.Out, await LoadAsync(parse, db, ctx, ct).ConfigureAwait(false), parse.GetValue(format)!, ctx.Today);
+            EngagementRender.WriteEngagements(ctx.Out, await LoadAsync(parse, db, ctx, ct).ConfigureAwait(false), parse.GetValue(format)!, ctx.Today);
             return ExitCodes.Ok;
         });
         return cmd;
@@ -65,7 +65,7 @@ internal static class AuditCommandsOnDatabase
         cmd.SetAction(async (parse, ct) =>
         {
             var events = EngagementCalendar.ToEvents(await LoadAsync(parse, db, ctx, ct).ConfigureAwait(false), ctx.Today);
-            AuditRender.WriteCalendar(ctx.Out, events, parse.GetValue(format)!, ctx.Clock);
+            EngagementRender.WriteCalendar(ctx.Out, events, parse.GetValue(format)!, ctx.Clock);
             return ExitCodes.Ok;
         });
         return cmd;
@@ -81,7 +81,7 @@ internal static class AuditCommandsOnDatabase
         {
             var useCases = await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false);
             var ledger = CliContext.Require(await useCases.Engagements.LedgerAsync(useCases.Actor, parse.GetValue(id)!, ct).ConfigureAwait(false));
-            AuditRender.WriteLedger(ctx.Out, ledger, parse.GetValue(format)!);
+            EngagementRender.WriteLedger(ctx.Out, ledger, parse.GetValue(format)!);
             return ExitCodes.Ok;
         });
         return cmd;
@@ -96,7 +96,7 @@ internal static class AuditCommandsOnDatabase
         {
             var useCases = await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false);
             var requests = CliContext.Require(await useCases.Engagements.RequestsAsync(useCases.Actor, null, ct).ConfigureAwait(false));
-            AuditRender.WriteRequests(ctx.Out, requests, parse.GetValue(format)!);
+            EngagementRender.WriteRequests(ctx.Out, requests, parse.GetValue(format)!);
             return ExitCodes.Ok;
         });
         return cmd;
@@ -111,7 +111,7 @@ internal static class AuditCommandsOnDatabase
         {
             var useCases = await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false);
             var findings = await useCases.Engagements.FindingsAsync(useCases.Actor, null, ct).ConfigureAwait(false);
-            AuditRender.WriteFindings(ctx.Out, findings, parse.GetValue(format)!, ctx.Today);
+            EngagementRender.WriteFindings(ctx.Out, findings, parse.GetValue(format)!, ctx.Today);
             return ExitCodes.Ok;
         });
         return cmd;

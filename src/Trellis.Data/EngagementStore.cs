@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Trellis.Core.Audits;
 using Trellis.Core.Common;
@@ -13,14 +12,16 @@ namespace Trellis.Data;
 /// queried by field). Writes take an optional expected version, like the program store.
 /// </summary>
 /// <param name="database">The database.</param>
-public sealed class AuditStore(TrellisDatabase database)
+public sealed class EngagementStore(TrellisDatabase database)
 {
     private const string EngagementKind = "engagement";
     private const string FindingKind = "finding";
 
+    // Enums are written as their wire names (soc2-type2). Documents stored before that carry member names
+    // (Soc2Type2) and are still read: a database created by an earlier version loads as it is.
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
-        Converters = { new JsonStringEnumConverter() },
+        Converters = { new WireNamesJsonConverter(acceptMemberNames: true) },
     };
 
     /// <summary>All engagements, ordered by ID.</summary>

@@ -4,7 +4,7 @@ using Trellis.Testing;
 namespace Trellis.Cli.Tests;
 
 /// <summary>Issue 4's done-when on the demo program: stored engagements, an importable calendar, the ledger.</summary>
-public sealed class AuditDatabaseCommandTests : IDisposable
+public sealed class EngagementDatabaseCommandTests : IDisposable
 {
     private static readonly FixedClock Clock = FixedClock.On(2026, 11, 27);
     private readonly string _db = Path.Combine(Directory.CreateTempSubdirectory("trellis-audit-").FullName, "t.db");

@@ -5,7 +5,7 @@ using Trellis.Core.Program;
 namespace Trellis.Cli.Output;
 
 /// <summary>Ledger, evidence reuse, request list and findings renderings.</summary>
-internal static partial class AuditRender
+internal static partial class EngagementRender
 {
     /// <summary>
     /// The control operation ledger of one engagement: per control, expected / due / observed occurrences and
