@@ -32,6 +32,12 @@ public sealed record ComplianceProgram
 
     /// <summary>SoA version label and approval (e.g. "v3", approver, date).</summary>
     public SoaApproval? SoaApproval { get; init; }
+
+    /// <summary>
+    /// Judgements of sufficiency and relevance (docs/crosswalk-rules.md, rule 8), at most one per requirement or point
+    /// of focus; readiness counts a sufficiency judgement as covered only while it holds.
+    /// </summary>
+    public IReadOnlyList<Judgement> Judgements { get; init; } = [];
 }
 
 /// <summary>Version and approval block of the Statement of Applicability.</summary>
