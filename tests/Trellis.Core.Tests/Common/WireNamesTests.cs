@@ -48,6 +48,7 @@ public class WireNamesTests
         { typeof(CoverageLevel), ["full", "partial", "none"] },
         { typeof(ClaimVerdict), ["confirmed", "tangential", "wrong", "nonexistent"] },
         { typeof(RequirementKind), ["clause", "control", "enhancement", "criterion", "function", "category", "subcategory", "group", "point-of-focus"] },
+        { typeof(JudgementKind), ["sufficient", "not-relevant"] },
         { typeof(DecisionCriterion), ["market", "buyers", "maturity", "architecture", "deadline", "existing"] },
         { typeof(Recommendation), ["soc2-first", "iso-first", "both"] },
         { typeof(TargetMarket), ["us", "global", "regulated"] },
