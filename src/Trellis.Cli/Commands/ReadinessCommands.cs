@@ -56,6 +56,18 @@ internal static class ReadinessCommands
         return cmd;
     }
 
+    // Issue 13's contract: null, or by, at, rationale, state (active | lapsed), lapsedBecause.
+    internal static object? JudgementView(JudgementState? state) => state is null ? null : new
+    {
+        kind = state.Judgement.Kind.ToWire(),
+        by = state.Judgement.By,
+        at = state.Judgement.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+        rationale = state.Judgement.Rationale,
+        controls = state.Judgement.Controls.Select(c => c.Id),
+        state = state.Active ? "active" : "lapsed",
+        lapsedBecause = state.LapsedBecause,
+    };
+
     private static IReadOnlyList<string?> Cells(SoaRow r) =>
     [
         r.Control, r.Title, r.Applicable ? "yes" : "no", r.Justification, string.Join("; ", r.Reasons.Select(x => x.ToWire())),
@@ -141,8 +153,15 @@ internal static class ReadinessCommands
                         evidence = r.Evidence,
                         reasons = r.Reasons,
                         closers = r.Closers,
-                        pointsOfFocus = r.PointsOfFocus.Select(p => new { id = p.Id, title = p.Title, status = p.Status.ToWire(), controls = p.Controls }),
-                        judgement = (object?)null,
+                        pointsOfFocus = r.PointsOfFocus.Select(p => new
+                        {
+                            id = p.Id,
+                            title = p.Title,
+                            status = p.Status == ReadinessStatus.NotApplicable ? "not-relevant" : p.Status.ToWire(),
+                            controls = p.Controls,
+                            judgement = JudgementView(p.Judgement),
+                        }),
+                        judgement = JudgementView(r.Judgement),
                     }),
                 });
             }

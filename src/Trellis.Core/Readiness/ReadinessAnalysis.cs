@@ -54,6 +54,7 @@ public static partial class ReadinessAnalysis
             own[req.Id] = Judge(req, contributions.GetValueOrDefault(req.Id) ?? [], states, excluded.GetValueOrDefault(req.Id));
         }
 
+        ApplyJudgements(own, program, fw.Value, states);
         return new ReadinessReport(fw.Value.Id, today, creditedFrom, Compose(fw.Value, own));
     }
 

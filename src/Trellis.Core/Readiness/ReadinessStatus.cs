@@ -61,6 +61,9 @@ public sealed record RequirementReadiness(
     /// not listed in <see cref="ReadinessReport.Requirements"/>); empty otherwise.
     /// </summary>
     public IReadOnlyList<RequirementReadiness> PointsOfFocus { get; init; } = [];
+
+    /// <summary>The judgement recorded for this requirement, and whether it holds today; null when there is none.</summary>
+    public JudgementState? Judgement { get; init; }
 }
 
 /// <summary>Readiness of a whole framework.</summary>
