@@ -99,6 +99,10 @@ public static class ErrorCodes
     /// <summary>A program lists a TSC category twice.</summary>
     [ErrorCategory(ErrorCategory.Conflict)] public const string DuplicateTscCategory = "duplicate-tsc-category";
 
+    // Judgements (docs/crosswalk-rules.md, rule 8)
+    /// <summary>A judgement cannot be recorded as asked: no rationale, no controls for sufficiency, not relevant on a criterion.</summary>
+    [ErrorCategory(ErrorCategory.Unprocessable)] public const string InvalidJudgement = "invalid-judgement";
+
     // Accounts and rights
     /// <summary>The caller's role or scope does not allow the operation.</summary>
     [ErrorCategory(ErrorCategory.Forbidden)] public const string Forbidden = "forbidden";
