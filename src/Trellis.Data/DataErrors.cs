@@ -1,4 +1,5 @@
 using Trellis.Core.Common;
+using Trellis.Core.Crosswalk;
 
 namespace Trellis.Data;
 
@@ -23,6 +24,9 @@ public static class DataErrors
 
     /// <summary><c>unknown-soa-decision</c>.</summary>
     public static Error UnknownSoaDecision(string control) => new(ErrorCodes.UnknownSoaDecision, $"no SoA decision for '{control}'");
+
+    /// <summary><c>unknown-judgement</c>.</summary>
+    public static Error UnknownJudgement(RequirementRef requirement) => new(ErrorCodes.UnknownJudgement, $"no judgement of '{requirement}'");
 
     /// <summary><c>unknown-framework</c>: no imported framework with that ID.</summary>
     public static Error UnknownImportedFramework(string id) => new(ErrorCodes.UnknownFramework, $"no imported framework '{id}'");

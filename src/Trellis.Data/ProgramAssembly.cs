@@ -14,7 +14,8 @@ internal static class ProgramAssembly
         IReadOnlyList<Control> controls,
         IReadOnlyList<EvidenceItem> evidence,
         IReadOnlyList<Risk> risks,
-        IReadOnlyList<SoaDecision> soa) => new()
+        IReadOnlyList<SoaDecision> soa,
+        IReadOnlyList<Judgement> judgements) => new()
         {
             Organization = settings.Organization,
             Scope = DataJson.Read<ProgramScope>(settings.ScopeJson),
@@ -24,6 +25,7 @@ internal static class ProgramAssembly
             Evidence = evidence,
             Risks = risks,
             Soa = soa,
+            Judgements = judgements,
         };
 
     public static Control Control(ControlRow c, IEnumerable<ControlMappingRow> mappings) => new()
@@ -88,5 +90,16 @@ internal static class ProgramAssembly
         Justification = d.Justification,
         Reasons = [.. DataJson.Read<List<string>>(d.ReasonsJson).Select(StoredNames.Parse<InclusionReason>)],
         DeclaredStatus = d.DeclaredStatus,
+    };
+
+    public static Judgement Judgement(JudgementRow j) => new()
+    {
+        Requirement = new RequirementRef(j.Framework, j.Requirement),
+        Kind = j.Kind,
+        Controls = DataJson.Read<List<JudgedControl>>(j.ControlsJson),
+        Evidence = DataJson.Read<List<JudgedEvidence>>(j.EvidenceJson),
+        By = j.JudgedBy,
+        At = new DateTimeOffset(j.JudgedAtUtcTicks, TimeSpan.Zero),
+        Rationale = j.Rationale,
     };
 }

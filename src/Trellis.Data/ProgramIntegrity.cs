@@ -28,6 +28,7 @@ internal static class ProgramIntegrity
         return Unique(program.Evidence.Select(e => e.Id), "evidence")
             ?? Unique(program.Risks.Select(r => r.Id), "risk")
             ?? Unique(program.Soa.Select(d => d.Control), "SoA decision for")
+            ?? Unique(program.Judgements.Select(j => j.Requirement.ToString()), "judgement of")
             ?? program.Evidence.Select(e => CheckEvidence(e, controls)).FirstOrDefault(e => e is not null)
             ?? program.Risks.Select(r => CheckRisk(r, controls)).FirstOrDefault(e => e is not null);
     }

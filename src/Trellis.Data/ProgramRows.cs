@@ -30,6 +30,8 @@ internal sealed class ProgramRows
 
     public List<SoaDecisionRow> Soa { get; } = [];
 
+    public List<JudgementRow> Judgements { get; } = [];
+
     public static ProgramRows From(ComplianceProgram program)
     {
         var rows = new ProgramRows { Settings = SettingsRow(program) };
@@ -59,6 +61,11 @@ internal sealed class ProgramRows
         for (var i = 0; i < program.Soa.Count; i++)
         {
             rows.Soa.Add(SoaRow(program.Soa[i], i));
+        }
+
+        for (var i = 0; i < program.Judgements.Count; i++)
+        {
+            rows.Judgements.Add(JudgementRow(program.Judgements[i], i));
         }
 
         return rows;
@@ -149,5 +156,18 @@ internal sealed class ProgramRows
         Justification = d.Justification,
         ReasonsJson = DataJson.Write(d.Reasons.Select(r => r.ToWire())),
         DeclaredStatus = d.DeclaredStatus,
+    };
+
+    public static JudgementRow JudgementRow(Judgement j, int ordinal) => new()
+    {
+        Framework = j.Requirement.Framework,
+        Requirement = j.Requirement.Requirement,
+        Ordinal = ordinal,
+        Kind = j.Kind,
+        ControlsJson = DataJson.Write(j.Controls),
+        EvidenceJson = DataJson.Write(j.Evidence),
+        JudgedBy = j.By,
+        JudgedAtUtcTicks = j.At.UtcTicks,
+        Rationale = j.Rationale,
     };
 }

@@ -18,7 +18,7 @@ public sealed record ProgramCounts(int Controls, int Evidence, int EvidenceVersi
 public sealed partial class ProgramStore
 {
     /// <summary>
-    /// Replaces the whole program (settings, controls, evidence, risks, SoA) in one transaction: on any failure
+    /// Replaces the whole program (settings, controls, evidence, risks, SoA, judgements) in one transaction: on any failure
     /// the database is exactly as before. <paramref name="blobs"/> maps lowercase hex SHA-256 to file contents;
     /// every file version needs its contents either there or already stored. Contents no longer referenced
     /// afterwards are deleted. Rows that existed before get their version incremented (so an ETag taken
@@ -81,6 +81,7 @@ public sealed partial class ProgramStore
             await BulkInsert.InsertAsync(db, rows.Actions, ct).ConfigureAwait(false);
             await BulkInsert.InsertAsync(db, rows.ActionControls, ct).ConfigureAwait(false);
             await BulkInsert.InsertAsync(db, rows.Soa, ct).ConfigureAwait(false);
+            await BulkInsert.InsertAsync(db, rows.Judgements, ct).ConfigureAwait(false);
 
             // Contents no evidence version refers to any more.
             await db.Blobs.Where(b => !db.EvidenceVersions.Any(v => v.Sha256 == b.Sha256)).ExecuteDeleteAsync(ct).ConfigureAwait(false);
@@ -117,6 +118,12 @@ public sealed partial class ProgramStore
         {
             r.Version = soa.GetValueOrDefault(r.Control) + 1;
         }
+
+        var judgements = await db.Judgements.AsNoTracking().ToDictionaryAsync(x => (x.Framework, x.Requirement), x => x.Version, ct).ConfigureAwait(false);
+        foreach (var r in rows.Judgements)
+        {
+            r.Version = judgements.GetValueOrDefault((r.Framework, r.Requirement)) + 1;
+        }
     }
 
     /// <summary>Deletes every program row (children first); blobs and imported frameworks stay.</summary>
@@ -132,5 +139,6 @@ public sealed partial class ProgramStore
         await db.ControlMappings.ExecuteDeleteAsync(ct).ConfigureAwait(false);
         await db.Controls.ExecuteDeleteAsync(ct).ConfigureAwait(false);
         await db.SoaDecisions.ExecuteDeleteAsync(ct).ConfigureAwait(false);
+        await db.Judgements.ExecuteDeleteAsync(ct).ConfigureAwait(false);
     }
 }

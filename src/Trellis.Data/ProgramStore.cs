@@ -66,6 +66,7 @@ public sealed partial class ProgramStore(TrellisDatabase database)
             var actionControls = Sorted(await db.RiskActionControls.AsNoTracking().ToListAsync(ct).ConfigureAwait(false), l => l.Ordinal)
                 .ToLookup(l => (l.RiskId, l.ActionOrdinal));
             var soa = Sorted(await db.SoaDecisions.AsNoTracking().ToListAsync(ct).ConfigureAwait(false), d => d.Ordinal);
+            var judgements = Sorted(await db.Judgements.AsNoTracking().ToListAsync(ct).ConfigureAwait(false), j => j.Ordinal);
             await tx.CommitAsync(ct).ConfigureAwait(false);
 
             return (ProgramAssembly.Program(
@@ -73,7 +74,8 @@ public sealed partial class ProgramStore(TrellisDatabase database)
                 [.. controls.Select(c => ProgramAssembly.Control(c, mappings[c.Id]))],
                 [.. evidence.Select(e => ProgramAssembly.Evidence(e, versions[e.Id], evidenceControls[e.Id]))],
                 [.. risks.Select(r => ProgramAssembly.Risk(r, riskControls[r.Id], Plan(r.Id)))],
-                [.. soa.Select(ProgramAssembly.Soa)]), settings.Version);
+                [.. soa.Select(ProgramAssembly.Soa)],
+                [.. judgements.Select(ProgramAssembly.Judgement)]), settings.Version);
 
             IEnumerable<TreatmentAction> Plan(string riskId) =>
                 actions[riskId].Select(a => ProgramAssembly.Action(a, actionControls[(riskId, a.Ordinal)]));

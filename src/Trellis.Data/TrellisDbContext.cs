@@ -47,6 +47,9 @@ public class TrellisDbContext(DbContextOptions<TrellisDbContext> options) : DbCo
     /// <summary>SoA decisions.</summary>
     public DbSet<SoaDecisionRow> SoaDecisions => Set<SoaDecisionRow>();
 
+    /// <summary>Judgements of sufficiency and relevance, one per requirement judged.</summary>
+    public DbSet<JudgementRow> Judgements => Set<JudgementRow>();
+
     /// <summary>Imported framework documents.</summary>
     public DbSet<ImportedFrameworkRow> ImportedFrameworks => Set<ImportedFrameworkRow>();
 

@@ -47,6 +47,11 @@ public sealed class RevisionTests(DatabaseFixture fixture) : IClassFixture<Datab
         Assert.Equal("concurrency-conflict", (await store.UpsertRiskAsync(TestAudit.Record, risk.Value.Value, risk.Value.Version)).Error?.Code);
         Assert.Equal("unknown-control", (await store.UpsertRiskAsync(TestAudit.Record, risk.Value.Value with { Id = "R-X", ControlIds = ["NOPE"] })).Error?.Code);
         Assert.Equal("concurrency-conflict", (await store.DeleteRiskAsync(TestAudit.Record, "R-02", risk.Value.Version)).Error?.Code);
+        var judgement = ProgramSamples.Rich().Judgements[1];
+        await Moves(async () => (await store.SaveJudgementAsync(TestAudit.Record, judgement with { Rationale = "Still no board" })).IsSuccess, "judgement replace");
+        await Moves(async () => (await store.SaveJudgementAsync(TestAudit.Record, judgement with { Requirement = new("soc2-2017", "CC1.2-POF4") })).IsSuccess, "judgement insert");
+        await Moves(async () => (await store.DeleteJudgementAsync(TestAudit.Record, new("soc2-2017", "CC1.2-POF4"))).IsSuccess, "judgement delete");
+        Assert.Equal("unknown-judgement", (await store.DeleteJudgementAsync(TestAudit.Record, new("soc2-2017", "CC1.2-POF4"))).Error?.Code);
         Assert.Equal(revision, await store.RevisionAsync());
         await Moves(async () => (await store.ReplaceAsync(TestAudit.Record, ProgramSamples.Rich(), ProgramSamples.RichBlobs())).IsSuccess, "replace");
 

@@ -34,6 +34,8 @@ public static class ErrorCodes
     [ErrorCategory(ErrorCategory.NotFound)] public const string UnknownRisk = "unknown-risk";
     /// <summary>No SoA decision is recorded for the Annex A control.</summary>
     [ErrorCategory(ErrorCategory.NotFound)] public const string UnknownSoaDecision = "unknown-soa-decision";
+    /// <summary>No judgement is recorded for the requirement or point of focus (docs/crosswalk-rules.md, rule 8).</summary>
+    [ErrorCategory(ErrorCategory.NotFound)] public const string UnknownJudgement = "unknown-judgement";
     /// <summary>No stored file contents have the SHA-256.</summary>
     [ErrorCategory(ErrorCategory.NotFound)] public const string UnknownBlob = "unknown-blob";
     /// <summary>An engagement ID names no engagement (or one the caller may not see).</summary>
@@ -180,6 +182,8 @@ public static class ErrorCodes
     // Rules of the domain
     /// <summary>An SoA row is excluded without a justification (ISO/IEC 27001 6.1.3 d).</summary>
     [ErrorCategory(ErrorCategory.Unprocessable)] public const string JustificationRequired = "justification-required";
+    /// <summary>A judgement does not say why (docs/crosswalk-rules.md, rule 8: it records who, when and why).</summary>
+    [ErrorCategory(ErrorCategory.Unprocessable)] public const string RationaleRequired = "rationale-required";
     /// <summary>A retained risk lacks an acceptance with approver and expiry (ISO/IEC 27001 6.1.3 f).</summary>
     [ErrorCategory(ErrorCategory.Unprocessable)] public const string AcceptanceRequired = "acceptance-required";
     /// <summary>A risk is retained at or above the matrix's acceptance threshold.</summary>

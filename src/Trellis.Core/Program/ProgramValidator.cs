@@ -21,7 +21,9 @@ public static partial class ProgramValidator
     /// (SHA-256, file name, non-empty size) or a URL, with a period that does not end before it starts; risks
     /// rated inside the matrix, treated by existing controls and requirements, accepted no later than the acceptance
     /// expires; SoA rows only for Annex A controls, a justification for every exclusion (6.1.3 d); TSC categories
-    /// that exist, with Security in scope; and a well-formed risk matrix.
+    /// that exist, with Security in scope; a well-formed risk matrix; and judgements (rule 8) of existing requirements,
+    /// one per requirement, each with a rationale, a sufficient one naming existing controls and a not-relevant one
+    /// relying on none.
     /// </summary>
     /// <param name="program">The program to check.</param>
     /// <param name="catalog">The frameworks mappings and requirement references are resolved against.</param>
@@ -58,6 +60,8 @@ public static partial class ProgramValidator
         {
             CheckSoaRow(row, catalog, errors);
         }
+
+        CheckJudgements(program.Judgements, controlIds, catalog, errors);
 
         return errors;
     }

@@ -431,6 +431,66 @@ namespace Trellis.Data.Postgres.Migrations
                     b.ToTable("imported_mappings", (string)null);
                 });
 
+            modelBuilder.Entity("Trellis.Data.Rows.JudgementRow", b =>
+                {
+                    b.Property<string>("Framework")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("framework");
+
+                    b.Property<string>("Requirement")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("requirement");
+
+                    b.Property<string>("ControlsJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("controls_json");
+
+                    b.Property<string>("EvidenceJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("evidence_json");
+
+                    b.Property<long>("JudgedAtUtcTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("judged_at_utc_ticks");
+
+                    b.Property<string>("JudgedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("judged_by");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer")
+                        .HasColumnName("ordinal");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("rationale");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Framework", "Requirement")
+                        .HasName("pk_judgements");
+
+                    b.HasIndex("Ordinal")
+                        .HasDatabaseName("ix_judgements_ordinal");
+
+                    b.ToTable("judgements", (string)null);
+                });
+
             modelBuilder.Entity("Trellis.Data.Rows.ProgramSettingsRow", b =>
                 {
                     b.Property<int>("Id")

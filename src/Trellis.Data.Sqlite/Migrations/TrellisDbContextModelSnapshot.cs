@@ -426,6 +426,66 @@ namespace Trellis.Data.Sqlite.Migrations
                     b.ToTable("imported_mappings", (string)null);
                 });
 
+            modelBuilder.Entity("Trellis.Data.Rows.JudgementRow", b =>
+                {
+                    b.Property<string>("Framework")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("framework");
+
+                    b.Property<string>("Requirement")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requirement");
+
+                    b.Property<string>("ControlsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("controls_json");
+
+                    b.Property<string>("EvidenceJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence_json");
+
+                    b.Property<long>("JudgedAtUtcTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("judged_at_utc_ticks");
+
+                    b.Property<string>("JudgedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("judged_by");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ordinal");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rationale");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Framework", "Requirement")
+                        .HasName("pk_judgements");
+
+                    b.HasIndex("Ordinal")
+                        .HasDatabaseName("ix_judgements_ordinal");
+
+                    b.ToTable("judgements", (string)null);
+                });
+
             modelBuilder.Entity("Trellis.Data.Rows.ProgramSettingsRow", b =>
                 {
                     b.Property<int>("Id")

@@ -29,6 +29,16 @@ internal static class ControlSection
     private static ControlMapping ReadMapping(YamlMap map, YamlFields f)
     {
         f.OnlyKeys(map, MappingKeys);
+        var requirement = ReadRequirement(map, f);
+        var relationship = f.Wire<Relationship>(map, "relationship", Relationships.TryParse, Relationships.WireNames, required: true);
+
+        // An unreadable relationship is already reported; equal keeps the validator from repeating it.
+        return new ControlMapping(requirement, relationship ?? Relationship.Equal);
+    }
+
+    /// <summary>The required field <c>requirement</c>, written <c>framework:id</c> (a malformed one is reported and kept as the ID).</summary>
+    public static RequirementRef ReadRequirement(YamlMap map, YamlFields f)
+    {
         var text = f.String(map, "requirement", required: true) ?? "";
         var colon = text.IndexOf(':', StringComparison.Ordinal);
         if (text.Length > 0 && (colon <= 0 || colon == text.Length - 1))
@@ -36,10 +46,6 @@ internal static class ControlSection
             f.Fail(map["requirement"]!.Line, ErrorCodes.InvalidRequirement, $"field 'requirement' is '{text}'; write it as framework:id, e.g. iso27001-2022:A.5.15");
         }
 
-        var requirement = colon > 0 ? new RequirementRef(text[..colon], text[(colon + 1)..]) : new RequirementRef("", text);
-        var relationship = f.Wire<Relationship>(map, "relationship", Relationships.TryParse, Relationships.WireNames, required: true);
-
-        // An unreadable relationship is already reported; equal keeps the validator from repeating it.
-        return new ControlMapping(requirement, relationship ?? Relationship.Equal);
+        return colon > 0 ? new RequirementRef(text[..colon], text[(colon + 1)..]) : new RequirementRef("", text);
     }
 }

@@ -16,6 +16,7 @@ internal sealed class ProgramLines
         ["evidence"] = "id",
         ["risks"] = "id",
         ["soa.rows"] = "control",
+        ["judgements"] = "requirement",
     };
 
     private readonly Dictionary<string, List<int>> _lines = new(StringComparer.Ordinal);

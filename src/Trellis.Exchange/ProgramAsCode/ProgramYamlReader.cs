@@ -21,7 +21,7 @@ public static class ProgramYamlReader
     /// <summary>The format tag program.yaml must carry.</summary>
     public const string Format = "trellis-program/1";
 
-    private static readonly string[] TopKeys = ["format", "organization", "scope", "riskMatrix", "controls", "evidence", "risks", "soa"];
+    private static readonly string[] TopKeys = ["format", "organization", "scope", "riskMatrix", "controls", "evidence", "risks", "soa", "judgements"];
 
     /// <summary>Reads and validates the program at <paramref name="programYamlPath"/>; evidence paths are relative to its folder.</summary>
     /// <param name="programYamlPath">Path of program.yaml; used as written in error locations.</param>
@@ -95,6 +95,7 @@ public static class ProgramYamlReader
             Risks = f.Maps(root, "risks").Select(r => RiskSection.Read(r, f)).ToList(),
             Soa = SoaSection.ReadRows(soa, f),
             SoaApproval = SoaSection.ReadApproval(soa, f),
+            Judgements = f.Maps(root, "judgements").Select(j => JudgementSection.Read(j, f)).ToList(),
         };
     }
 

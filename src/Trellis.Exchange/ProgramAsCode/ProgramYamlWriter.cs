@@ -123,6 +123,8 @@ public static class ProgramYamlWriter
             root.Add("soa", ProgramYamlNodes.Soa(p.SoaApproval, p.Soa));
         }
 
+        root.AddList("judgements", p.Judgements.Select(JudgementSection.Node));
+
         return YamlEmitter.Emit(root.Build());
     }
 

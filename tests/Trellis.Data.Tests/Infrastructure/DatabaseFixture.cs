@@ -97,6 +97,7 @@ public sealed class DatabaseFixture : IAsyncLifetime
         DELETE FROM control_mappings;
         DELETE FROM controls;
         DELETE FROM soa_decisions;
+        DELETE FROM judgements;
         DELETE FROM blobs;
         DELETE FROM imported_frameworks;
         DELETE FROM imported_mappings;

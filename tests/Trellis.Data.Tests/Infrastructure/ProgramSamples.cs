@@ -228,6 +228,34 @@ public static class ProgramSamples
             new SoaDecision { Control = "A.8.13", DeclaredStatus = ImplementationStatus.InProgress },
         ],
         SoaApproval = new SoaApproval("v3 — 2024", "Management board", new DateOnly(2024, 2, 29)),
+
+        // Not in requirement order; one relies on a control that has since gone (a lapsed judgement is kept as made).
+        Judgements =
+        [
+            new Judgement
+            {
+                Requirement = new RequirementRef("soc2-2017", "CC6.1-POF2"),
+                Kind = JudgementKind.Sufficient,
+                Controls =
+                [
+                    new JudgedControl("OPS-02", ImplementationStatus.Implemented, ["iso27001-2022:A.8.13 equal", "soc2-2017:A1.2 subset-of"]),
+                    new JudgedControl("AC-01", ImplementationStatus.InProgress, []),
+                    new JudgedControl("GONE-9", ImplementationStatus.NotApplicable, ["soc2-2017:CC6.1 intersects-with"]),
+                ],
+                Evidence = [new JudgedEvidence("EV-0002", 4), new JudgedEvidence("EV-0001", 1)],
+                By = "zoë@lattice.example",
+                At = new DateTimeOffset(2024, 2, 29, 23, 59, 59, TimeSpan.Zero).AddTicks(7654321),
+                Rationale = "Restore tests and access reviews together meet the point of focus.\nSecond line: 株式会社.",
+            },
+            new Judgement
+            {
+                Requirement = new RequirementRef("soc2-2017", "CC1.2-POF3"),
+                Kind = JudgementKind.NotRelevant,
+                By = "ceo@lattice.example",
+                At = new DateTimeOffset(2025, 1, 31, 8, 0, 0, TimeSpan.Zero),
+                Rationale = "No independent board",
+            },
+        ],
     };
 
     /// <summary>

@@ -199,6 +199,21 @@ public class ProgramYamlRoundTripTests
                 new SoaDecision { Control = "A.7.4", Applicable = false, Justification = H(12) + " carved out" },
             ],
             SoaApproval = new SoaApproval(H(6), H(7), new DateOnly(2025, 2, 28)),
+            Judgements =
+            [
+                new Judgement
+                {
+                    Requirement = new RequirementRef("soc2-2017", "CC6.1-POF2"), Kind = JudgementKind.Sufficient,
+                    Controls = [new JudgedControl(controlId, ImplementationStatus.InProgress, ["iso27001-2022:A.5.15 subset-of", H(9)]), new JudgedControl(H(22), ImplementationStatus.Planned, [])],
+                    Evidence = [new JudgedEvidence(H(24), 3), new JudgedEvidence(H(24), 1)],
+                    By = H(10), At = new DateTimeOffset(2026, 2, 28, 23, 59, 59, TimeSpan.Zero).AddTicks(1234567), Rationale = H(23),
+                },
+                new Judgement
+                {
+                    Requirement = new RequirementRef("soc2-2017", "CC1.2-POF3"), Kind = JudgementKind.NotRelevant,
+                    By = H(11), At = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero), Rationale = H(25),
+                },
+            ],
         };
     }
 }
