@@ -51,6 +51,7 @@ public static class CliApp
             EngagementCommandsOnDatabase.Create(context),
             OscalCommands.Create(context),
             MappingCommands.Create(context),
+            JudgementCommands.Create(context),
         }.SelectMany(c => c))
         {
             root.Subcommands.Add(command);

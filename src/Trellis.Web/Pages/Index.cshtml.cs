@@ -22,6 +22,9 @@ public sealed class IndexModel(ProgramService program) : PageModel
     /// <summary>SoA rows with drift.</summary>
     public int Drift { get; private set; }
 
+    /// <summary>Judgements of sufficiency that no longer hold (rule 8).</summary>
+    public int LapsedJudgements { get; private set; }
+
     /// <summary>Builds the dashboard.</summary>
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -29,5 +32,6 @@ public sealed class IndexModel(ProgramService program) : PageModel
         Organization = (await program.LoadAsync(ct)).Organization;
         var soa = await program.SoaAsync(HttpContext.Account(), ct);
         Drift = soa.IsSuccess ? soa.Value.Count(r => r.Drift.Count > 0) : 0;
+        LapsedJudgements = (await program.JudgementsAsync(HttpContext.Account(), ct)).Count(j => !j.Active);
     }
 }

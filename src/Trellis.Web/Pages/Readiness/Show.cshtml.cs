@@ -5,6 +5,8 @@ using Trellis.Application.Actors;
 using Trellis.Application.Compliance;
 using Trellis.Application.Engagements;
 using Trellis.Application.Exports;
+using Trellis.Core.Common;
+using Trellis.Core.Program;
 using Trellis.Core.Readiness;
 using Trellis.Web.Auth;
 
@@ -36,6 +38,27 @@ public sealed class ShowModel(ProgramService program) : PageModel
     /// <summary>What would meet a point of focus not yet covered, or null.</summary>
     public MissingPointOfFocus? Missing(string requirement, string point) => _missing.GetValueOrDefault((requirement, point));
 
+    /// <summary>Whether the account may record judgements (compliance managers and admins).</summary>
+    public bool CanJudge { get; private set; }
+
+    /// <summary>What went wrong recording a judgement.</summary>
+    public string? Message { get; private set; }
+
+    /// <summary>Records a judgement of sufficiency (named controls) or, for a point of focus, of relevance.</summary>
+    public async Task<IActionResult> OnPostJudgeAsync(string framework, string requirement, string kind, string? controls, string? rationale, CancellationToken ct)
+    {
+        var parsed = JudgementKinds.TryParse(kind, out var k);
+        var request = new JudgementRequest(framework, requirement, k, (controls ?? "").Replace(' ', ',').Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), rationale ?? "", null);
+        var saved = parsed ? await program.JudgeAsync(HttpContext.Account(), request, ct) : new Error(ErrorCodes.InvalidJudgement, "choose sufficient or not relevant", "kind");
+        if (saved.IsSuccess)
+        {
+            return Redirect($"/readiness/{Uri.EscapeDataString(framework)}{(From is null ? "" : "?from=" + Uri.EscapeDataString(From))}#req-{requirement}");
+        }
+
+        Message = saved.Error!.Message;
+        return await OnGetAsync(framework, ct);
+    }
+
     /// <summary>Loads the report.</summary>
     public async Task<IActionResult> OnGetAsync(string framework, CancellationToken ct)
     {
@@ -49,6 +72,7 @@ public sealed class ShowModel(ProgramService program) : PageModel
         }
 
         Report = report.Value;
+        CanJudge = account.ManagesProgram;
         var gaps = await program.GapsAsync(account, framework, From, ct);
         _missing = gaps.IsSuccess
             ? gaps.Value.SelectMany(g => g.MissingPointsOfFocus.Select(m => (g.Requirement.Id, m))).ToDictionary(x => (x.Id, x.m.Id), x => x.m)
