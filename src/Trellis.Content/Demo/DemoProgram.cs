@@ -10,8 +10,9 @@ namespace Trellis.Content.Demo;
 /// dated over the last 12 months, 21 risks on the 5x5 matrix, a Statement of Applicability with all 93 Annex A
 /// controls, and the ISMS scope and system description. It has deliberate gaps so readiness has something to show:
 /// planned and in-progress controls, stale evidence (AC-22, AC-44, AC-49, AC-51), overdue treatment actions, an expired
-/// risk acceptance, and two SoA drifts (A.7.4 excluded while R-09 needs it; A.8.8 declared implemented while
-/// AC-44's evidence is stale).
+/// risk acceptance, two SoA drifts (A.7.4 excluded while R-09 needs it; A.8.8 declared implemented while
+/// AC-44's evidence is stale), and three judgements by the compliance lead: CC1.2-POF3 not relevant, CC3.2-POF3
+/// sufficient and holding, CC6.3-POF4 sufficient but lapsed because AC-22's evidence went stale.
 /// </summary>
 public static class DemoProgram
 {
@@ -52,6 +53,7 @@ public static class DemoProgram
             RiskMatrix = RiskMatrix.Default,
             Soa = DemoSoa.Create(ShippedContent.Catalog.Framework(FrameworkIds.Iso27001v2022).Value, risks),
             SoaApproval = new SoaApproval("v4", DemoPeople.Ceo, today.AddDays(-60)),
+            Judgements = DemoJudgements.Create(controls, evidence, today),
         };
         return (program, blobs);
     }
