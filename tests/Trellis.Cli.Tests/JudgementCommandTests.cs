@@ -96,4 +96,21 @@ public sealed class JudgementCommandTests : IDisposable
         Assert.Contains("CC1.22", typo.Err, StringComparison.Ordinal);
         Assert.Equal(before, Json(Now, "judgements").GetArrayLength());
     }
+
+    [Fact]
+    public void MatrixReport_ListsEveryJudgementWithItsState()
+    {
+        Assert.Equal(0, Run(Now, "demo", "--db", Db).Code);
+        var judgements = Json(Now, "judgements").EnumerateArray()
+            .Select(j => (j.GetProperty("requirement").GetString()!.Split(':')[1], j.GetProperty("judgement").GetProperty("state").GetString()!)).ToList();
+        var file = Path.Combine(_folder, "matrix.json");
+
+        Assert.Equal(0, Run(Now, "report", "matrix", "--format", "json", "--out", file, "--db", Db).Code);
+
+        var section = JsonDocument.Parse(File.ReadAllText(file)).RootElement.GetProperty("sections").EnumerateArray()
+            .Single(s => s.GetProperty("heading").GetString() == "Judgements");
+        Assert.NotEmpty(judgements);
+        Assert.Equal(judgements, section.GetProperty("rows").EnumerateArray()
+            .Select(r => (r.GetProperty("requirement").GetString()!, r.GetProperty("state").GetString()!)).ToList());
+    }
 }

@@ -52,7 +52,7 @@ public sealed partial class ProgramService
 
         if (string.IsNullOrWhiteSpace(request.Rationale))
         {
-            return new Error(ErrorCodes.InvalidJudgement, "a judgement needs a rationale", "rationale");
+            return new Error(ErrorCodes.RationaleRequired, "a judgement records who, when and why: give a rationale", "rationale");
         }
 
         var program = await LoadAsync(ct);

@@ -67,16 +67,24 @@ public sealed record ReadinessSummaryView(string Framework, string Name, DateOnl
 /// <summary>Readiness of one requirement.</summary>
 public sealed record RequirementReadinessView(
     string Id, string Title, string Status, IReadOnlyList<string> Controls, IReadOnlyList<string> Evidence, IReadOnlyList<string> Reasons, IReadOnlyList<string> Closers,
-    IReadOnlyList<PointOfFocusReadinessView> PointsOfFocus)
+    IReadOnlyList<PointOfFocusReadinessView> PointsOfFocus, JudgementView? Judgement)
 {
     internal static RequirementReadinessView From(RequirementReadiness r) =>
-        new(r.Id, r.Title, r.Status.ToWire(), r.Controls, r.Evidence, r.Reasons, r.Closers, [.. r.PointsOfFocus.Select(PointOfFocusReadinessView.From)]);
+        new(r.Id, r.Title, r.Status.ToWire(), r.Controls, r.Evidence, r.Reasons, r.Closers, [.. r.PointsOfFocus.Select(PointOfFocusReadinessView.From)], JudgementView.From(r.Judgement));
 }
 
 /// <summary>The readiness of one point of focus of a SOC 2 criterion.</summary>
-public sealed record PointOfFocusReadinessView(string Id, string Title, string Status, IReadOnlyList<string> Controls, IReadOnlyList<string> Reasons)
+public sealed record PointOfFocusReadinessView(string Id, string Title, string Status, IReadOnlyList<string> Controls, IReadOnlyList<string> Reasons, JudgementView? Judgement)
 {
-    internal static PointOfFocusReadinessView From(RequirementReadiness r) => new(r.Id, r.Title, r.Status.ToWire(), r.Controls, r.Reasons);
+    internal static PointOfFocusReadinessView From(RequirementReadiness r) => new(r.Id, r.Title, r.Status.ToWire(), r.Controls, r.Reasons, JudgementView.From(r.Judgement));
+}
+
+/// <summary>A judgement (rule 8) and whether it holds today: <c>state</c> is <c>active</c> or <c>lapsed</c>.</summary>
+public sealed record JudgementView(string Kind, string By, DateTimeOffset At, string Rationale, IReadOnlyList<string> Controls, string State, IReadOnlyList<string> LapsedBecause)
+{
+    internal static JudgementView? From(JudgementState? s) => s is null ? null : new(
+        s.Judgement.Kind.ToWire(), s.Judgement.By, s.Judgement.At, s.Judgement.Rationale, [.. s.Judgement.Controls.Select(c => c.Id)],
+        s.Active ? "active" : "lapsed", s.LapsedBecause);
 }
 
 /// <summary>Readiness of a framework: the counts and one page of requirements.</summary>

@@ -38,7 +38,16 @@ public sealed class JudgementPageTests
         var viewer = await app.ClientAsAsync(Roles.Viewer);
         var readiness = await viewer.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/readiness/soc2-2017?pageSize=100", UriKind.Relative));
         var cc33 = readiness.GetProperty("requirements").GetProperty("items").EnumerateArray().Single(r => r.GetProperty("id").GetString() == "CC3.3");
-        Assert.Equal("not-applicable", cc33.GetProperty("pointsOfFocus").EnumerateArray().Single(p => p.GetProperty("id").GetString() == "CC3.3-POF2").GetProperty("status").GetString());
+        var judged = cc33.GetProperty("pointsOfFocus").EnumerateArray().Single(p => p.GetProperty("id").GetString() == "CC3.3-POF2");
+        Assert.Equal("not-applicable", judged.GetProperty("status").GetString());
+        Assert.Equal("not-relevant", judged.GetProperty("judgement").GetProperty("kind").GetString());
+        Assert.Equal("lead@example.com", judged.GetProperty("judgement").GetProperty("by").GetString());
+        // Every lapsed judgement the API shows says why.
+        var lapsed = readiness.GetProperty("requirements").GetProperty("items").EnumerateArray()
+            .SelectMany(r => r.GetProperty("pointsOfFocus").EnumerateArray().Append(r))
+            .Select(x => x.GetProperty("judgement")).Where(j => j.ValueKind == JsonValueKind.Object && j.GetProperty("state").GetString() == "lapsed").ToList();
+        Assert.NotEmpty(lapsed);
+        Assert.All(lapsed, j => Assert.NotEmpty(j.GetProperty("lapsedBecause").EnumerateArray()));
 
         var viewerPost = await viewer.GetStringAsync(new Uri("/readiness/soc2-2017", UriKind.Relative));
         Assert.DoesNotContain("data-judge=", viewerPost, StringComparison.Ordinal); // viewers see no judgement forms

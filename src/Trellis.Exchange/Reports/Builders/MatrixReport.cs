@@ -27,6 +27,18 @@ public static class MatrixReport
         new("evidence", "Evidence", 3),
     ];
 
+    private static readonly ReportColumn[] JudgementColumns =
+    [
+        new("requirement", "Requirement", 0.9),
+        new("kind", "Judgement", 0.8),
+        new("state", "State", 0.6),
+        new("by", "By", 1.3),
+        new("at", "On", 0.7),
+        new("controls", "Controls relied on", 1),
+        new("rationale", "Rationale", 2.5),
+        new("lapsedBecause", "Why it lapsed", 1.6),
+    ];
+
     /// <summary>Builds the matrix for <paramref name="framework"/> (normally SOC 2).</summary>
     /// <param name="program">The program.</param>
     /// <param name="engine">The crosswalk (controls mapped to ISO 27001 reach SOC 2 through it).</param>
@@ -98,6 +110,8 @@ public static class MatrixReport
         metadata.Add(new("Criteria", ReportText.Number(criteria.Count)));
         metadata.Add(new("Criteria no control reaches", ReportText.Number(uncovered)));
 
+        // Shown only when there are any, so a program without judgements keeps its one-table matrix (and CSV shape).
+        var judged = Judged(program, framework, today, policy);
         return new ReportDocument
         {
             Kind = ReportKind.Matrix.ToWire(),
@@ -112,7 +126,35 @@ public static class MatrixReport
                     Paragraph = "Criterion → controls (relationship of the control to the criterion; \"via\" names the requirement the control "
                         + "is mapped to when it reaches the criterion through the crosswalk) → evidence (current version of each item).",
                 },
+                .. (judged.Count == 0 ? (IEnumerable<ReportSection>)[] :
+                [
+                    new ReportSection("Judgements", new ReportTable(JudgementColumns, judged))
+                    {
+                        Paragraph = "Requirements and points of focus the compliance team judged sufficiently met by named controls, or not relevant "
+                            + "to the system. A sufficiency judgement counts only while the controls and evidence it relied on still stand; a lapsed "
+                            + "one counts for nothing and says why.",
+                    },
+                ]),
             ],
         };
+    }
+
+    private static List<IReadOnlyList<string>> Judged(ComplianceProgram program, Framework framework, DateOnly today, FreshnessPolicy? policy)
+    {
+        var states = ControlState.Index(program, today, policy ?? new FreshnessPolicy());
+        return [.. program.Judgements
+            .Where(j => j.Requirement.Framework == framework.Id)
+            .Select(j => Judgements.Check(j, program, states))
+            .Select(s => (IReadOnlyList<string>)
+            [
+                s.Judgement.Requirement.Requirement,
+                s.Judgement.Kind.ToWire(),
+                s.Active ? "active" : "lapsed",
+                s.Judgement.By,
+                ReportText.Date(DateOnly.FromDateTime(s.Judgement.At.UtcDateTime)),
+                ProgramFacts.List(s.Judgement.Controls.Select(c => c.Id)),
+                s.Judgement.Rationale,
+                ProgramFacts.List(s.LapsedBecause, "\n"),
+            ])];
     }
 }
