@@ -11,7 +11,7 @@ namespace Trellis.Web.Pages.Compare;
 
 /// <summary>Two frameworks side by side: their metadata (the guide's key differences) and what each costs on top of the other.</summary>
 [Authorize(Policy = Policies.InternalRead)]
-public sealed class IndexModel : PageModel
+public sealed class IndexModel(Application.Compliance.ProgramService program) : PageModel
 {
     /// <summary>Left framework ID.</summary>
     [BindProperty(SupportsGet = true)]
@@ -39,11 +39,17 @@ public sealed class IndexModel : PageModel
     /// <summary>The left framework after all of the right one.</summary>
     public FrameworkOverlap? LeftAfterRight { get; private set; }
 
+    /// <summary>
+    /// The program's own answer to the same questions (readiness credited only from the other framework, same engine),
+    /// when the program has controls: what the overlap above becomes with the controls actually in place.
+    /// </summary>
+    public IReadOnlyList<(string From, string To, IReadOnlyDictionary<Core.Readiness.ReadinessStatus, int> Summary)> Program { get; private set; } = [];
+
     /// <summary>Why the comparison could not be made.</summary>
     public string? Message { get; private set; }
 
     /// <summary>Compares.</summary>
-    public void OnGet()
+    public async Task OnGetAsync(CancellationToken ct)
     {
         var left = FrameworkLibrary.ShippedEngine.Catalog.Framework(Left);
         var right = FrameworkLibrary.ShippedEngine.Catalog.Framework(Right);
@@ -59,5 +65,20 @@ public sealed class IndexModel : PageModel
         var backward = FrameworkOverlap.Compute(FrameworkLibrary.ShippedEngine, Right, Left);
         RightAfterLeft = forward.IsSuccess ? forward.Value : null;
         LeftAfterRight = backward.IsSuccess ? backward.Value : null;
+        if ((await program.LoadAsync(ct)).Controls.Count > 0)
+        {
+            var account = HttpContext.Account();
+            var mine = new List<(string, string, IReadOnlyDictionary<Core.Readiness.ReadinessStatus, int>)>();
+            foreach (var (from, to) in new[] { (Left, Right), (Right, Left) })
+            {
+                var report = await program.ReadinessAsync(account, to, from, ct);
+                if (report.IsSuccess)
+                {
+                    mine.Add((from, to, report.Value.Summary));
+                }
+            }
+
+            Program = mine;
+        }
     }
 }
