@@ -14,8 +14,17 @@ public sealed partial class ProgramStore
     /// whose contents are already stored need not be supplied. Fails with <c>duplicate-id</c> when the ID is
     /// taken, <c>unknown-control</c>, <c>invalid-evidence</c>, <c>missing-blob</c> or <c>blob-hash-mismatch</c>.
     /// </summary>
-    public async Task<Result<Versioned<EvidenceItem>>> AddEvidenceAsync(AuditRecord audit, EvidenceItem item, IReadOnlyDictionary<string, byte[]>? blobs = null, CancellationToken cancellationToken = default)
+    public Task<Result<Versioned<EvidenceItem>>> AddEvidenceAsync(AuditRecord audit, EvidenceItem item, IReadOnlyDictionary<string, byte[]>? blobs = null, CancellationToken cancellationToken = default) =>
+        AddEvidenceAsync(_ => audit, item, blobs, cancellationToken);
+
+    /// <summary>
+    /// As above; an item whose <see cref="EvidenceItem.Id"/> is empty gets the next <c>EV-0001</c>-style ID inside the
+    /// write transaction (after the program row is locked), so concurrent uploads never race for one ID.
+    /// <paramref name="audit"/> builds the entry from the item as stored (with its ID).
+    /// </summary>
+    public async Task<Result<Versioned<EvidenceItem>>> AddEvidenceAsync(Func<EvidenceItem, AuditRecord> audit, EvidenceItem item, IReadOnlyDictionary<string, byte[]>? blobs = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(audit);
         ArgumentNullException.ThrowIfNull(item);
         var ct = cancellationToken;
         var db = Database.CreateContext();
@@ -23,6 +32,11 @@ public sealed partial class ProgramStore
         {
             await using var tx = await StoreTransactions.BeginWriteAsync(db, ct).ConfigureAwait(false);
             await BumpRevisionAsync(db, ct).ConfigureAwait(false);
+            if (item.Id.Length == 0)
+            {
+                item = item with { Id = await NextEvidenceIdAsync(db, ct).ConfigureAwait(false) };
+            }
+
             if (await db.Evidence.AnyAsync(e => e.Id == item.Id, ct).ConfigureAwait(false))
             {
                 return DataErrors.DuplicateId("evidence", item.Id);
@@ -51,7 +65,7 @@ public sealed partial class ProgramStore
                 return saved;
             }
 
-            await AuditJournal.AppendAsync(db, Database.Provider, audit, ct).ConfigureAwait(false);
+            await AuditJournal.AppendAsync(db, Database.Provider, audit(item), ct).ConfigureAwait(false);
             await tx.CommitAsync(ct).ConfigureAwait(false);
             return new Versioned<EvidenceItem>(item, 1);
         }
@@ -62,6 +76,15 @@ public sealed partial class ProgramStore
     {
         ArgumentNullException.ThrowIfNull(content);
         return AddEvidenceAsync(audit, item, new Dictionary<string, byte[]> { [ProgramIntegrity.Hash(content)] = content }, cancellationToken);
+    }
+
+    // One more than the highest EV- number stored, so an ID is never handed out twice, even after deletions.
+    private static async Task<string> NextEvidenceIdAsync(TrellisDbContext db, CancellationToken ct)
+    {
+        var ids = await db.Evidence.Where(e => e.Id.StartsWith("EV-")).Select(e => e.Id).ToListAsync(ct).ConfigureAwait(false);
+        var max = ids.Select(id => int.TryParse(id[3..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0)
+            .DefaultIfEmpty(0).Max();
+        return $"EV-{max + 1:0000}";
     }
 
     /// <summary>

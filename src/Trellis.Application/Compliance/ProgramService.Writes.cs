@@ -104,7 +104,8 @@ public sealed partial class ProgramService
 
     /// <summary>
     /// Adds evidence with its first version (a file whose bytes are given, or a link). Managers may attach it to
-    /// any control; a control owner only to controls they own.
+    /// any control; a control owner only to controls they own. An item with an empty ID gets the next free
+    /// <c>EV-0001</c>-style ID inside the write, so parallel uploads all succeed with distinct IDs.
     /// </summary>
     public async Task<Result<Versioned<EvidenceItem>>> AddEvidenceAsync(Account account, EvidenceItem item, byte[]? content, CancellationToken ct)
     {
@@ -131,11 +132,11 @@ public sealed partial class ProgramService
         }
 
         var v = item.Current;
-        var record = Record(account, "evidence.add", $"evidence/{item.Id}", new
+        Data.AuditTrail.AuditRecord Entry(EvidenceItem stored) => Record(account, "evidence.add", $"evidence/{stored.Id}", new
         {
-            id = item.Id,
-            title = item.Title,
-            controls = item.ControlIds,
+            id = stored.Id,
+            title = stored.Title,
+            controls = stored.ControlIds,
             sha256 = v.Sha256,
             fileName = v.FileName,
             size = v.Size,
@@ -143,25 +144,14 @@ public sealed partial class ProgramService
             effectiveFrom = v.EffectiveFrom,
             effectiveTo = v.EffectiveTo,
         });
-        var saved = content is null ? await store.AddEvidenceAsync(record, item, (IReadOnlyDictionary<string, byte[]>?)null, ct) : await store.AddEvidenceAsync(record, item, content, ct);
+        var blobs = content is null ? null : new Dictionary<string, byte[]> { [Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content))] = content };
+        var saved = await store.AddEvidenceAsync(Entry, item, blobs, ct);
         if (saved.IsSuccess)
         {
             _program = null;
         }
 
         return saved;
-    }
-
-    /// <summary>
-    /// The next evidence ID, <c>EV-0001</c> style: one more than the highest <c>EV-</c> number in use, so an ID is never
-    /// handed out twice, even after deletions. The store refuses a duplicate if two writers race.
-    /// </summary>
-    public async Task<string> NextEvidenceIdAsync(CancellationToken ct)
-    {
-        var max = (await LoadAsync(ct)).Evidence
-            .Select(e => e.Id.StartsWith("EV-", StringComparison.Ordinal) && int.TryParse(e.Id[3..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0)
-            .DefaultIfEmpty(0).Max();
-        return $"EV-{max + 1:0000}";
     }
 
     private static Error? ValidateControl(Control control, Core.Crosswalk.FrameworkCatalog catalog)

@@ -155,10 +155,9 @@ internal static class ProgramCommands
             var controlId = parse.GetValue(control)!;
             var where = parse.GetValue(target)!;
             var (version, content) = await ReadTargetAsync(where, from, to, ctx.Clock.GetUtcNow(), ct).ConfigureAwait(false);
-            var id = await useCases.Program.NextEvidenceIdAsync(ct).ConfigureAwait(false);
             var item = new EvidenceItem
             {
-                Id = id,
+                Id = "", // the store gives the next free EV- ID inside the write
                 Title = parse.GetValue(title) ?? version.FileName ?? where,
                 Source = "trellis evidence add",
                 ControlIds = [controlId],

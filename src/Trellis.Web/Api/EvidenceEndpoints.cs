@@ -166,7 +166,7 @@ public static class EvidenceEndpoints
         };
         return new EvidenceItem
         {
-            Id = Field("id") ?? await program.NextEvidenceIdAsync(ct),
+            Id = Field("id") ?? "", // empty: the store gives the next free ID inside the write
             Title = title,
             Source = Field("source") ?? "",
             ControlIds = [.. (Field("controls") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)],
