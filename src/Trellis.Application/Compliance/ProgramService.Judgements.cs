@@ -25,10 +25,9 @@ public sealed partial class ProgramService
         ArgumentNullException.ThrowIfNull(account);
         var program = await LoadAsync(ct);
         var states = ControlState.Index(program, Today, new Core.Evidence.FreshnessPolicy());
-        return [.. program.Judgements
-            .Where(j => account.SeesFramework(j.Requirement.Framework))
-            .OrderBy(j => j.Requirement.ToString(), StringComparer.Ordinal)
-            .Select(j => Judgements.Check(j, program, states))];
+        return [.. Judgements.CheckAll(program, states)
+            .Where(s => account.SeesFramework(s.Judgement.Requirement.Framework))
+            .OrderBy(s => s.Judgement.Requirement.ToString(), StringComparer.Ordinal)];
     }
 
     /// <summary>
@@ -44,7 +43,7 @@ public sealed partial class ProgramService
             return Forbidden("only an admin or a compliance manager records judgements");
         }
 
-        var requirement = (await library.CatalogAsync(ct)).Requirement(request.Framework, request.Requirement);
+        var requirement = (await CatalogAsync(ct)).Requirement(request.Framework, request.Requirement);
         if (!requirement.IsSuccess)
         {
             return requirement.Error!;

@@ -24,7 +24,7 @@ public sealed partial class ProgramService
         }
 
         var program = await LoadAsync(ct);
-        if (ValidateRisk(risk, program, await library.CatalogAsync(ct)) is { } invalid)
+        if (ValidateRisk(risk, program, await CatalogAsync(ct)) is { } invalid)
         {
             return invalid;
         }

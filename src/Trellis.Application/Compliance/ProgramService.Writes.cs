@@ -39,7 +39,7 @@ public sealed partial class ProgramService
             return Forbidden("a control owner cannot hand the control to someone else");
         }
 
-        if (ValidateControl(control, await library.CatalogAsync(ct)) is { } invalid)
+        if (ValidateControl(control, await CatalogAsync(ct)) is { } invalid)
         {
             return invalid;
         }
@@ -67,7 +67,7 @@ public sealed partial class ProgramService
             return Forbidden("only an admin or a compliance manager edits the Statement of Applicability");
         }
 
-        var iso = (await library.CatalogAsync(ct)).Requirement(FrameworkIds.Iso27001v2022, decision.Control);
+        var iso = (await CatalogAsync(ct)).Requirement(FrameworkIds.Iso27001v2022, decision.Control);
         if (!iso.IsSuccess || iso.Value.Kind != Core.Frameworks.RequirementKind.Control)
         {
             return new Error(ErrorCodes.UnknownRequirement, $"'{decision.Control}' is not an Annex A control of ISO/IEC 27001:2022");

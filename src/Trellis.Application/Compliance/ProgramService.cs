@@ -19,9 +19,16 @@ namespace Trellis.Application.Compliance;
 public sealed partial class ProgramService(ProgramStore store, ProgramCache cache, FrameworkLibrary library, TimeProvider clock)
 {
     private ComplianceProgram? _program;
+    private Core.Crosswalk.CrosswalkEngine? _engine;
 
-    /// <summary>The frameworks and mappings, shipped and imported.</summary>
-    public FrameworkLibrary Library => library;
+    /// <summary>
+    /// The crosswalk over every framework and mapping, shipped and imported — read once per request (the library asks
+    /// the database for its stamp on each call).
+    /// </summary>
+    public async Task<Core.Crosswalk.CrosswalkEngine> EngineAsync(CancellationToken ct) => _engine ??= await library.EngineAsync(ct);
+
+    /// <summary>Every framework and mapping, shipped and imported (<see cref="EngineAsync"/>'s catalog).</summary>
+    public async Task<Core.Crosswalk.FrameworkCatalog> CatalogAsync(CancellationToken ct) => (await EngineAsync(ct)).Catalog;
 
     /// <summary>Today's date (UTC) from the injected clock.</summary>
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -49,7 +56,7 @@ public sealed partial class ProgramService(ProgramStore store, ProgramCache cach
             return new Error(ErrorCodes.UnknownFramework, $"unknown framework '{(account.SeesFramework(framework) ? creditedFrom : framework)}'");
         }
 
-        var engine = await library.EngineAsync(ct);
+        var engine = await EngineAsync(ct);
         var report = await cache.ReadinessAsync(engine, framework, creditedFrom, Today, p => ReadinessAnalysis.Compute(p, engine, framework, Today, creditedFrom: creditedFrom), ct);
         if (!report.IsSuccess || account.Scope is null)
         {
@@ -74,7 +81,7 @@ public sealed partial class ProgramService(ProgramStore store, ProgramCache cach
 
         var program = await LoadAsync(ct);
         var visible = account.Scope is null ? program : program with { Controls = await ControlsAsync(account, ct) };
-        return Result<IReadOnlyList<RequirementGap>>.Ok(GapAnalysis.Compute(report.Value, visible, await library.EngineAsync(ct), Today));
+        return Result<IReadOnlyList<RequirementGap>>.Ok(GapAnalysis.Compute(report.Value, visible, await EngineAsync(ct), Today));
     }
 
     /// <summary>The Statement of Applicability (ISO/IEC 27001:2022 6.1.3 d), when the account sees ISO/IEC 27001:2022.</summary>
@@ -85,7 +92,7 @@ public sealed partial class ProgramService(ProgramStore store, ProgramCache cach
             return new Error(ErrorCodes.UnknownFramework, "the Statement of Applicability belongs to ISO/IEC 27001:2022, which is not in your engagement");
         }
 
-        var iso = (await library.CatalogAsync(ct)).Framework(FrameworkIds.Iso27001v2022).Value;
+        var iso = (await CatalogAsync(ct)).Framework(FrameworkIds.Iso27001v2022).Value;
         return Result<IReadOnlyList<SoaRow>>.Ok(StatementOfApplicability.Build(await LoadAsync(ct), iso, Today));
     }
 

@@ -116,7 +116,7 @@ public sealed partial class EngagementService
         foreach (var text in request.Requirements ?? [])
         {
             var colon = text.IndexOf(':', StringComparison.Ordinal);
-            if (colon <= 0 || !(await program.Library.CatalogAsync(ct)).Requirement(text[..colon], text[(colon + 1)..]).IsSuccess)
+            if (colon <= 0 || !(await program.CatalogAsync(ct)).Requirement(text[..colon], text[(colon + 1)..]).IsSuccess)
             {
                 return new Error(ErrorCodes.InvalidFinding, $"unknown requirement '{text}'; write framework:id, e.g. iso27001-2022:A.8.13", "requirements");
             }

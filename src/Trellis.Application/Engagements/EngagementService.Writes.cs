@@ -21,7 +21,7 @@ public sealed partial class EngagementService
             return new Error(ErrorCodes.Forbidden, "only an admin or a compliance manager plans engagements");
         }
 
-        if (!(await program.Library.CatalogAsync(ct)).Framework(engagement.Framework).IsSuccess)
+        if (!(await program.CatalogAsync(ct)).Framework(engagement.Framework).IsSuccess)
         {
             return new Error(ErrorCodes.InvalidEngagement, $"unknown framework '{engagement.Framework}'", "framework");
         }

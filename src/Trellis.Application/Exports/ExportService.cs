@@ -57,7 +57,7 @@ public sealed class ExportService(ProgramService program, EngagementService enga
 
         var options = new ReportOptions { Format = format, Framework = framework, To = to, WindowStart = start, WindowEnd = end, IncludeInferred = inferred };
         var p = kind == "crosswalk" ? null : await program.LoadAsync(ct);
-        var bytes = new ReportService(clock).Render(kind, options, p, await program.Library.EngineAsync(ct), program.Today);
+        var bytes = new ReportService(clock).Render(kind, options, p, await program.EngineAsync(ct), program.Today);
         if (!bytes.IsSuccess)
         {
             return bytes.Error!;
@@ -73,7 +73,7 @@ public sealed class ExportService(ProgramService program, EngagementService enga
         ArgumentNullException.ThrowIfNull(account);
         var options = new OscalExportOptions { Time = clock };
         var p = await program.LoadAsync(ct);
-        var engine = await program.Library.EngineAsync(ct);
+        var engine = await program.EngineAsync(ct);
         Result<JsonObject> document;
         OscalModel model;
         switch (kind)

@@ -199,7 +199,7 @@ internal static class AdviceCommands
         }
 
         var useCases = UseCases.On(database, ctx);
-        return RoadmapProgress.Satisfied(await useCases.Program.LoadAsync(ct).ConfigureAwait(false), await useCases.Library.EngineAsync(ct).ConfigureAwait(false), ctx.Today);
+        return RoadmapProgress.Satisfied(await useCases.Program.LoadAsync(ct).ConfigureAwait(false), await useCases.Program.EngineAsync(ct).ConfigureAwait(false), ctx.Today);
     }
 
     private static string Markdown(Roadmap roadmap)

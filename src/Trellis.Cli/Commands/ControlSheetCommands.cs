@@ -55,7 +55,7 @@ internal static class ControlSheetCommands
             var path = parse.GetValue(file)!;
             var useCases = await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false);
             var database = useCases.Database;
-            var read = ControlWorkbookReader.Read(path, await useCases.Library.CatalogAsync(ct).ConfigureAwait(false));
+            var read = ControlWorkbookReader.Read(path, await useCases.Program.CatalogAsync(ct).ConfigureAwait(false));
             if (!read.IsSuccess)
             {
                 foreach (var error in read.Errors)

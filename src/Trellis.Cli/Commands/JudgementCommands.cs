@@ -61,7 +61,7 @@ internal static class JudgementCommands
             var state = CliContext.Require(await useCases.Program.JudgeAsync(useCases.Actor, request, ct).ConfigureAwait(false));
             if (parse.GetValue(format) == "json")
             {
-                Render.WriteJson(ctx.Out, new { requirement = state.Judgement.Requirement.ToString(), judgement = ReadinessCommands.JudgementView(state) });
+                Render.WriteJson(ctx.Out, new { requirement = state.Judgement.Requirement.ToString(), judgement = JudgementView.From(state) });
             }
             else
             {
@@ -84,7 +84,7 @@ internal static class JudgementCommands
             var all = await useCases.Program.JudgementsAsync(useCases.Actor, ct).ConfigureAwait(false);
             if (parse.GetValue(format) == "json")
             {
-                Render.WriteJson(ctx.Out, all.Select(s => new { requirement = s.Judgement.Requirement.ToString(), judgement = ReadinessCommands.JudgementView(s) }));
+                Render.WriteJson(ctx.Out, all.Select(s => new { requirement = s.Judgement.Requirement.ToString(), judgement = JudgementView.From(s) }));
             }
             else
             {

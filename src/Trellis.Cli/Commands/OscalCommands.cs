@@ -133,7 +133,7 @@ internal static class OscalCommands
         {
             var useCases = await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false);
             var program = await useCases.Program.LoadAsync(ct).ConfigureAwait(false);
-            var document = CliContext.Require(OscalComponentExport.Build(program, await useCases.Library.EngineAsync(ct).ConfigureAwait(false), new OscalExportOptions { Time = ctx.Clock }));
+            var document = CliContext.Require(OscalComponentExport.Build(program, await useCases.Program.EngineAsync(ct).ConfigureAwait(false), new OscalExportOptions { Time = ctx.Clock }));
             var implementations = document["component-definition"]!["components"]![0]!["control-implementations"]!.AsArray();
             var requirements = implementations.Sum(i => i!["implemented-requirements"]!.AsArray().Count);
             WriteExport(ctx, document, OscalModel.ComponentDefinition, parse.GetValue(output)!, $"{requirements} implemented requirements in {implementations.Count} frameworks");
@@ -152,7 +152,7 @@ internal static class OscalCommands
         {
             var id = parse.GetValue(framework)!;
             var useCases = await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false);
-            var engine = await useCases.Library.EngineAsync(ct).ConfigureAwait(false);
+            var engine = await useCases.Program.EngineAsync(ct).ConfigureAwait(false);
             CliContext.Require(engine.Catalog.Framework(id));
             var program = await useCases.Program.LoadAsync(ct).ConfigureAwait(false);
             var document = CliContext.Require(OscalSspExport.Build(program, engine, id, new OscalExportOptions { Time = ctx.Clock }));
@@ -176,7 +176,7 @@ internal static class OscalCommands
             var chosen = CliContext.Require(await useCases.Engagements.GetAsync(useCases.Actor, id, ct).ConfigureAwait(false)).Value;
             var findings = await useCases.Engagements.FindingsAsync(useCases.Actor, null, ct).ConfigureAwait(false);
             var program = await useCases.Program.LoadAsync(ct).ConfigureAwait(false);
-            var catalog = await useCases.Library.CatalogAsync(ct).ConfigureAwait(false);
+            var catalog = await useCases.Program.CatalogAsync(ct).ConfigureAwait(false);
             var document = CliContext.Require(OscalAssessmentResultsExport.Build(program, chosen, findings, catalog, new OscalExportOptions { Time = ctx.Clock }));
             var count = document["assessment-results"]!["results"]![0]!["findings"]?.AsArray().Count ?? 0;
             WriteExport(ctx, document, OscalModel.AssessmentResults, parse.GetValue(output)!, $"{count} finding{(count == 1 ? "" : "s")} of engagement {id}");

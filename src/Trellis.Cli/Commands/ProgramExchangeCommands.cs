@@ -40,7 +40,7 @@ internal static class ProgramExchangeCommands
         cmd.SetAction(async (parse, ct) =>
         {
             var useCases = await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false);
-            var read = ProgramYamlReader.Read(parse.GetValue(file)!, await useCases.Library.CatalogAsync(ct).ConfigureAwait(false));
+            var read = ProgramYamlReader.Read(parse.GetValue(file)!, await useCases.Program.CatalogAsync(ct).ConfigureAwait(false));
             if (!read.IsSuccess)
             {
                 foreach (var error in read.Errors)

@@ -56,18 +56,6 @@ internal static class ReadinessCommands
         return cmd;
     }
 
-    // Issue 13's contract: null, or by, at, rationale, state (active | lapsed), lapsedBecause.
-    internal static object? JudgementView(JudgementState? state) => state is null ? null : new
-    {
-        kind = state.Judgement.Kind.ToWire(),
-        by = state.Judgement.By,
-        at = state.Judgement.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
-        rationale = state.Judgement.Rationale,
-        controls = state.Judgement.Controls.Select(c => c.Id),
-        state = state.Active ? "active" : "lapsed",
-        lapsedBecause = state.LapsedBecause,
-    };
-
     private static IReadOnlyList<string?> Cells(SoaRow r) =>
     [
         r.Control, r.Title, r.Applicable ? "yes" : "no", r.Justification, string.Join("; ", r.Reasons.Select(x => x.ToWire())),
@@ -106,7 +94,7 @@ internal static class ReadinessCommands
         cmd.SetAction(async (parse, ct) =>
         {
             var useCases = await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false);
-            var fw = CliContext.Require((await useCases.Library.CatalogAsync(ct).ConfigureAwait(false)).Framework(parse.GetValue(framework)!));
+            var fw = CliContext.Require((await useCases.Program.CatalogAsync(ct).ConfigureAwait(false)).Framework(parse.GetValue(framework)!));
             var report = CliContext.Require(await useCases.Program.ReadinessAsync(useCases.Actor, fw.Id, parse.GetValue(from), ct).ConfigureAwait(false));
             if (gapOnly && parse.GetValue(format) == "json")
             {
@@ -159,9 +147,9 @@ internal static class ReadinessCommands
                             title = p.Title,
                             status = p.Status == ReadinessStatus.NotApplicable ? "not-relevant" : p.Status.ToWire(),
                             controls = p.Controls,
-                            judgement = JudgementView(p.Judgement),
+                            judgement = Application.Compliance.JudgementView.From(p.Judgement),
                         }),
-                        judgement = JudgementView(r.Judgement),
+                        judgement = Application.Compliance.JudgementView.From(r.Judgement),
                     }),
                 });
             }

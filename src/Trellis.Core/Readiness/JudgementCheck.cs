@@ -21,6 +21,11 @@ public static class Judgements
     {
         ArgumentNullException.ThrowIfNull(judgement);
         ArgumentNullException.ThrowIfNull(program);
+        return Check(judgement, program, states, Versions(program, [judgement]));
+    }
+
+    private static JudgementState Check(Judgement judgement, ComplianceProgram program, IReadOnlyDictionary<string, ControlState> states, HashSet<(string, int)> versions)
+    {
         ArgumentNullException.ThrowIfNull(states);
         if (judgement.Kind == JudgementKind.NotRelevant)
         {
@@ -52,8 +57,22 @@ public static class Judgements
             }
         }
 
-        var versions = program.Evidence.SelectMany(e => e.Versions.Select(v => (e.Id, v.Number))).ToHashSet();
         reasons.AddRange(judgement.Evidence.Where(e => !versions.Contains((e.Evidence, e.Version))).Select(e => $"evidence {e.Evidence} version {e.Version} no longer exists"));
         return new JudgementState(judgement, reasons.Count == 0, reasons);
+    }
+
+    /// <summary>Every judgement of the program checked as <see cref="Check"/> does, reading the evidence once for all of them.</summary>
+    public static IReadOnlyList<JudgementState> CheckAll(ComplianceProgram program, IReadOnlyDictionary<string, ControlState> states)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        var versions = Versions(program, program.Judgements);
+        return [.. program.Judgements.Select(j => Check(j, program, states, versions))];
+    }
+
+    // The (evidence, version) pairs that exist among those the judgements name: one pass over the evidence.
+    private static HashSet<(string, int)> Versions(ComplianceProgram program, IEnumerable<Judgement> judgements)
+    {
+        var named = judgements.SelectMany(j => j.Evidence).Select(e => e.Evidence).ToHashSet(StringComparer.Ordinal);
+        return named.Count == 0 ? [] : [.. program.Evidence.Where(e => named.Contains(e.Id)).SelectMany(e => e.Versions.Select(v => (e.Id, v.Number)))];
     }
 }

@@ -13,8 +13,9 @@ public static partial class ReadinessAnalysis
     /// </summary>
     private static void ApplyJudgements(Dictionary<string, RequirementReadiness> own, ComplianceProgram program, Framework fw, IReadOnlyDictionary<string, ControlState> states)
     {
-        foreach (var judgement in program.Judgements.Where(j => j.Requirement.Framework == fw.Id && own.ContainsKey(j.Requirement.Requirement)))
+        foreach (var state in Judgements.CheckAll(program, states).Where(s => s.Judgement.Requirement.Framework == fw.Id && own.ContainsKey(s.Judgement.Requirement.Requirement)))
         {
+            var judgement = state.Judgement;
             var id = judgement.Requirement.Requirement;
             var mine = own[id];
             if (mine.Status == ReadinessStatus.NotApplicable && judgement.Kind == JudgementKind.Sufficient)
@@ -22,7 +23,6 @@ public static partial class ReadinessAnalysis
                 continue;
             }
 
-            var state = Judgements.Check(judgement, program, states);
             var who = $"{judgement.By} on {judgement.At.UtcDateTime:yyyy-MM-dd}";
             own[id] = (judgement.Kind, state.Active) switch
             {

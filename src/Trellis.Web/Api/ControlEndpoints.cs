@@ -33,7 +33,7 @@ public static class ControlEndpoints
     {
         var account = context.Account();
         var evidence = await program.EvidenceAsync(account, ct);
-        var catalog = await program.Library.CatalogAsync(ct);
+        var catalog = await program.CatalogAsync(ct);
         var rows = (await program.ControlsAsync(account, ct))
             .Where(c => status is null || c.Status.ToWire() == status)
             .Where(c => owner is null || string.Equals(c.Owner, owner, StringComparison.OrdinalIgnoreCase))
@@ -52,7 +52,7 @@ public static class ControlEndpoints
         }
 
         context.Response.Headers.ETag = ETags.Of(stored.Value.Version);
-        return TypedResults.Ok(ControlView.From(stored.Value.Value, await program.EvidenceAsync(account, ct), await program.Library.CatalogAsync(ct)));
+        return TypedResults.Ok(ControlView.From(stored.Value.Value, await program.EvidenceAsync(account, ct), await program.CatalogAsync(ct)));
     }
 
     private static async Task<Results<Ok<ControlView>, ProblemHttpResult>> Put(HttpContext context, ProgramService program, string id, ControlRequest request, CancellationToken ct)
@@ -76,7 +76,7 @@ public static class ControlEndpoints
         }
 
         context.Response.Headers.ETag = ETags.Of(saved.Value.Version);
-        return TypedResults.Ok(ControlView.From(saved.Value.Value, await program.EvidenceAsync(context.Account(), ct), await program.Library.CatalogAsync(ct)));
+        return TypedResults.Ok(ControlView.From(saved.Value.Value, await program.EvidenceAsync(context.Account(), ct), await program.CatalogAsync(ct)));
     }
 
     /// <summary>Reads a control from its wire form.</summary>

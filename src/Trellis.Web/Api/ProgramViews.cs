@@ -1,3 +1,4 @@
+using Trellis.Application.Compliance;
 using Trellis.Core.Evidence;
 using Trellis.Core.Program;
 using Trellis.Core.Readiness;
@@ -79,13 +80,6 @@ public sealed record PointOfFocusReadinessView(string Id, string Title, string S
     internal static PointOfFocusReadinessView From(RequirementReadiness r) => new(r.Id, r.Title, r.Status.ToWire(), r.Controls, r.Reasons, JudgementView.From(r.Judgement));
 }
 
-/// <summary>A judgement (rule 8) and whether it holds today: <c>state</c> is <c>active</c> or <c>lapsed</c>.</summary>
-public sealed record JudgementView(string Kind, string By, DateTimeOffset At, string Rationale, IReadOnlyList<string> Controls, string State, IReadOnlyList<string> LapsedBecause)
-{
-    internal static JudgementView? From(JudgementState? s) => s is null ? null : new(
-        s.Judgement.Kind.ToWire(), s.Judgement.By, s.Judgement.At, s.Judgement.Rationale, [.. s.Judgement.Controls.Select(c => c.Id)],
-        s.Active ? "active" : "lapsed", s.LapsedBecause);
-}
 
 /// <summary>Readiness of a framework: the counts and one page of requirements.</summary>
 public sealed record ReadinessView(ReadinessSummaryView Summary, string? CreditedFrom, Paged<RequirementReadinessView> Requirements);

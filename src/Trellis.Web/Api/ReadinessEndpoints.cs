@@ -32,7 +32,7 @@ public static class ReadinessEndpoints
     public static async Task<IReadOnlyList<ReadinessSummaryView>> SummariesFor(HttpContext context, ProgramService program, CancellationToken ct)
     {
         var account = context.Account();
-        var catalog = await program.Library.CatalogAsync(ct);
+        var catalog = await program.CatalogAsync(ct);
         var result = new List<ReadinessSummaryView>();
         var imported = catalog.Frameworks.Select(f => f.Id).Where(id => !Application.Catalogs.FrameworkLibrary.IsShipped(id));
         foreach (var id in DashboardFrameworks.Concat(imported).Where(account.SeesFramework))
@@ -62,7 +62,7 @@ public static class ReadinessEndpoints
         var rows = report.Value.Requirements.Select(RequirementReadinessView.From).Where(r => status is null || r.Status == status).ToList();
         var paged = Paging.Of(rows, page, pageSize);
         return paged.IsSuccess
-            ? TypedResults.Ok(new ReadinessView(ReadinessSummaryView.From(report.Value, (await program.Library.CatalogAsync(ct)).Framework(framework).Value.Name), creditedFrom, paged.Value))
+            ? TypedResults.Ok(new ReadinessView(ReadinessSummaryView.From(report.Value, (await program.CatalogAsync(ct)).Framework(framework).Value.Name), creditedFrom, paged.Value))
             : ApiErrors.Problem(paged.Error!);
     }
 }

@@ -28,6 +28,11 @@ public sealed partial class ProjectGraphTests
 
     private static string Src => Path.Combine(ReferenceData.RepoRoot, "src");
 
+    // The C# files under a folder, leaving out the build's obj/ output.
+    private static IEnumerable<string> SourceFiles(string folder) =>
+        Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+
     [Fact]
     public void EveryProject_ReferencesOnlyWhatTheGraphAllows()
     {
@@ -47,8 +52,7 @@ public sealed partial class ProjectGraphTests
     [InlineData("Trellis.Cli")]
     public void Doors_NeverWriteThroughAStore(string project)
     {
-        var offenders = Directory.EnumerateFiles(Path.Combine(Src, project), "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+        var offenders = SourceFiles(Path.Combine(Src, project))
             .SelectMany(f => StoreWrite().Matches(File.ReadAllText(f)).Select(m => $"{Path.GetRelativePath(Src, f)}: {m.Value}"))
             .ToList();
         Assert.True(offenders.Count == 0, "store writes outside the application layer:\n" + string.Join('\n', offenders));
@@ -59,8 +63,7 @@ public sealed partial class ProjectGraphTests
     [InlineData("Trellis.Cli", "Commands/UseCases.cs")]
     public void Doors_ReachStoresOnlyInTheirCompositionRoot(string project, string root)
     {
-        var offenders = Directory.EnumerateFiles(Path.Combine(Src, project), "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+        var offenders = SourceFiles(Path.Combine(Src, project))
             .Where(f => Path.GetRelativePath(Path.Combine(Src, project), f).Replace('\\', '/') != root)
             .SelectMany(f => StoreType().Matches(File.ReadAllText(f)).Select(m => $"{Path.GetRelativePath(Src, f)}: {m.Value}"))
             .ToList();
@@ -73,8 +76,7 @@ public sealed partial class ProjectGraphTests
         // Content owns it (and builds the demo from it); everything else asks the FrameworkLibrary, which adds what was
         // imported into the database.
         var library = Path.Combine("Trellis.Application", "Catalogs", "FrameworkLibrary.cs");
-        var offenders = Directory.EnumerateFiles(Src, "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+        var offenders = SourceFiles(Src)
             .Where(f => !Path.GetRelativePath(Src, f).StartsWith("Trellis.Content" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             .Where(f => Path.GetRelativePath(Src, f) != library)
             .Where(f => File.ReadAllText(f).Contains("ShippedContent", StringComparison.Ordinal))

@@ -142,9 +142,8 @@ public static class MatrixReport
     private static List<IReadOnlyList<string>> Judged(ComplianceProgram program, Framework framework, DateOnly today, FreshnessPolicy? policy)
     {
         var states = ControlState.Index(program, today, policy ?? new FreshnessPolicy());
-        return [.. program.Judgements
-            .Where(j => j.Requirement.Framework == framework.Id)
-            .Select(j => Judgements.Check(j, program, states))
+        return [.. Judgements.CheckAll(program, states)
+            .Where(s => s.Judgement.Requirement.Framework == framework.Id)
             .Select(s => (IReadOnlyList<string>)
             [
                 s.Judgement.Requirement.Requirement,

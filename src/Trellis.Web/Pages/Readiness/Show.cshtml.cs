@@ -64,7 +64,7 @@ public sealed class ShowModel(ProgramService program) : PageModel
     {
         var account = HttpContext.Account();
         From = string.IsNullOrEmpty(From) ? null : From;
-        Sources = [.. (await program.Library.CatalogAsync(ct)).Frameworks.Select(f => f.Id).Where(id => id != framework && account.SeesFramework(id))];
+        Sources = [.. (await program.CatalogAsync(ct)).Frameworks.Select(f => f.Id).Where(id => id != framework && account.SeesFramework(id))];
         var report = await program.ReadinessAsync(account, framework, From, ct);
         if (!report.IsSuccess)
         {

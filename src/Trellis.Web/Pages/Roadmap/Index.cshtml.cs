@@ -50,7 +50,7 @@ public sealed class IndexModel(ProgramService program) : PageModel
             commitments = chosen.Value;
         }
 
-        var plan = RoadmapPlanner.Plan(FrameworkLibrary.ShippedEngine, commitments, RoadmapProgress.Satisfied(p, await program.Library.EngineAsync(ct), program.Today));
+        var plan = RoadmapPlanner.Plan(FrameworkLibrary.ShippedEngine, commitments, RoadmapProgress.Satisfied(p, await program.EngineAsync(ct), program.Today));
         if (!plan.IsSuccess)
         {
             Message = plan.Error!.Message;
