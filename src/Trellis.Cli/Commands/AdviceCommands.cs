@@ -7,6 +7,7 @@ using Trellis.Content;
 using Trellis.Core.Advice;
 using Trellis.Core.Common;
 using Trellis.Core.Crosswalk;
+using Trellis.Core.Readiness;
 using Trellis.Exchange.Spreadsheets;
 
 namespace Trellis.Cli.Commands;
@@ -34,11 +35,12 @@ internal static class AdviceCommands
             AllowMultipleArgumentsPerToken = true,
         };
         var format = Options.Format("table", "json");
-        var cmd = new Command("advise", "Recommend SOC 2 or ISO/IEC 27001 first from the guide's decision criteria, with reasons and what the second adds.")
+        var db = Db.Option();
+        var cmd = new Command("advise", "Recommend SOC 2 or ISO/IEC 27001 first from the guide's decision criteria, with reasons and what the second adds (and, when a program exists, what it has of the second today).")
         {
-            market, buyers, maturity, architecture, deadline, has, format,
+            market, buyers, maturity, architecture, deadline, has, format, db,
         };
-        cmd.SetAction(parse =>
+        cmd.SetAction(async (parse, ct) =>
         {
             var answers = new AdvisorAnswers
             {
@@ -51,6 +53,7 @@ internal static class AdviceCommands
             };
             var advice = CliContext.Require(Advisor.Advise(answers, FrameworkLibrary.ShippedEngine, ctx.Clock));
             var (decision, overlap) = (advice.Decision, advice.Overlap);
+            var program = await ProgramOverlap(ctx, parse, db, overlap.To, overlap.From, ct).ConfigureAwait(false);
             if (parse.GetValue(format) == "json")
             {
                 Render.WriteJson(ctx.Out, new
@@ -72,6 +75,13 @@ internal static class AdviceCommands
                         partialIds = overlap.PartialIds,
                         gapIds = overlap.GapIds,
                     },
+                    program = program is null ? null : new
+                    {
+                        framework = program.Framework,
+                        creditedFrom = program.CreditedFrom,
+                        asOf = program.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                        summary = program.Summary.ToDictionary(kv => kv.Key.ToWire(), kv => kv.Value),
+                    },
                 });
             }
             else
@@ -83,9 +93,14 @@ internal static class AdviceCommands
                     $"Recommendation: {decision.Recommendation.ToWire()} ({decision.DecidedBy})");
                 ctx.Out.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{overlap.To} after all of {overlap.From}: full {overlap.Full}, partial {overlap.Partial}, gap {overlap.Gap}"));
+                    $"{overlap.To} if every requirement of {overlap.From} were implemented: full {overlap.Full}, partial {overlap.Partial}, gap {overlap.Gap}"));
                 ctx.Out.WriteLine($"  full: {string.Join(" ", overlap.FullIds)}");
                 ctx.Out.WriteLine($"  gap:  {string.Join(" ", overlap.GapIds)}");
+                if (program is not null)
+                {
+                    var counts = program.Summary.Where(kv => kv.Value > 0 || !kv.Key.IsOutOfScope()).Select(kv => $"{kv.Key.ToWire()} {kv.Value}");
+                    ctx.Out.WriteLine($"Your program today ({program.Framework} crediting only {program.CreditedFrom}; trellis readiness {program.Framework} --from {program.CreditedFrom}): {string.Join(", ", counts)}");
+                }
             }
 
             return ExitCodes.Ok;
@@ -188,6 +203,23 @@ internal static class AdviceCommands
             return ExitCodes.Ok;
         });
         return cmd;
+    }
+
+    // The program's own answer to the advisor's question, from the same readiness every other screen shows; null without a program.
+    private static async Task<ReadinessReport?> ProgramOverlap(CliContext ctx, ParseResult parse, Option<string?> db, string framework, string from, CancellationToken ct)
+    {
+        if (await Db.OpenIfPresentAsync(parse, db, ct).ConfigureAwait(false) is not { } database)
+        {
+            return null;
+        }
+
+        var useCases = UseCases.On(database, ctx);
+        if ((await useCases.Program.LoadAsync(ct).ConfigureAwait(false)).Controls.Count == 0)
+        {
+            return null;
+        }
+
+        return CliContext.Require(await useCases.Program.ReadinessAsync(useCases.Actor, framework, from, ct).ConfigureAwait(false));
     }
 
     // Progress comes from the program: a requirement counts as satisfied when readiness says covered.

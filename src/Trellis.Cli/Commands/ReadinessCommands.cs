@@ -145,7 +145,7 @@ internal static class ReadinessCommands
                         {
                             id = p.Id,
                             title = p.Title,
-                            status = p.Status == ReadinessStatus.NotApplicable ? "not-relevant" : p.Status.ToWire(),
+                            status = p.Status.ToWire(),
                             controls = p.Controls,
                             judgement = Application.Compliance.JudgementView.From(p.Judgement),
                         }),

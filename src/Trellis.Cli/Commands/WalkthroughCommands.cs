@@ -37,6 +37,9 @@ internal static class WalkthroughCommands
                 o.WriteLine($"   {level.ToWire(),-8} {ids.Count,3}  {string.Join(" ", ids.Take(12))}{(ids.Count > 12 ? " …" : "")}");
             }
 
+            o.WriteLine("   That is the ceiling: every ISO requirement implemented and operating. What your own program has of SOC 2 today,");
+            o.WriteLine("   point of focus by point of focus, with judgements and evidence freshness: trellis readiness soc2-2017 --from iso27001-2022");
+
             var rows = LegacyGuideView.Build(FrameworkLibrary.ShippedEngine, FrameworkLibrary.GuideClaims);
             var claims = rows.SelectMany(r => r.Claims).ToList();
             o.WriteLine($"\n4. The source guide's mapping table, checked (trellis guide-table): {claims.Count(c => c.Verdict == ClaimVerdict.Confirmed)} of {claims.Count} claims confirmed;");

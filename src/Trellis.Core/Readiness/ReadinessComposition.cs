@@ -21,7 +21,7 @@ public static partial class ReadinessAnalysis
         RequirementReadiness Resolve(Requirement req, RequirementReadiness? coveringAncestor)
         {
             var mine = own[req.Id];
-            if (mine.Status != ReadinessStatus.NotApplicable && mine.Status != ReadinessStatus.Covered && coveringAncestor is not null)
+            if (!mine.Status.IsOutOfScope() && mine.Status != ReadinessStatus.Covered && coveringAncestor is not null)
             {
                 mine = mine with
                 {
@@ -35,8 +35,8 @@ public static partial class ReadinessAnalysis
 
             var ownFull = mine.Status == ReadinessStatus.Covered;
             var kids = children[req.Id].Select(k => Resolve(k, ownFull ? mine : coveringAncestor)).ToList();
-            var applicable = kids.Where(k => k.Status != ReadinessStatus.NotApplicable).ToList();
-            if (applicable.Count > 0 && mine.Status != ReadinessStatus.NotApplicable)
+            var applicable = kids.Where(k => !k.Status.IsOutOfScope()).ToList();
+            if (applicable.Count > 0 && !mine.Status.IsOutOfScope())
             {
                 mine = WithChildren(req, mine, applicable, children[req.Id].First().Kind);
             }

@@ -7,7 +7,7 @@ namespace Trellis.Core.Readiness;
 public static partial class ReadinessAnalysis
 {
     /// <summary>
-    /// A requirement judged not relevant does not count (it is not applicable, so its parent is judged without it); one
+    /// A requirement judged not relevant does not count (its parent is judged without it); one
     /// judged sufficiently met counts as covered while the judgement holds; a lapsed judgement changes nothing but says
     /// why it lapsed and asks for a review.
     /// </summary>
@@ -28,7 +28,7 @@ public static partial class ReadinessAnalysis
             {
                 (JudgementKind.NotRelevant, _) => mine with
                 {
-                    Status = ReadinessStatus.NotApplicable,
+                    Status = ReadinessStatus.NotRelevant,
                     Reasons = [$"judged not relevant by {who}: {judgement.Rationale}"],
                     Closers = [],
                     Judgement = state,

@@ -16,6 +16,12 @@ public enum ReadinessStatus
 
     /// <summary>Out of scope: excluded in the SoA, or a TSC category not in the report.</summary>
     NotApplicable,
+
+    /// <summary>
+    /// Judged not relevant to the entity's system by a person, with a justification (rule 8; a SOC 2 point of focus is
+    /// guidance, not a requirement): it does not count towards its parent.
+    /// </summary>
+    NotRelevant,
 }
 
 /// <summary>Wire names of <see cref="ReadinessStatus"/>.</summary>
@@ -27,13 +33,17 @@ public static class ReadinessStatuses
         [ReadinessStatus.Partial] = "partial",
         [ReadinessStatus.Gap] = "gap",
         [ReadinessStatus.NotApplicable] = "not-applicable",
+        [ReadinessStatus.NotRelevant] = "not-relevant",
     });
 
     /// <summary>All wire names, in declaration order.</summary>
     public static IReadOnlyList<string> WireNames => Wire.All;
 
-    /// <summary><c>covered</c>, <c>partial</c>, <c>gap</c>, <c>not-applicable</c>.</summary>
+    /// <summary><c>covered</c>, <c>partial</c>, <c>gap</c>, <c>not-applicable</c>, <c>not-relevant</c>.</summary>
     public static string ToWire(this ReadinessStatus s) => Wire[s];
+
+    /// <summary>Not applicable or judged not relevant: it does not count towards its parent or the framework's coverage.</summary>
+    public static bool IsOutOfScope(this ReadinessStatus s) => s is ReadinessStatus.NotApplicable or ReadinessStatus.NotRelevant;
 
     /// <summary>Parses a wire name; false when unknown.</summary>
     public static bool TryParse(string? text, out ReadinessStatus status) => Wire.TryParse(text, out status);
@@ -42,7 +52,7 @@ public static class ReadinessStatuses
 /// <summary>The readiness of one requirement and why.</summary>
 /// <param name="Id">Requirement ID.</param>
 /// <param name="Title">Requirement title.</param>
-/// <param name="Status">Covered, partial, gap or not applicable.</param>
+/// <param name="Status">Covered, partial, gap, not applicable or not relevant.</param>
 /// <param name="Controls">Controls that contribute (operating or not), in ID order.</param>
 /// <param name="Evidence">Evidence items of the contributing controls that are fresh today.</param>
 /// <param name="Reasons">Why, one line per fact.</param>

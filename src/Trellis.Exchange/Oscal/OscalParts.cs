@@ -30,13 +30,13 @@ internal static partial class OscalParts
     public static IEnumerable<JsonObject> RequirementProps(string requirementId) =>
         ControlId(requirementId) == requirementId ? [] : [Prop("requirement-id", requirementId)];
 
-    /// <summary>The OSCAL implementation state of a readiness status: covered → implemented, partial → partial, gap → planned, not-applicable → not-applicable.</summary>
+    /// <summary>The OSCAL implementation state of a readiness status: covered → implemented, partial → partial, gap → planned, not-applicable and not-relevant → not-applicable.</summary>
     public static string State(ReadinessStatus status) => status switch
     {
         ReadinessStatus.Covered => "implemented",
         ReadinessStatus.Partial => "partial",
         ReadinessStatus.Gap => "planned",
-        ReadinessStatus.NotApplicable => "not-applicable",
+        ReadinessStatus.NotApplicable or ReadinessStatus.NotRelevant => "not-applicable",
         _ => throw new ArgumentOutOfRangeException(nameof(status)),
     };
 

@@ -53,15 +53,15 @@ public sealed record SoaRowView(
 public sealed record SoaRequest(bool Applicable, string? Justification, IReadOnlyList<string>? Reasons, string? DeclaredStatus);
 
 /// <summary>Readiness counts of one framework.</summary>
-public sealed record ReadinessSummaryView(string Framework, string Name, DateOnly AsOf, int Covered, int Partial, int Gap, int NotApplicable)
+public sealed record ReadinessSummaryView(string Framework, string Name, DateOnly AsOf, int Covered, int Partial, int Gap, int NotApplicable, int NotRelevant)
 {
-    /// <summary>Requirements in scope (all but not-applicable).</summary>
+    /// <summary>Requirements in scope (all but not-applicable and not-relevant).</summary>
     public int InScope => Covered + Partial + Gap;
 
     internal static ReadinessSummaryView From(ReadinessReport r, string name)
     {
         var s = r.Summary;
-        return new(r.Framework, name, r.AsOf, s[ReadinessStatus.Covered], s[ReadinessStatus.Partial], s[ReadinessStatus.Gap], s[ReadinessStatus.NotApplicable]);
+        return new(r.Framework, name, r.AsOf, s[ReadinessStatus.Covered], s[ReadinessStatus.Partial], s[ReadinessStatus.Gap], s[ReadinessStatus.NotApplicable], s[ReadinessStatus.NotRelevant]);
     }
 }
 

@@ -17,6 +17,7 @@ public static class TrellisApi
         v1.MapEvidenceEndpoints();
         v1.MapRiskEndpoints();
         v1.MapSoaEndpoints();
+        v1.MapJudgementEndpoints();
         v1.MapCalendarEndpoints();
         v1.MapEngagementEndpoints();
         v1.MapExportEndpoints();

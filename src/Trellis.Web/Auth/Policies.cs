@@ -32,6 +32,9 @@ public static class Policies
     /// <summary>Edit SoA decisions: admin and compliance manager.</summary>
     public const string SoaWrite = "soa.write";
 
+    /// <summary>Record and withdraw judgements of sufficiency and relevance: admin and compliance manager.</summary>
+    public const string JudgementsWrite = "judgements.write";
+
     /// <summary>Create and edit engagements: admin and compliance manager.</summary>
     public const string EngagementsWrite = "engagements.write";
 
@@ -54,6 +57,7 @@ public static class Policies
         [EvidenceWrite] = [Roles.Admin, Roles.ComplianceManager, Roles.ControlOwner],
         [RisksWrite] = [Roles.Admin, Roles.ComplianceManager],
         [SoaWrite] = [Roles.Admin, Roles.ComplianceManager],
+        [JudgementsWrite] = [Roles.Admin, Roles.ComplianceManager],
         [EngagementsWrite] = [Roles.Admin, Roles.ComplianceManager],
         [AuditTrailRead] = [Roles.Admin, Roles.ComplianceManager],
         [UsersManage] = [Roles.Admin],

@@ -40,7 +40,7 @@ public class WireNamesTests
         { typeof(InclusionReason), ["risk", "legal", "contractual", "business"] },
         { typeof(SubserviceMethod), ["carve-out", "inclusive"] },
         { typeof(RiskTreatment), ["modify", "retain", "avoid", "share"] },
-        { typeof(ReadinessStatus), ["covered", "partial", "gap", "not-applicable"] },
+        { typeof(ReadinessStatus), ["covered", "partial", "gap", "not-applicable", "not-relevant"] },
         { typeof(FreshnessState), ["fresh", "stale", "missing"] },
         { typeof(Relationship), ["equal", "subset-of", "superset-of", "intersects-with", "no-relationship"] },
         { typeof(Rationale), ["syntactic", "semantic", "functional"] },

@@ -96,6 +96,6 @@ public class JudgementTests
 
         Assert.Equal(ReadinessStatus.Covered, c.Status);
         Assert.Equal("1 of 1 points of focus covered", c.Reasons[0]);
-        Assert.Equal(ReadinessStatus.NotApplicable, c.PointsOfFocus.Single(p => p.Id == "c-2").Status);
+        Assert.Equal(ReadinessStatus.NotRelevant, c.PointsOfFocus.Single(p => p.Id == "c-2").Status);
     }
 }

@@ -39,7 +39,7 @@ public sealed class JudgementPageTests
         var readiness = await viewer.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/readiness/soc2-2017?pageSize=100", UriKind.Relative));
         var cc33 = readiness.GetProperty("requirements").GetProperty("items").EnumerateArray().Single(r => r.GetProperty("id").GetString() == "CC3.3");
         var judged = cc33.GetProperty("pointsOfFocus").EnumerateArray().Single(p => p.GetProperty("id").GetString() == "CC3.3-POF2");
-        Assert.Equal("not-applicable", judged.GetProperty("status").GetString());
+        Assert.Equal("not-relevant", judged.GetProperty("status").GetString());
         Assert.Equal("not-relevant", judged.GetProperty("judgement").GetProperty("kind").GetString());
         Assert.Equal("lead@example.com", judged.GetProperty("judgement").GetProperty("by").GetString());
         // Every lapsed judgement the API shows says why.

@@ -38,7 +38,8 @@ public static class GapReport
             var open = report.Requirements.Where(r => r.Status is ReadinessStatus.Gap or ReadinessStatus.Partial).ToList();
             var summary = report.Summary;
             var line = $"{open.Count} of {report.Requirements.Count} requirements not covered: {summary[ReadinessStatus.Gap]} gap, "
-                + $"{summary[ReadinessStatus.Partial]} partial; {summary[ReadinessStatus.Covered]} covered, {summary[ReadinessStatus.NotApplicable]} not applicable.";
+                + $"{summary[ReadinessStatus.Partial]} partial; {summary[ReadinessStatus.Covered]} covered, {summary[ReadinessStatus.NotApplicable]} not applicable"
+                + (summary[ReadinessStatus.NotRelevant] > 0 ? $", {summary[ReadinessStatus.NotRelevant]} judged not relevant." : ".");
             metadata.Add(new(framework.Name, line));
             var rows = open.Select(r => (IReadOnlyList<string>)
             [

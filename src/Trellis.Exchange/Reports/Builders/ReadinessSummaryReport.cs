@@ -48,7 +48,8 @@ public static class ReadinessSummaryReport
         {
             var report = ReadinessAnalysis.Compute(program, engine, framework.Id, today, policy).Value;
             var s = report.Summary;
-            var inScope = report.Requirements.Count - s[ReadinessStatus.NotApplicable];
+            var outOfScope = s[ReadinessStatus.NotApplicable] + s[ReadinessStatus.NotRelevant];
+            var inScope = report.Requirements.Count - outOfScope;
             var percent = inScope == 0 ? "n/a" : $"{Math.Round(100.0 * s[ReadinessStatus.Covered] / inScope, MidpointRounding.AwayFromZero):0}%";
             summaryRows.Add(
             [
@@ -56,7 +57,7 @@ public static class ReadinessSummaryReport
                 ReportText.Number(s[ReadinessStatus.Covered]),
                 ReportText.Number(s[ReadinessStatus.Partial]),
                 ReportText.Number(s[ReadinessStatus.Gap]),
-                ReportText.Number(s[ReadinessStatus.NotApplicable]),
+                ReportText.Number(outOfScope),
                 ReportText.Number(report.Requirements.Count),
                 percent,
             ]);
@@ -65,7 +66,7 @@ public static class ReadinessSummaryReport
                 new("Covered", s[ReadinessStatus.Covered], ChartTone.Good),
                 new("Partial", s[ReadinessStatus.Partial], ChartTone.Warning),
                 new("Gap", s[ReadinessStatus.Gap], ChartTone.Bad),
-                new("Not applicable", s[ReadinessStatus.NotApplicable], ChartTone.Muted),
+                new("Not applicable", outOfScope, ChartTone.Muted),
             ]));
             sections.Add(new ReportSection(framework.Name, new ReportTable(RequirementColumns, report.Requirements.Select(r => (IReadOnlyList<string>)
             [
