@@ -20,6 +20,7 @@ internal static class ServeCommands
         var log = new Command("audit-log", "The web app's hash-chained audit trail.");
         log.Subcommands.Add(Verify(ctx));
         log.Subcommands.Add(ListLog(ctx));
+        log.Subcommands.Add(AuditCheckpointCommands.Checkpoint(ctx, Db));
         yield return log;
         var tokens = new Command("tokens", "Personal API tokens (Authorization: Bearer trl_…) for automation.");
         tokens.Subcommands.Add(CreateToken(ctx));
@@ -180,10 +181,12 @@ internal static class ServeCommands
     private static Command Verify(CliContext ctx)
     {
         var db = Db();
-        var cmd = new Command("verify", "Recompute the hash chain; name the first entry altered or removed (exit 2), or say OK.") { db };
+        var checkpoint = new Option<string?>("--checkpoint") { Description = "A file written by audit-log checkpoint: also fail when the entry it recorded is gone or changed (a cut at the end)." };
+        var cmd = new Command("verify", "Recompute the hash chain; name the first entry altered or removed (exit 2), or say OK.") { db, checkpoint };
         cmd.SetAction(async (parse, ct) =>
         {
-            var result = CliContext.Require(await OfflineTasks.VerifyAuditTrailAsync(parse.GetValue(db), ct).ConfigureAwait(false));
+            var head = parse.GetValue(checkpoint) is { } file ? CliContext.Require(AuditCheckpointCommands.Read(file)) : null;
+            var result = CliContext.Require(await OfflineTasks.VerifyAuditTrailAsync(parse.GetValue(db), head, ct).ConfigureAwait(false));
             if (!result.Ok)
             {
                 ctx.Err.WriteLine($"error: audit trail broken: {result.Message} (first bad entry: {result.FirstBad})");

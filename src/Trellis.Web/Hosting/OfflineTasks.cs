@@ -65,8 +65,8 @@ public static class OfflineTasks
         }
     }
 
-    /// <summary>Verifies the audit trail's hash chain (read-only).</summary>
-    public static async Task<Result<AuditVerification>> VerifyAuditTrailAsync(string? database, CancellationToken cancellationToken = default)
+    /// <summary>Verifies the audit trail's hash chain (read-only), against a checkpoint kept outside the database when given.</summary>
+    public static async Task<Result<AuditVerification>> VerifyAuditTrailAsync(string? database, AuditCheckpoint? checkpoint = null, CancellationToken cancellationToken = default)
     {
         var db = WebDatabase.Open(database);
         if (!db.IsSuccess)
@@ -79,10 +79,12 @@ public static class OfflineTasks
         {
             if (!(await context.Database.GetAppliedMigrationsAsync(cancellationToken)).Any())
             {
-                return new AuditVerification(true, 0, null, $"OK: no audit trail yet in {db.Value.Description}", AuditChain.Genesis);
+                return checkpoint is { Sequence: > 0 }
+                    ? new AuditVerification(false, 0, 1, $"there is no audit trail in {db.Value.Description} but the checkpoint recorded entry {checkpoint.Sequence}", AuditChain.Genesis)
+                    : new AuditVerification(true, 0, null, $"OK: no audit trail yet in {db.Value.Description}", AuditChain.Genesis);
             }
 
-            return await AuditVerifier.VerifyAsync(context, cancellationToken);
+            return await AuditVerifier.VerifyAsync(context, checkpoint, cancellationToken);
         }
     }
 

@@ -118,6 +118,57 @@ public sealed class AuditTrailTests
         Assert.Equal("", output);
     }
 
+    [Fact]
+    public async Task CliVerify_WithACheckpoint_DetectsEntriesRemovedFromTheEnd()
+    {
+        using var db = TestDatabase.Create(Engine.Sqlite);
+        var file = Path.Combine(Path.GetTempPath(), $"trellis-checkpoint-{Guid.NewGuid():N}.json");
+        try
+        {
+            long head;
+            await using (var app = await WithEntriesAsync(db, 3))
+            {
+                head = (await VerifyAsync(app)).HeadSequence;
+                var (written, output, error) = Run("audit-log", "checkpoint", "--out", file, "--db", db.Target);
+                Assert.True(written == 0, error);
+                Assert.Contains($"entry {head},", output, StringComparison.Ordinal);
+                Assert.Equal(0, Run("audit-log", "verify", "--checkpoint", file, "--db", db.Target).Code);
+
+                // Cutting the newest entry leaves a chain that verifies on its own: only the checkpoint can tell.
+                await SqlAsync(app, $"DELETE FROM web_audit_log WHERE sequence = {head}");
+            }
+
+            Assert.Equal(0, Run("audit-log", "verify", "--db", db.Target).Code);
+            var (code, _, cut) = Run("audit-log", "verify", "--checkpoint", file, "--db", db.Target);
+            Assert.Equal(2, code);
+            Assert.Contains($"entries {head}–{head} were removed from its end", cut, StringComparison.Ordinal);
+
+            await File.WriteAllTextAsync(file, "{\"format\":\"trellis-audit-checkpoint/1\",\"sequence\":\"three\",\"hash\":\"x\"}");
+            var (bad, _, message) = Run("audit-log", "verify", "--checkpoint", file, "--db", db.Target);
+            Assert.Equal(2, bad);
+            Assert.Contains("$.sequence", message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Verify_ChainRewrittenFromACheckpointedEntry_FailsAtThatEntry()
+    {
+        using var db = TestDatabase.Create(Engine.Sqlite);
+        await using var app = await WithEntriesAsync(db, 3);
+        var before = await VerifyAsync(app);
+        Assert.True(before.HeadSequence >= 3);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var context = scope.ServiceProvider.GetRequiredService<WebDbContext>();
+        var result = await AuditVerifier.VerifyAsync(context, new AuditCheckpoint(before.HeadSequence - 1, "not-the-hash-that-entry-had"));
+        Assert.False(result.Ok);
+        Assert.Equal(before.HeadSequence - 1, result.FirstBad);
+    }
+
     private static (int Code, string Out, string Err) Run(params string[] args)
     {
         using var o = new StringWriter();
