@@ -1,6 +1,7 @@
 using Trellis.Application.Actors;
 using Trellis.Core.Common;
 using Trellis.Core.Crosswalk;
+using Trellis.Core.Evidence;
 using Trellis.Core.Frameworks;
 using Trellis.Core.Program;
 using Trellis.Core.Readiness;
@@ -83,6 +84,12 @@ public sealed partial class ProgramService
                 if (program.Controls.FirstOrDefault(c => c.Id == id) is not { } control || !account.SeesControl(control))
                 {
                     return new Error(ErrorCodes.InvalidJudgement, $"unknown control '{id}'", "controls");
+                }
+
+                if (!states[id].Operating)
+                {
+                    var why = control.Status == ImplementationStatus.Implemented ? $"its evidence is {states[id].Freshness.ToWire()}" : $"it is {control.Status.ToWire()}";
+                    return new Error(ErrorCodes.InvalidJudgement, $"{id} does not operate ({why}): a sufficiency judgement relies on implemented controls with fresh evidence", "controls");
                 }
 
                 named.Add(control);

@@ -14,7 +14,7 @@ public static class Judgements
 {
     /// <summary>
     /// Checks a judgement against the program today. A sufficiency judgement lapses when a control it names is gone,
-    /// changed status or mappings, or no longer operates (its evidence is stale or missing), or when an evidence
+    /// changed status or mappings, is not implemented or no longer operates (its evidence is stale or missing), or when an evidence
     /// version it names is gone. A not-relevant judgement does not lapse.
     /// </summary>
     public static JudgementState Check(Judgement judgement, ComplianceProgram program, IReadOnlyDictionary<string, ControlState> states)
@@ -51,7 +51,12 @@ public static class Judgements
                 reasons.Add($"{judged.Id} changed its mappings");
             }
 
-            if (state.Control.Status == ImplementationStatus.Implemented && !state.Operating)
+            if (state.Control.Status != ImplementationStatus.Implemented)
+            {
+                // A control that is not in place meets nothing, whatever was judged about it.
+                reasons.Add($"{judged.Id} is {state.Control.Status.ToWire()}, not implemented");
+            }
+            else if (!state.Operating)
             {
                 reasons.Add($"{judged.Id}'s evidence is {state.Freshness.ToWire()}");
             }

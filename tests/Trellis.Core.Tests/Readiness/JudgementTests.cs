@@ -67,6 +67,19 @@ public class JudgementTests
     }
 
     [Fact]
+    public void Judgement_ReliedOnAControlNotImplementedFromTheStart_NeverCovers()
+    {
+        // A judgement written in program.yaml about an in-progress control: nothing changed since, but nothing operates.
+        var inProgress = Program(status: ImplementationStatus.InProgress);
+        var c = C(inProgress with { Judgements = [Sufficient(inProgress)] });
+
+        var point = c.PointsOfFocus.Single(p => p.Id == "c-2");
+        Assert.False(point.Judgement!.Active);
+        Assert.Equal(["AC-01 is in-progress, not implemented"], point.Judgement.LapsedBecause);
+        Assert.NotEqual(ReadinessStatus.Covered, point.Status);
+    }
+
+    [Fact]
     public void Judgement_LapsesWhenAControlChangesStatusOrMappings_OrEvidenceIsGone()
     {
         var judgement = Sufficient(Program());

@@ -59,6 +59,8 @@ public sealed class JudgementApiTests
         await AssertRefusedAsync(manager, Point, new { kind = "maybe", rationale = "x" }, "kind");
         await AssertRefusedAsync(manager, Point, new { kind = "sufficient", controls = new[] { "AC-06" }, rationale = " " }, "rationale");
         await AssertRefusedAsync(manager, Point, new { kind = "sufficient", controls = new[] { "AC-99" }, rationale = "x" }, "controls");
+        // AC-59 (fraud risk assessment) is only planned in the demo: a judgement cannot rely on what does not operate.
+        await AssertRefusedAsync(manager, Point, new { kind = "sufficient", controls = new[] { "AC-59" }, rationale = "x" }, "controls");
         // Only a point of focus can be judged not relevant: a criterion is what the auditor opines on.
         await AssertRefusedAsync(manager, "/api/v1/judgements/soc2-2017/CC3.3", new { kind = "not-relevant", rationale = "x" }, "kind");
         Assert.Equal(HttpStatusCode.NotFound, (await manager.PutAsJsonAsync("/api/v1/judgements/soc2-2017/CC3.3-POF99", new { kind = "not-relevant", rationale = "x" })).StatusCode);
