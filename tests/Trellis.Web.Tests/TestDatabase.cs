@@ -35,7 +35,8 @@ public sealed class TestDatabase : IDisposable
 
     public static string? PgServer => Environment.GetEnvironmentVariable(PgVariable) is { Length: > 0 } s ? s : null;
 
-    public static TestDatabase Create(Engine engine)
+    /// <summary>A throwaway database; with <paramref name="createPostgres"/> false, a PostgreSQL database name that does not exist yet.</summary>
+    public static TestDatabase Create(Engine engine, bool createPostgres = true)
     {
         if (engine == Engine.Sqlite)
         {
@@ -48,6 +49,11 @@ public sealed class TestDatabase : IDisposable
         var name = "t_web_" + Guid.NewGuid().ToString("N");
         using (var c = new NpgsqlConnection(PgServer))
         {
+            if (!createPostgres)
+            {
+                return new TestDatabase(engine, new NpgsqlConnectionStringBuilder(PgServer) { Database = name }.ConnectionString, null, name);
+            }
+
             c.Open();
             using var cmd = new NpgsqlCommand($"CREATE DATABASE {name}", c);
             cmd.ExecuteNonQuery();

@@ -11,16 +11,18 @@ using Trellis.Web.Auth;
 namespace Trellis.Web.Hosting;
 
 /// <summary>
-/// Runs before the server listens: applies the program's and the web state's migrations (EF Core takes a
-/// database-wide lock, so several instances may start at once); with <see cref="TrellisWebOptions.Demo"/>,
-/// loads the demo program into an empty database; and, when there is no account at all, creates the first
-/// administrator with a one-time random password that is printed once and stored only as a hash.
+/// Runs before the server listens, holding the database's start-up lock so that several instances started together
+/// do this one after the other (<see cref="TrellisDatabase.LockStartupAsync"/>): applies the program's and the web
+/// state's migrations; with <see cref="TrellisWebOptions.Demo"/>, loads the demo program into an empty database; and,
+/// when there is no account at all, creates the first administrator with a one-time random password that is printed
+/// once and stored only as a hash.
 /// </summary>
 internal sealed class WebStartup(
     IServiceProvider services, WebDatabase database, ProgramImports imports, ServeConsole console, IOptions<TrellisWebOptions> options) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        await using var startup = await database.Program.LockStartupAsync(cancellationToken);
         await database.MigrateAsync(cancellationToken);
         if (options.Value.Demo)
         {
