@@ -47,35 +47,14 @@ public sealed record Account(string UserId, string Email, string Role, AuditorSc
     public bool SeesFramework(string framework) => Scope is null || Scope.SeesFramework(framework);
 
     /// <summary>
-    /// True when the account sees the control: everyone but an auditor sees every control; an auditor sees
-    /// the controls mapped to a framework of its engagement.
+    /// True when the control is mapped to a framework the account sees (everyone but an auditor sees every control).
+    /// An auditor's whole view, which adds the controls a judgement of its frameworks relies on, is
+    /// <c>ProgramService.ViewAsync</c>.
     /// </summary>
     public bool SeesControl(Control control)
     {
         ArgumentNullException.ThrowIfNull(control);
         return Scope is null || control.Mappings.Any(m => Scope.SeesFramework(m.Requirement.Framework));
-    }
-
-    /// <summary>
-    /// The evidence item as the account may see it: an auditor sees only versions effective inside its window,
-    /// and only for controls it sees; null when nothing of it is visible.
-    /// </summary>
-    public EvidenceItem? Visible(EvidenceItem item, IReadOnlyDictionary<string, Control> controls)
-    {
-        ArgumentNullException.ThrowIfNull(item);
-        ArgumentNullException.ThrowIfNull(controls);
-        if (Scope is null)
-        {
-            return item;
-        }
-
-        if (!item.ControlIds.Any(id => controls.TryGetValue(id, out var c) && SeesControl(c)))
-        {
-            return null;
-        }
-
-        var versions = item.Versions.Where(Scope.SeesVersion).ToList();
-        return versions.Count == 0 ? null : item with { Versions = versions };
     }
 
     /// <summary>True when the account may edit the control: managers always, a control owner when it owns it.</summary>

@@ -24,8 +24,9 @@ public sealed partial class ProgramService
     public async Task<IReadOnlyList<JudgementState>> JudgementsAsync(Account account, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(account);
-        var program = await LoadAsync(ct);
-        var states = ControlState.Index(program, Today, new Core.Evidence.FreshnessPolicy());
+        var view = await ViewAsync(account, ct);
+        var program = view.AsOfProgram();
+        var states = ControlState.Index(program, view.AsOf, new Core.Evidence.FreshnessPolicy());
         return [.. Judgements.CheckAll(program, states)
             .Where(s => account.SeesFramework(s.Judgement.Requirement.Framework))
             .OrderBy(s => s.Judgement.Requirement.ToString(), StringComparer.Ordinal)];

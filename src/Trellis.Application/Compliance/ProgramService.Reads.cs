@@ -21,25 +21,21 @@ public sealed partial class ProgramService
     {
         ArgumentNullException.ThrowIfNull(account);
         var stored = await store.GetControlAsync(id, ct);
-        return stored.IsSuccess && !account.SeesControl(stored.Value.Value) ? UnknownControl(id) : stored;
+        if (!stored.IsSuccess || account.Scope is null)
+        {
+            return stored;
+        }
+
+        // An auditor gets the control as their view shows it (only their frameworks' mappings), or nothing.
+        var seen = (await ControlsAsync(account, ct)).FirstOrDefault(c => c.Id == stored.Value.Value.Id);
+        return seen is null ? UnknownControl(id) : stored.Value with { Value = seen };
     }
 
     /// <summary>
     /// The risk register as the account may see it: everything for staff; for an auditor, only risks treated by a
     /// control in their engagement's frameworks.
     /// </summary>
-    public async Task<IReadOnlyList<Risk>> RisksAsync(Account account, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(account);
-        var program = await LoadAsync(ct);
-        if (account.Scope is null)
-        {
-            return program.Risks;
-        }
-
-        var visible = program.Controls.Where(account.SeesControl).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-        return [.. program.Risks.Where(r => r.ControlIds.Any(visible.Contains))];
-    }
+    public async Task<IReadOnlyList<Risk>> RisksAsync(Account account, CancellationToken ct) => (await ViewAsync(account, ct)).Program.Risks;
 
     /// <summary>A risk with its version; <c>unknown-risk</c> when absent or not visible (<see cref="RisksAsync"/>).</summary>
     public async Task<Result<Versioned<Risk>>> GetRiskAsync(Account account, string id, CancellationToken ct)
@@ -51,7 +47,8 @@ public sealed partial class ProgramService
             return stored;
         }
 
-        return (await RisksAsync(account, ct)).Any(r => r.Id == id) ? stored : new Error(ErrorCodes.UnknownRisk, $"no risk '{id}'");
+        var seen = (await RisksAsync(account, ct)).FirstOrDefault(r => r.Id == stored.Value.Value.Id);
+        return seen is null ? new Error(ErrorCodes.UnknownRisk, $"no risk '{id}'") : stored.Value with { Value = seen };
     }
 
     /// <summary>

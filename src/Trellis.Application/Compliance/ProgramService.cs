@@ -37,16 +37,10 @@ public sealed partial class ProgramService(ProgramStore store, ProgramCache cach
     public async Task<ComplianceProgram> LoadAsync(CancellationToken ct) => _program ??= await cache.ProgramAsync(ct);
 
     /// <summary>The controls the account sees, in program order.</summary>
-    public async Task<IReadOnlyList<Control>> ControlsAsync(Account account, CancellationToken ct) =>
-        [.. (await LoadAsync(ct)).Controls.Where(account.SeesControl)];
+    public async Task<IReadOnlyList<Control>> ControlsAsync(Account account, CancellationToken ct) => (await ViewAsync(account, ct)).Program.Controls;
 
     /// <summary>The evidence the account sees (auditors: versions inside the window only).</summary>
-    public async Task<IReadOnlyList<EvidenceItem>> EvidenceAsync(Account account, CancellationToken ct)
-    {
-        var program = await LoadAsync(ct);
-        var controls = program.Controls.ToDictionary(c => c.Id, StringComparer.Ordinal);
-        return [.. program.Evidence.Select(e => account.Visible(e, controls)).OfType<EvidenceItem>()];
-    }
+    public async Task<IReadOnlyList<EvidenceItem>> EvidenceAsync(Account account, CancellationToken ct) => (await ViewAsync(account, ct)).Program.Evidence;
 
     /// <summary>Readiness of a framework the account sees; evidence it may not see is left out of the report.</summary>
     public async Task<Result<ReadinessReport>> ReadinessAsync(Account account, string framework, string? creditedFrom, CancellationToken ct)
@@ -57,14 +51,14 @@ public sealed partial class ProgramService(ProgramStore store, ProgramCache cach
         }
 
         var engine = await EngineAsync(ct);
-        var report = await cache.ReadinessAsync(engine, framework, creditedFrom, Today, p => ReadinessAnalysis.Compute(p, engine, framework, Today, creditedFrom: creditedFrom), ct);
-        if (!report.IsSuccess || account.Scope is null)
+        if (account.Scope is null)
         {
-            return report;
+            return await cache.ReadinessAsync(engine, framework, creditedFrom, Today, p => ReadinessAnalysis.Compute(p, engine, framework, Today, creditedFrom: creditedFrom), ct);
         }
 
-        var visible = (await EvidenceAsync(account, ct)).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
-        return report.Value with { Requirements = [.. report.Value.Requirements.Select(r => r with { Evidence = [.. r.Evidence.Where(visible.Contains)] })] };
+        // An auditor's readiness is computed from what they see, as of their window: never from evidence outside it.
+        var view = await ViewAsync(account, ct);
+        return ReadinessAnalysis.Compute(view.AsOfProgram(), engine, framework, view.AsOf, creditedFrom: creditedFrom);
     }
 
     /// <summary>
@@ -79,9 +73,8 @@ public sealed partial class ProgramService(ProgramStore store, ProgramCache cach
             return report.Error!;
         }
 
-        var program = await LoadAsync(ct);
-        var visible = account.Scope is null ? program : program with { Controls = await ControlsAsync(account, ct) };
-        return Result<IReadOnlyList<RequirementGap>>.Ok(GapAnalysis.Compute(report.Value, visible, await EngineAsync(ct), Today));
+        var view = await ViewAsync(account, ct);
+        return Result<IReadOnlyList<RequirementGap>>.Ok(GapAnalysis.Compute(report.Value, view.Program, await EngineAsync(ct), view.AsOf));
     }
 
     /// <summary>The Statement of Applicability (ISO/IEC 27001:2022 6.1.3 d), when the account sees ISO/IEC 27001:2022.</summary>
@@ -93,7 +86,8 @@ public sealed partial class ProgramService(ProgramStore store, ProgramCache cach
         }
 
         var iso = (await CatalogAsync(ct)).Framework(FrameworkIds.Iso27001v2022).Value;
-        return Result<IReadOnlyList<SoaRow>>.Ok(StatementOfApplicability.Build(await LoadAsync(ct), iso, Today));
+        var view = await ViewAsync(account, ct);
+        return Result<IReadOnlyList<SoaRow>>.Ok(StatementOfApplicability.Build(view.AsOfProgram(), iso, view.AsOf));
     }
 
     private static Error Forbidden(string what) => new(ErrorCodes.Forbidden, what);

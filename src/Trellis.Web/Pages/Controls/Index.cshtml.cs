@@ -21,8 +21,6 @@ public sealed class IndexModel(ProgramService program) : PageModel
     /// <summary>Loads the list.</summary>
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var p = await program.LoadAsync(ct);
-        var states = ControlState.Index(p, program.Today, new FreshnessPolicy());
-        Controls = [.. (await program.ControlsAsync(HttpContext.Account(), ct)).Select(c => states[c.Id])];
+        Controls = await program.ControlStatesAsync(HttpContext.Account(), ct);
     }
 }
