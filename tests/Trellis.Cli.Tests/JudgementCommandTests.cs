@@ -53,26 +53,27 @@ public sealed class JudgementCommandTests : IDisposable
     public void Sufficient_CoversWhileItsEvidenceIsFresh_AndLapsesWhenItGoesStale()
     {
         Assert.Equal(0, Run(Now, "demo", "--db", Db).Code);
-        var before = Criterion(Json(Now, "readiness", "soc2-2017"), "CC6.1");
+        // CC5.2 stays partial in the demo (ISO does not ask how business controls depend on IT general controls, CC5.2-POF1).
+        var before = Criterion(Json(Now, "readiness", "soc2-2017"), "CC5.2");
         Assert.NotEqual("covered", before.GetProperty("status").GetString());
-        // Rely on the operating controls readiness already names for CC6.1 (fresh evidence today).
+        // Rely on the operating controls readiness already names for CC5.2 (fresh evidence today).
         var operating = before.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()!)
             .Where(r => r.Contains("evidence fresh", StringComparison.Ordinal)).Select(r => r[..r.IndexOf(' ', StringComparison.Ordinal)]).Distinct().Take(2).ToList();
         Assert.NotEmpty(operating);
 
-        Json(Now, "judge", "soc2-2017", "CC6.1", "--sufficient", "--controls", string.Join(',', operating), "--rationale", "Together these meet every part of CC6.1 for our system.");
+        Json(Now, "judge", "soc2-2017", "CC5.2", "--sufficient", "--controls", string.Join(',', operating), "--rationale", "Together these meet every part of CC5.2 for our system.");
 
-        var now = Criterion(Json(Now, "readiness", "soc2-2017"), "CC6.1");
+        var now = Criterion(Json(Now, "readiness", "soc2-2017"), "CC5.2");
         Assert.Equal("covered", now.GetProperty("status").GetString());
         Assert.Equal("active", now.GetProperty("judgement").GetProperty("state").GetString());
 
         // A year on, with no new evidence, the judgement no longer holds.
-        var later = Criterion(Json(Now.AddDays(400), "readiness", "soc2-2017"), "CC6.1");
+        var later = Criterion(Json(Now.AddDays(400), "readiness", "soc2-2017"), "CC5.2");
         Assert.Equal("lapsed", later.GetProperty("judgement").GetProperty("state").GetString());
         Assert.NotEqual("covered", later.GetProperty("status").GetString());
         Assert.Contains(later.GetProperty("judgement").GetProperty("lapsedBecause").EnumerateArray(), r => r.GetString()!.Contains("evidence is", StringComparison.Ordinal));
         Assert.Contains(Json(Now.AddDays(400), "judgements").EnumerateArray(), j =>
-            j.GetProperty("requirement").GetString() == "soc2-2017:CC6.1" && j.GetProperty("judgement").GetProperty("state").GetString() == "lapsed");
+            j.GetProperty("requirement").GetString() == "soc2-2017:CC5.2" && j.GetProperty("judgement").GetProperty("state").GetString() == "lapsed");
     }
 
     [Fact]
@@ -98,7 +99,7 @@ public sealed class JudgementCommandTests : IDisposable
     }
 
     [Fact]
-    public void MatrixReport_ListsEveryJudgementWithItsState()
+    public void MatrixReport_ListsEveryJudgementWithItsState_InTheAicpaOrder()
     {
         Assert.Equal(0, Run(Now, "demo", "--db", Db).Code);
         var judgements = Json(Now, "judgements").EnumerateArray()
@@ -109,8 +110,13 @@ public sealed class JudgementCommandTests : IDisposable
 
         var section = JsonDocument.Parse(File.ReadAllText(file)).RootElement.GetProperty("sections").EnumerateArray()
             .Single(s => s.GetProperty("heading").GetString() == "Judgements");
+        var rows = section.GetProperty("rows").EnumerateArray()
+            .Select(r => (r.GetProperty("requirement").GetString()!, r.GetProperty("state").GetString()!)).ToList();
         Assert.NotEmpty(judgements);
-        Assert.Equal(judgements, section.GetProperty("rows").EnumerateArray()
-            .Select(r => (r.GetProperty("requirement").GetString()!, r.GetProperty("state").GetString()!)).ToList());
+        Assert.Equal(judgements.Order(), rows.Order());
+
+        // The demo judges points of focus only: the rows follow the reference list's order (CC8.1-POF2 before CC8.1-POF10).
+        var position = ReferenceData.Csv("soc2-tsc-2017-points-of-focus.csv").Select((r, i) => (r["id"], i)).ToDictionary(x => x.Item1, x => x.i);
+        Assert.Equal(rows.Select(r => position[r.Item1]).Order(), rows.Select(r => position[r.Item1]));
     }
 }

@@ -5,63 +5,58 @@ using Trellis.Core.Program;
 namespace Trellis.Content.Demo;
 
 /// <summary>
-/// The demo's judgements (docs/crosswalk-rules.md, rule 8), all by the compliance lead: a point of focus judged not
-/// relevant (no independent board), a sufficiency judgement that holds (risk assessment and treatment, operating), and
-/// one that has lapsed by itself because a control it relied on (AC-22, user access reviews) no longer has fresh evidence.
+/// The demo's judgements (docs/crosswalk-rules.md, rule 8), all by the compliance lead, as a mature ISO/IEC 27001 company
+/// would record them when preparing its first SOC 2 report: a point of focus is judged sufficiently met only where
+/// operating controls truly meet it, and not relevant only where it cannot apply to Northwind (no independent board; the
+/// privacy points of focus, the Privacy category being outside the SOC 2 scope). What ISO does not ask for — board
+/// oversight and expertise, incentives and pressures, succession, whistleblowing lines, fraud risk, objectives beyond
+/// security, insurance, vendor management beyond onboarding — is left unjudged, and so are points of focus whose
+/// controls are planned, in progress or stale, so readiness shows the real remaining work. One judgement has lapsed by
+/// itself: CC6.3-POF4 relied on AC-22 (user access reviews), whose evidence has since gone stale.
 /// </summary>
-internal static class DemoJudgements
+internal static partial class DemoJudgements
 {
     public static IReadOnlyList<Judgement> Create(IReadOnlyList<Control> controls, IReadOnlyList<EvidenceItem> evidence, DateOnly today)
     {
-        DateTimeOffset At(int daysAgo, int hour) => new(today.AddDays(-daysAgo).ToDateTime(new TimeOnly(hour, 0)), TimeSpan.Zero);
-        return
-        [
-            new Judgement
-            {
-                Requirement = new RequirementRef("soc2-2017", "CC1.2-POF3"),
-                Kind = JudgementKind.NotRelevant,
-                By = DemoPeople.Compliance,
-                At = At(150, 10),
-                Rationale = "No independent board: Northwind is a founder-led private company without outside directors or investors "
-                    + "on a board; oversight of internal control rests with the founders themselves, in the security steering committee "
-                    + "(AC-03) and the management review (AC-14), so there is no board whose independence from management could be shown.",
-            },
-            Sufficient(
-                "CC3.2-POF3",
-                ["AC-06", "AC-07"],
-                At(1, 15),
-                "The annual risk assessment is run by the CISO with every department head and signed off by the CEO, and the "
-                    + "quarterly risk treatment plan and SoA are approved by the risk owners and the CISO: management at every level "
-                    + "takes part, which is all this point of focus asks of a company our size.",
-                controls,
-                evidence),
-            Sufficient(
-                "CC6.3-POF4",
-                ["AC-22", "AC-39"],
-                At(120, 11),
-                "Quarterly user access reviews cover every role in Okta and AWS, and privileged access management re-approves "
-                    + "administrative roles on each review: together they review access roles and rules as the point of focus asks.",
-                controls,
-                evidence),
-        ];
+        var book = new Book(controls, evidence, today);
+        return [.. Governance(book), .. Risk(book), .. Operations(book), .. OutOfScope(book)];
     }
 
-    // The controls as they stand, and the newest version of each of their evidence items collected by the time of the judgement.
-    private static Judgement Sufficient(string pointOfFocus, string[] ids, DateTimeOffset at, string rationale, IReadOnlyList<Control> controls, IReadOnlyList<EvidenceItem> evidence) => new()
+    /// <summary>Writes judgements as of days before today, relying on the controls as they stand.</summary>
+    private sealed class Book(IReadOnlyList<Control> controls, IReadOnlyList<EvidenceItem> evidence, DateOnly today)
     {
-        Requirement = new RequirementRef("soc2-2017", pointOfFocus),
-        Kind = JudgementKind.Sufficient,
-        Controls = [.. ids.Select(id => JudgedControl.Of(controls.Single(c => c.Id == id)))],
-        Evidence =
-        [
-            .. evidence
-                .Where(e => e.ControlIds.Any(ids.Contains))
-                .Select(e => (e.Id, Version: e.Versions.LastOrDefault(v => v.CollectedAt <= at)))
-                .Where(e => e.Version is not null)
-                .Select(e => new JudgedEvidence(e.Id, e.Version!.Number)),
-        ],
-        By = DemoPeople.Compliance,
-        At = at,
-        Rationale = rationale,
-    };
+        public DateTimeOffset At(int daysAgo, int hour) => new(today.AddDays(-daysAgo).ToDateTime(new TimeOnly(hour, 0)), TimeSpan.Zero);
+
+        public Judgement NotRelevant(string pointOfFocus, int daysAgo, int hour, string rationale) => new()
+        {
+            Requirement = new RequirementRef("soc2-2017", pointOfFocus),
+            Kind = JudgementKind.NotRelevant,
+            By = DemoPeople.Compliance,
+            At = At(daysAgo, hour),
+            Rationale = rationale,
+        };
+
+        // The controls as they stand, and the newest version of each of their evidence items collected by the time of the judgement.
+        public Judgement Sufficient(string pointOfFocus, string[] ids, int daysAgo, int hour, string rationale)
+        {
+            var at = At(daysAgo, hour);
+            return new Judgement
+            {
+                Requirement = new RequirementRef("soc2-2017", pointOfFocus),
+                Kind = JudgementKind.Sufficient,
+                Controls = [.. ids.Select(id => JudgedControl.Of(controls.Single(c => c.Id == id)))],
+                Evidence =
+                [
+                    .. evidence
+                        .Where(e => e.ControlIds.Any(ids.Contains))
+                        .Select(e => (e.Id, Version: e.Versions.LastOrDefault(v => v.CollectedAt <= at)))
+                        .Where(e => e.Version is not null)
+                        .Select(e => new JudgedEvidence(e.Id, e.Version!.Number)),
+                ],
+                By = DemoPeople.Compliance,
+                At = at,
+                Rationale = rationale,
+            };
+        }
+    }
 }

@@ -11,8 +11,9 @@ namespace Trellis.Content.Demo;
 /// controls, and the ISMS scope and system description. It has deliberate gaps so readiness has something to show:
 /// planned and in-progress controls, stale evidence (AC-22, AC-44, AC-49, AC-51), overdue treatment actions, an expired
 /// risk acceptance, two SoA drifts (A.7.4 excluded while R-09 needs it; A.8.8 declared implemented while
-/// AC-44's evidence is stale), and three judgements by the compliance lead: CC1.2-POF3 not relevant, CC3.2-POF3
-/// sufficient and holding, CC6.3-POF4 sufficient but lapsed because AC-22's evidence went stale.
+/// AC-44's evidence is stale), and the compliance lead's judgements on SOC 2 points of focus (<see cref="DemoJudgements"/>):
+/// sufficient where operating controls truly meet them, not relevant for the independent board and the privacy points of
+/// focus, none where ISO asks for nothing, and CC6.3-POF4 sufficient but lapsed because AC-22's evidence went stale.
 /// </summary>
 public static class DemoProgram
 {

@@ -142,8 +142,13 @@ public static class MatrixReport
     private static List<IReadOnlyList<string>> Judged(ComplianceProgram program, Framework framework, DateOnly today, FreshnessPolicy? policy)
     {
         var states = ControlState.Index(program, today, policy ?? new FreshnessPolicy());
+
+        // In the framework's own order (CC1.1-POF2 before CC1.1-POF10), whatever order they were recorded or stored in.
+        var order = framework.AllRequirements.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         return [.. Judgements.CheckAll(program, states)
             .Where(s => s.Judgement.Requirement.Framework == framework.Id)
+            .OrderBy(s => order.GetValueOrDefault(s.Judgement.Requirement.Requirement, int.MaxValue))
+            .ThenBy(s => s.Judgement.Requirement.Requirement, StringComparer.Ordinal)
             .Select(s => (IReadOnlyList<string>)
             [
                 s.Judgement.Requirement.Requirement,
