@@ -52,6 +52,7 @@ public static class CliApp
             OscalCommands.Create(context),
             MappingCommands.Create(context),
             JudgementCommands.Create(context),
+            BackupCommands.Create(context),
         }.SelectMany(c => c))
         {
             root.Subcommands.Add(command);

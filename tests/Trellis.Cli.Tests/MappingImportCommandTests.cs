@@ -206,7 +206,7 @@ public sealed class MappingImportCommandTests : IDisposable
         Assert.Contains("unknown framework 'sp800-53-low'", error, StringComparison.Ordinal);
 
         ImportBaseline();
-        var (code, _, err) = CliRunner.Run("import", yaml, "--db", Db);
+        var (code, _, err) = CliRunner.Run("import", yaml, "--db", Db, "--replace");
         Assert.True(code == 0, err);
         var au2 = Json("readiness", "sp800-53-low").GetProperty("requirements").EnumerateArray().Single(r => r.GetProperty("id").GetString() == "au-2");
         var mapped = Json("controls").EnumerateArray().First(c => c.GetProperty("mappings").EnumerateArray()

@@ -19,10 +19,18 @@ internal static class ProgramExchangeCommands
     private static Command Demo(CliContext ctx)
     {
         var db = Db.Option();
-        var cmd = new Command("demo", "Load the demo program (a SaaS company with ~60 controls, ~150 evidence items, ~20 risks and a full SoA), replacing the program in the database.") { db };
+        var replace = ReplaceGuard.Option();
+        var cmd = new Command("demo", "Load the demo program (a SaaS company with ~60 controls, ~150 evidence items, ~20 risks and a full SoA); a program already in the database is replaced only with --replace, after a backup.") { db, replace };
         cmd.SetAction(async (parse, ct) =>
         {
             var useCases = await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false);
+            var current = await useCases.Program.LoadAsync(ct).ConfigureAwait(false);
+            if (!await ReplaceGuard.ConfirmAsync(ctx, current, null, "Loading the demo", parse.GetValue(replace), ct).ConfigureAwait(false)
+                || !await ReplaceGuard.BackUpAsync(ctx, useCases, current, "demo", ct).ConfigureAwait(false))
+            {
+                return ExitCodes.Invalid;
+            }
+
             await ctx.Err.WriteLineAsync($"Generating the demo program and writing it to {useCases.Database.Description}…").ConfigureAwait(false);
             var demo = CliContext.Require(await useCases.Imports.LoadDemoAsync(useCases.Actor, onlyIntoEmpty: false, ct).ConfigureAwait(false))!;
             await WriteCounts(ctx, $"Demo program '{demo.Organization}' loaded into {useCases.Database.Description}", demo.Counts).ConfigureAwait(false);
@@ -36,7 +44,9 @@ internal static class ProgramExchangeCommands
     {
         var db = Db.Option();
         var file = new Argument<string>("program.yaml") { Description = "The program file; evidence paths are relative to its folder." };
-        var cmd = new Command("import", "Import a program.yaml (and its evidence folder), replacing the program in the database; all or nothing.") { file, db };
+        var replace = ReplaceGuard.Option();
+        var dryRun = new Option<bool>("--dry-run") { Description = "Check the file and show what would change; change nothing." };
+        var cmd = new Command("import", "Import a program.yaml (and its evidence folder); all or nothing. A program already in the database is replaced only with --replace, after a backup.") { file, db, replace, dryRun };
         cmd.SetAction(async (parse, ct) =>
         {
             var useCases = await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false);
@@ -49,6 +59,20 @@ internal static class ProgramExchangeCommands
                 }
 
                 await ctx.Err.WriteLineAsync($"{read.Errors.Count} problem(s); nothing was imported.").ConfigureAwait(false);
+                return ExitCodes.Invalid;
+            }
+
+            var current = await useCases.Program.LoadAsync(ct).ConfigureAwait(false);
+            if (parse.GetValue(dryRun))
+            {
+                await ctx.Out.WriteLineAsync($"Dry run: {read.Program!.Controls.Count} controls, {read.Program.Evidence.Count} evidence items, {read.Program.Risks.Count} risks would replace "
+                    + $"{current.Controls.Count} controls, {current.Evidence.Count} evidence items, {current.Risks.Count} risks; nothing was changed.").ConfigureAwait(false);
+                return ExitCodes.Ok;
+            }
+
+            if (!await ReplaceGuard.ConfirmAsync(ctx, current, read.Program, $"Importing {Path.GetFileName(parse.GetValue(file))}", parse.GetValue(replace), ct).ConfigureAwait(false)
+                || !await ReplaceGuard.BackUpAsync(ctx, useCases, current, "import", ct).ConfigureAwait(false))
+            {
                 return ExitCodes.Invalid;
             }
 

@@ -178,6 +178,10 @@ public static class ErrorCodes
     [ErrorCategory(ErrorCategory.Invalid)] public const string NothingToPlan = "nothing-to-plan";
     /// <summary>The advisor's deadline is before today.</summary>
     [ErrorCategory(ErrorCategory.Invalid)] public const string DeadlinePassed = "deadline-passed";
+    /// <summary>A backup file exists already, is damaged, or belongs to another engine; or a backup could not be written.</summary>
+    [ErrorCategory(ErrorCategory.Invalid)] public const string InvalidBackup = "invalid-backup";
+    /// <summary>A replace of a program that holds data was asked for without <c>--replace</c> (or a yes on the terminal).</summary>
+    [ErrorCategory(ErrorCategory.Invalid)] public const string ReplaceNotConfirmed = "replace-not-confirmed";
 
     // Rules of the domain
     /// <summary>An SoA row is excluded without a justification (ISO/IEC 27001 6.1.3 d).</summary>
