@@ -45,6 +45,36 @@ public sealed class UserCommandTests : IDisposable
         Assert.Contains("no engagement 'NOPE'", unknown.Err, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task UsersRoleDisableEnable_ChangeTheAccountAndAuditEach()
+    {
+        Assert.Equal(0, Run("users", "add", "person@example.com", "--role", "viewer", "--db", Db).Code);
+
+        var role = Run("users", "role", "person@example.com", "--role", "compliance-manager", "--db", Db);
+        Assert.True(role.Code == 0, role.Err);
+        var disable = Run("users", "disable", "person@example.com", "--db", Db);
+        Assert.True(disable.Code == 0, disable.Err);
+        Assert.Contains("the account is disabled", Run("users", "add", "x@example.com", "--role", "viewer", "--db", Db, "--as", "person@example.com").Err, StringComparison.Ordinal);
+        Assert.Equal(0, Run("users", "enable", "person@example.com", "--db", Db).Code);
+        Assert.Equal(2, Run("users", "role", "nobody@example.com", "--role", "viewer", "--db", Db).Code);
+
+        await using var db = WebDatabase.Open(Db).Value.CreateContext();
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Email == "person@example.com");
+        Assert.Equal("compliance-manager", user.Role);
+        Assert.Null(user.LockoutEnd);
+        var actions = await db.AuditEntries.AsNoTracking().Select(e => e.Action).ToListAsync();
+        Assert.Equal(["account.create", "account.role", "account.disable", "account.enable"], actions);
+    }
+
+    [Fact]
+    public void UsersAdd_EmailLongerThanTheLimit_ExitsTwoNamingTheField()
+    {
+        var (code, _, error) = Run("users", "add", new string('a', 300) + "@example.com", "--role", "viewer", "--db", Db);
+
+        Assert.Equal(2, code);
+        Assert.Contains("email has 312 characters; at most 254", error, StringComparison.Ordinal);
+    }
+
     private static (int Code, string Out, string Err) Run(params string[] args)
     {
         using var output = new StringWriter();

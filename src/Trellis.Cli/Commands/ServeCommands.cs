@@ -8,7 +8,7 @@ using Trellis.Web.Hosting;
 
 namespace Trellis.Cli.Commands;
 
-/// <summary><c>trellis serve</c>, <c>trellis users add</c> and <c>trellis audit-log verify</c>: the web app and its state.</summary>
+/// <summary><c>trellis serve</c>, <c>trellis users add|role|disable|enable</c> and <c>trellis audit-log verify</c>: the web app and its state.</summary>
 internal static class ServeCommands
 {
     public static IEnumerable<Command> Create(CliContext ctx)
@@ -16,6 +16,9 @@ internal static class ServeCommands
         yield return Serve(ctx);
         var users = new Command("users", "Accounts of the web app.");
         users.Subcommands.Add(AddUser(ctx));
+        users.Subcommands.Add(ChangeRole(ctx));
+        users.Subcommands.Add(Disable(ctx, enable: false));
+        users.Subcommands.Add(Disable(ctx, enable: true));
         yield return users;
         var log = new Command("audit-log", "The web app's hash-chained audit trail.");
         log.Subcommands.Add(Verify(ctx));
@@ -114,6 +117,42 @@ internal static class ServeCommands
                 ctx.Out.WriteLine($"One-time password (shown only now): {created.Password}");
             }
 
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    private static Command ChangeRole(CliContext ctx)
+    {
+        var email = new Argument<string>("email") { Description = "The account's e-mail." };
+        var role = new Option<string>("--role") { Description = $"The new role: one of {string.Join(", ", Roles.All.Where(r => r != Roles.Auditor))} (not to or from auditor).", Required = true };
+        role.AcceptOnlyFromAmong([.. Roles.All]);
+        var db = Db();
+        var cmd = new Command("role", "Give an account another role; its browser sessions end at once.") { email, role, db };
+        cmd.SetAction(async (parse, ct) =>
+        {
+            var actor = await ActorAsync(parse, db, ctx, null, ct).ConfigureAwait(false);
+            var changed = CliContext.Require(await OfflineTasks.ChangeAccountAsync(
+                parse.GetValue(db), parse.GetValue(email)!, (accounts, id) => accounts.ChangeRoleAsync(id, parse.GetValue(role)!, actor, ct), ct).ConfigureAwait(false));
+            ctx.Out.WriteLine($"{changed.Email} is now {changed.Role}.");
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    private static Command Disable(CliContext ctx, bool enable)
+    {
+        var email = new Argument<string>("email") { Description = "The account's e-mail." };
+        var db = Db();
+        var cmd = enable
+            ? new Command("enable", "Enable a disabled account.") { email, db }
+            : new Command("disable", "Disable an account: its sessions and API tokens stop working at once.") { email, db };
+        cmd.SetAction(async (parse, ct) =>
+        {
+            var actor = await ActorAsync(parse, db, ctx, null, ct).ConfigureAwait(false);
+            var changed = CliContext.Require(await OfflineTasks.ChangeAccountAsync(
+                parse.GetValue(db), parse.GetValue(email)!, (accounts, id) => enable ? accounts.EnableAsync(id, actor, ct) : accounts.DisableAsync(id, actor, ct), ct).ConfigureAwait(false));
+            ctx.Out.WriteLine(enable ? $"Enabled {changed.Email}." : $"Disabled {changed.Email}.");
             return ExitCodes.Ok;
         });
         return cmd;

@@ -110,14 +110,21 @@ public static class ErrorCodes
     [ErrorCategory(ErrorCategory.Forbidden)] public const string Forbidden = "forbidden";
     /// <summary>The e-mail or password is wrong.</summary>
     [ErrorCategory(ErrorCategory.Invalid)] public const string InvalidCredentials = "invalid-credentials";
-    /// <summary>Too many failed sign-ins; the account is locked for a while.</summary>
+    /// <summary>
+    /// Too many failed sign-ins. No longer produced: a throttled sign-in answers <see cref="InvalidCredentials"/>, so the
+    /// answer tells nothing about whether the account exists (docs/security.md); kept because codes are a contract.
+    /// </summary>
     [ErrorCategory(ErrorCategory.Invalid)] public const string AccountLocked = "account-locked";
-    /// <summary>The account may not act now: expired, revoked, locked, or an auditor without expiry (AccountGate).</summary>
+    /// <summary>The account may not act now: expired, revoked, disabled by an admin, or an auditor without expiry (AccountGate).</summary>
     [ErrorCategory(ErrorCategory.Invalid)] public const string AccountRefused = "account-refused";
     /// <summary>An account cannot be created as asked (Identity's rules, an auditor without expiry or scope).</summary>
     [ErrorCategory(ErrorCategory.Unprocessable)] public const string InvalidAccount = "invalid-account";
     /// <summary>A role name is not one of the roles.</summary>
     [ErrorCategory(ErrorCategory.Invalid)] public const string InvalidRole = "invalid-role";
+    /// <summary>An account or API token field is longer than its limit (AccountLimits); the location names the field.</summary>
+    [ErrorCategory(ErrorCategory.Invalid)] public const string FieldTooLong = "field-too-long";
+    /// <summary>The change would leave no enabled admin account (a role change or disable of the last one).</summary>
+    [ErrorCategory(ErrorCategory.Conflict)] public const string LastAdmin = "last-admin";
 
     // Request parameters and fields (API, web forms, CLI options)
     /// <summary>The If-Match header is not one ETag the API returned.</summary>

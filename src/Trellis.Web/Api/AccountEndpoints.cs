@@ -13,7 +13,8 @@ using Trellis.Web.Storage;
 namespace Trellis.Web.Api;
 
 /// <summary>
-/// <c>/api/v1/me</c>, <c>/api/v1/tokens</c> (one's own API tokens), <c>/api/v1/accounts</c> (admin) and
+/// <c>/api/v1/me</c>, <c>/api/v1/tokens</c> (one's own API tokens), <c>/api/v1/accounts</c> (admin: list, create,
+/// change role, disable, enable) and
 /// <c>/api/v1/audit-log</c> (admin, compliance manager).
 /// </summary>
 public static class AccountEndpoints
@@ -30,6 +31,9 @@ public static class AccountEndpoints
         var accounts = api.MapGroup("/accounts").WithTags("Accounts").RequireAuthorization(Policies.UsersManage);
         accounts.MapGet("/", ListAccounts).WithName("ListAccounts").WithSummary("Every account.");
         accounts.MapPost("/", CreateAccount).WithName("CreateAccount").WithSummary("Creates an account (auditors need an expiry and the engagement's frameworks).");
+        accounts.MapPut("/{id}/role", ChangeRole).WithName("ChangeAccountRole").WithSummary("Gives an account another role; its browser sessions end at once.");
+        accounts.MapPost("/{id}/disable", DisableAccount).WithName("DisableAccount").WithSummary("Disables an account: its sessions and API tokens answer 401 from now on.");
+        accounts.MapPost("/{id}/enable", EnableAccount).WithName("EnableAccount").WithSummary("Enables a disabled account again.");
         var log = api.MapGroup("/audit-log").WithTags("Audit trail").RequireAuthorization(Policies.AuditTrailRead);
         log.MapGet("/", ListAudit).WithName("ListAuditLog").WithSummary("Audit trail entries, newest first.");
         log.MapGet("/verify", VerifyAudit).WithName("VerifyAuditLog").WithSummary("Recomputes the hash chain; names the first entry altered or removed.");
@@ -78,6 +82,18 @@ public static class AccountEndpoints
             : ApiErrors.Problem(created.Error!);
     }
 
+    private static async Task<Results<Ok<AccountView>, ProblemHttpResult>> ChangeRole(HttpContext context, string id, RoleChangeRequest request, AccountService accounts, CancellationToken ct) =>
+        Answer(await accounts.ChangeRoleAsync(id, request.Role, context.Account().Email, ct));
+
+    private static async Task<Results<Ok<AccountView>, ProblemHttpResult>> DisableAccount(HttpContext context, string id, AccountService accounts, CancellationToken ct) =>
+        Answer(await accounts.DisableAsync(id, context.Account().Email, ct));
+
+    private static async Task<Results<Ok<AccountView>, ProblemHttpResult>> EnableAccount(HttpContext context, string id, AccountService accounts, CancellationToken ct) =>
+        Answer(await accounts.EnableAsync(id, context.Account().Email, ct));
+
+    private static Results<Ok<AccountView>, ProblemHttpResult> Answer(Result<TrellisUser> changed) =>
+        changed.IsSuccess ? TypedResults.Ok(AccountView.From(changed.Value)) : ApiErrors.Problem(changed.Error!);
+
     private static async Task<Results<Ok<Paged<AuditEntryView>>, ProblemHttpResult>> ListAudit(WebDbContext db, int? page, int? pageSize, CancellationToken ct)
     {
         var paging = Paging.Of<AuditEntryView>([], page, pageSize);
@@ -88,7 +104,10 @@ public static class AccountEndpoints
 
         var p = paging.Value;
         var total = await db.AuditEntries.CountAsync(ct);
-        var rows = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence).Skip((p.Page - 1) * p.PageSize).Take(p.PageSize).ToListAsync(ct);
+        // In 64 bits: (page - 1) * pageSize overflows an int for a large page; past the end the page is empty.
+        var skip = (long)(p.Page - 1) * p.PageSize;
+        var rows = skip >= total ? []
+            : await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence).Skip((int)skip).Take(p.PageSize).ToListAsync(ct);
         return TypedResults.Ok(new Paged<AuditEntryView>([.. rows.Select(AuditEntryView.From)], p.Page, p.PageSize, total));
     }
 
@@ -110,12 +129,15 @@ public sealed record NewTokenView(TokenView Token, string Secret);
 /// <summary>Request to create an API token.</summary>
 public sealed record NewTokenRequest(string Name, DateTimeOffset? ExpiresAt);
 
-/// <summary>An account.</summary>
-public sealed record AccountView(string Id, string Email, string DisplayName, string Role, DateTimeOffset? ExpiresAt, string? Engagement, IReadOnlyList<string> Frameworks, DateOnly? WindowFrom, DateOnly? WindowTo)
+/// <summary>An account; <c>disabled</c> when an admin disabled it (every request it makes answers 401).</summary>
+public sealed record AccountView(string Id, string Email, string DisplayName, string Role, bool Disabled, DateTimeOffset? ExpiresAt, string? Engagement, IReadOnlyList<string> Frameworks, DateOnly? WindowFrom, DateOnly? WindowTo)
 {
     internal static AccountView From(TrellisUser u) => new(
-        u.Id, u.Email ?? "", u.DisplayName, u.Role, u.ExpiresAt, u.EngagementId, u.ScopeFrameworks.Split(' ', StringSplitOptions.RemoveEmptyEntries), u.ScopeFrom, u.ScopeTo);
+        u.Id, u.Email ?? "", u.DisplayName, u.Role, AccountGate.IsDisabled(u), u.ExpiresAt, u.EngagementId, u.ScopeFrameworks.Split(' ', StringSplitOptions.RemoveEmptyEntries), u.ScopeFrom, u.ScopeTo);
 }
+
+/// <summary>Request to change an account's role (not to or from auditor).</summary>
+public sealed record RoleChangeRequest(string Role);
 
 /// <summary>Request to create an account; an auditor needs <c>expiresAt</c> and <c>frameworks</c> (and usually a window).</summary>
 public sealed record NewAccountRequest(

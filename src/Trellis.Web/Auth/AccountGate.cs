@@ -11,8 +11,9 @@ namespace Trellis.Web.Auth;
 
 /// <summary>
 /// Checks the account behind every authenticated request against the database, whatever the scheme (cookie,
-/// API token, OpenID Connect): it must exist, carry the security stamp the session was issued with, be
-/// unlocked and unexpired. Otherwise the request answers 401 and a cookie session is ended. Checked on each
+/// API token, OpenID Connect): it must exist, carry the security stamp the session was issued with (a cookie; a
+/// token carries the current one), not be disabled by an admin, and be unexpired. Failed sign-ins never refuse an
+/// account here: they only slow password sign-in (<see cref="SignInThrottle"/>). Otherwise the request answers 401 and a cookie session is ended. Checked on each
 /// request (not only at sign-in), so an auditor's expiry, a revoked session or a deleted account takes effect
 /// at once on every instance. On success the <see cref="Account"/> is attached to the request.
 /// </summary>
@@ -68,13 +69,23 @@ internal sealed class AccountGate(RequestDelegate next)
             return "an auditor account needs an expiry date";
         }
 
-        if (user.LockoutEnd is { } locked && locked > now)
+        if (IsDisabled(user))
         {
-            return "the account is locked";
+            return "the account is disabled";
         }
 
         return Roles.IsKnown(user.Role) ? null : "the account has no valid role";
     }
+
+    /// <summary>
+    /// What <see cref="TrellisUser.LockoutEnd"/> holds while an admin has the account disabled (Identity's documented
+    /// way to disable an account; no sign-in failure ever sets it). Not <see cref="DateTimeOffset.MaxValue"/>, which
+    /// PostgreSQL's driver would store as infinity.
+    /// </summary>
+    internal static readonly DateTimeOffset DisabledMark = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>True when an admin disabled the account (a lockout from before sign-in throttling is not).</summary>
+    internal static bool IsDisabled(TrellisUser user) => user.LockoutEnd is { } end && end >= DisabledMark;
 
     internal static AuditorScope? ScopeOf(TrellisUser user) => user.Role != Roles.Auditor ? null : new AuditorScope(
         user.EngagementId,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -18,10 +19,19 @@ namespace Trellis.Web.Auth;
 public sealed record NewAccount(string Email, string Role, string? DisplayName = null, DateTimeOffset? ExpiresAt = null, AuditorScope? Scope = null);
 
 /// <summary>
-/// Creates accounts and checks passwords (with lockout). Every change is written to the audit trail.
-/// Used by the UI, the API and <c>trellis users add</c>.
+/// Creates and changes accounts and checks passwords (throttled by <see cref="SignInThrottle"/>, never locking the
+/// account). Every change is written to the audit trail in the transaction of the change. Used by the UI, the API
+/// and <c>trellis users</c>.
 /// </summary>
-public sealed class AccountService(UserManager<TrellisUser> users, WebDbContext db, TimeProvider clock, AuditLog audit, Application.Engagements.EngagementService engagements)
+public sealed partial class AccountService(
+    UserManager<TrellisUser> users,
+    WebDbContext db,
+    TimeProvider clock,
+    AuditLog audit,
+    Application.Engagements.EngagementService engagements,
+    Application.Catalogs.FrameworkLibrary library,
+    SignInThrottle throttle,
+    DecoyPassword decoy)
 {
     /// <summary>PBKDF2 iterations of stored passwords: OWASP's current minimum for PBKDF2-HMAC-SHA256 is 600,000.</summary>
     public const int PasswordIterations = 600_000;
@@ -39,6 +49,16 @@ public sealed class AccountService(UserManager<TrellisUser> users, WebDbContext 
         if (spec.Role == Roles.Auditor && (spec.ExpiresAt is null || spec.ExpiresAt <= now))
         {
             return new Error(ErrorCodes.InvalidAccount, "an auditor account needs an expiry date in the future");
+        }
+
+        var tooLong = AccountLimits.First(
+            AccountLimits.Check("email", spec.Email, AccountLimits.MaxEmailLength),
+            AccountLimits.Check("displayName", spec.DisplayName, AccountLimits.MaxDisplayNameLength),
+            AccountLimits.Check("password", password, AccountLimits.MaxPasswordLength),
+            AccountLimits.Check("engagement", spec.Scope?.EngagementId, AccountLimits.MaxEngagementIdLength));
+        if (tooLong is not null)
+        {
+            return tooLong;
         }
 
         var scope = spec.Role == Roles.Auditor ? spec.Scope : null;
@@ -60,6 +80,11 @@ public sealed class AccountService(UserManager<TrellisUser> users, WebDbContext 
         if (spec.Role == Roles.Auditor && (scope is null || scope.Frameworks.Count == 0))
         {
             return new Error(ErrorCodes.InvalidAccount, "an auditor account needs its engagement, or the frameworks it may see");
+        }
+
+        if (scope is not null && await UnknownFrameworkAsync(scope.Frameworks, cancellationToken) is { } unknown)
+        {
+            return unknown;
         }
 
         var user = new TrellisUser
@@ -103,33 +128,29 @@ public sealed class AccountService(UserManager<TrellisUser> users, WebDbContext 
             cancellationToken);
     }
 
-    /// <summary>
-    /// Checks an e-mail and password. Wrong passwords count toward lockout (5 attempts, 15 minutes); an
-    /// expired or locked account is refused even with the right password.
-    /// </summary>
-    public async Task<Result<TrellisUser>> CheckPasswordAsync(string email, string password)
+    // An auditor sees only the frameworks of its scope: one the catalog (shipped and imported) lacks would be a
+    // scope that shows nothing, or, once a framework with that ID is imported, one nobody chose.
+    private async Task<Error?> UnknownFrameworkAsync(IReadOnlySet<string> frameworks, CancellationToken ct)
     {
-        var invalid = new Error(ErrorCodes.InvalidCredentials, "the e-mail or password is wrong");
-        var user = await users.FindByEmailAsync(email.Trim());
-        if (user is null)
+        if (frameworks.Count > AccountLimits.MaxScopeFrameworks)
         {
-            return invalid;
+            return new Error(
+                ErrorCodes.InvalidAccount,
+                string.Create(CultureInfo.InvariantCulture, $"an auditor's scope names {frameworks.Count} frameworks; at most {AccountLimits.MaxScopeFrameworks} are allowed"),
+                "frameworks");
         }
 
-        if (await users.IsLockedOutAsync(user))
+        var catalog = await library.CatalogAsync(ct);
+        foreach (var id in frameworks.Order(StringComparer.Ordinal))
         {
-            return new Error(ErrorCodes.AccountLocked, "too many failed attempts; try again later");
+            var found = catalog.Framework(id);
+            if (!found.IsSuccess)
+            {
+                return new Error(ErrorCodes.InvalidAccount, found.Error!.Message, "frameworks");
+            }
         }
 
-        if (!await users.CheckPasswordAsync(user, password))
-        {
-            await users.AccessFailedAsync(user);
-            return invalid;
-        }
-
-        await users.ResetAccessFailedCountAsync(user);
-        var refusal = AccountGate.Refusal(user, user.SecurityStamp, clock.GetUtcNow());
-        return refusal is null ? user : new Error(ErrorCodes.AccountRefused, refusal);
+        return null;
     }
 
     /// <summary>True when no account exists yet.</summary>

@@ -1,3 +1,4 @@
+using Trellis.Application.Actors;
 using Trellis.Core.Common;
 using Trellis.Web.AuditTrail;
 using Trellis.Web.Storage;
@@ -10,10 +11,18 @@ namespace Trellis.Web.Auth;
 /// </summary>
 public sealed class TokenService(WebDbContext db, AuditLog audit, TimeProvider clock)
 {
-    /// <summary>Issues a token for the account <paramref name="userId"/> (e-mail <paramref name="owner"/>); the secret is returned once.</summary>
+    /// <summary>
+    /// Issues a token for the account <paramref name="userId"/> (e-mail <paramref name="owner"/>); the secret is returned
+    /// once. The name is at most <see cref="AccountLimits.MaxTokenNameLength"/> characters (<c>field-too-long</c>).
+    /// </summary>
     public Task<Result<IssuedToken>> IssueAsync(string actor, string userId, string owner, string name, DateTimeOffset? expiresAt, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        if (AccountLimits.Check("name", name, AccountLimits.MaxTokenNameLength) is { } tooLong)
+        {
+            return Task.FromResult<Result<IssuedToken>>(tooLong);
+        }
+
         if (expiresAt is { } e && e <= now)
         {
             return Task.FromResult<Result<IssuedToken>>(new Error(ErrorCodes.InvalidDate, "a token's expiry must be in the future", "expiresAt"));

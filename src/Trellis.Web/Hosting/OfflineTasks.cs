@@ -11,7 +11,7 @@ using Trellis.Web.Storage;
 namespace Trellis.Web.Hosting;
 
 /// <summary>
-/// What the CLI does with the web state without starting the server: <c>trellis users add</c> and
+/// What the CLI does with the web state without starting the server: <c>trellis users add|role|disable|enable</c> and
 /// <c>trellis audit-log verify</c>. Both open the same database <c>trellis serve</c> would.
 /// </summary>
 public static class OfflineTasks
@@ -41,8 +41,38 @@ public static class OfflineTasks
     }
 
     /// <summary>
+    /// Changes the account with <paramref name="email"/> through <see cref="AccountService"/> (applying the web state's
+    /// migrations first): <paramref name="change"/> gets the service and the account's ID, and writes the change with its
+    /// audit entry, ending the account's sessions. <c>unknown-account</c> when no account has the e-mail.
+    /// </summary>
+    public static async Task<Result<TrellisUser>> ChangeAccountAsync(
+        string? database, string email, Func<AccountService, string, Task<Result<TrellisUser>>> change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        ArgumentNullException.ThrowIfNull(change);
+        var db = WebDatabase.Open(database);
+        if (!db.IsSuccess)
+        {
+            return db.Error!;
+        }
+
+        await db.Value.MigrateAsync(cancellationToken);
+        var app = TrellisWebHost.CreateBuilder(new ServeRequest(database), console: TextWriter.Null).Build();
+        await using (app.ConfigureAwait(false))
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var normalized = email.Trim().ToUpperInvariant();
+            var user = await scope.ServiceProvider.GetRequiredService<WebDbContext>().Users.AsNoTracking()
+                .SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
+            return user is null
+                ? new Error(ErrorCodes.UnknownAccount, $"no account '{email}' (trellis users add)")
+                : await change(scope.ServiceProvider.GetRequiredService<AccountService>(), user.Id);
+        }
+    }
+
+    /// <summary>
     /// The web account with <paramref name="email"/> as an actor of the application layer (<c>trellis --as</c>):
-    /// <c>unknown-account</c>, or <c>account-refused</c> when it may not act now (expired, locked, no valid role).
+    /// <c>unknown-account</c>, or <c>account-refused</c> when it may not act now (expired, disabled, no valid role).
     /// </summary>
     public static async Task<Result<Account>> AccountAsync(Trellis.Data.TrellisDatabase database, string email, TimeProvider clock, CancellationToken cancellationToken = default)
     {

@@ -28,6 +28,20 @@ public sealed class TrellisWebOptions
     /// <summary>Sign-in attempts allowed per client address per minute. The default is 10.</summary>
     public int SignInAttemptsPerMinute { get; set; } = 10;
 
+    /// <summary>
+    /// Failed password sign-ins for one e-mail (an account's or not) within <see cref="SignInThrottleWindow"/> after
+    /// which password sign-in for it is refused, with the answer a wrong password gets, until the window ends. Counted
+    /// in memory per instance (<see cref="Auth.SignInThrottle"/>); tokens, sessions and single sign-on are unaffected.
+    /// The default is 10.
+    /// </summary>
+    public int SignInFailuresPerEmail { get; set; } = 10;
+
+    /// <summary>As <see cref="SignInFailuresPerEmail"/>, counted per client address over every e-mail. The default is 20.</summary>
+    public int SignInFailuresPerSource { get; set; } = 20;
+
+    /// <summary>The window the failed sign-ins are counted in, from the first failure. The default is 15 minutes.</summary>
+    public TimeSpan SignInThrottleWindow { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>How long a browser session lasts without activity. The default is 8 hours.</summary>
     public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromHours(8);
 

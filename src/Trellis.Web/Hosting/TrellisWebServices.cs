@@ -121,12 +121,14 @@ public static class TrellisWebServices
                 o.Password.RequireLowercase = false;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Failed sign-ins never lock an account (anyone could lock out admin@localhost): SignInThrottle slows
+                // password guessing instead, and LockoutEnd marks only an account an admin disabled (AccountGate).
+                o.Lockout.AllowedForNewUsers = false;
             })
             .AddEntityFrameworkStores<WebDbContext>();
         services.AddScoped<AccountService>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<DecoyPassword>();
         services.AddScoped<TokenService>();
     }
 
@@ -167,9 +169,15 @@ public static class TrellisWebServices
         OidcSignIn.AddIfConfigured(auth, builder.Configuration);
     }
 
+    // The handler builds an absolute URI from the request's Host header; a relative one (path and ReturnUrl, which is
+    // the local path asked for) cannot send the browser to a host an attacker wrote into that header.
     private static Task Redirect(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context)
     {
-        context.Response.Redirect(context.RedirectUri);
+        context.Response.Redirect(LocalRedirect(context.RedirectUri));
         return Task.CompletedTask;
     }
+
+    /// <summary>The path and query of <paramref name="uri"/>, without scheme and host.</summary>
+    internal static string LocalRedirect(string uri) =>
+        Uri.TryCreate(uri, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" ? absolute.PathAndQuery : uri;
 }

@@ -11,10 +11,13 @@ using Trellis.Web.Hosting;
 
 namespace Trellis.Web.Pages.Account;
 
-/// <summary>Sign-in with e-mail and password (rate-limited per client address; failed attempts lock the account).</summary>
+/// <summary>
+/// Sign-in with e-mail and password: rate-limited per client address, failed attempts throttled per e-mail and per
+/// address (<see cref="SignInThrottle"/>), one answer to every failure; no account is ever locked.
+/// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(TrellisWebServices.SignInRateLimit)]
-public sealed class LoginModel(AccountService accounts, IAuthenticationSchemeProvider schemes) : PageModel
+public sealed class LoginModel(AccountService accounts, IAuthenticationSchemeProvider schemes, DecoyPassword decoy) : PageModel
 {
     /// <summary>E-mail.</summary>
     [BindProperty]
@@ -35,12 +38,16 @@ public sealed class LoginModel(AccountService accounts, IAuthenticationSchemePro
     public string? OidcName { get; private set; }
 
     /// <summary>Shows the form.</summary>
-    public async Task OnGetAsync() => OidcName = (await schemes.GetSchemeAsync(OidcSignIn.SchemeName))?.DisplayName;
+    public async Task OnGetAsync()
+    {
+        OidcName = (await schemes.GetSchemeAsync(OidcSignIn.SchemeName))?.DisplayName;
+        decoy.Prepare();
+    }
 
     /// <summary>Checks the password and starts a browser session.</summary>
     public async Task<IActionResult> OnPostAsync()
     {
-        var user = await accounts.CheckPasswordAsync(Email, Password);
+        var user = await accounts.CheckPasswordAsync(Email, Password, HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown");
         if (!user.IsSuccess)
         {
             Message = user.Error!.Message;

@@ -20,6 +20,9 @@ public sealed class TokensModel(WebDbContext db, TokenService tokens) : PageMode
     /// <summary>The tokens.</summary>
     public IReadOnlyList<ApiToken> Tokens { get; private set; } = [];
 
+    /// <summary>Why the last token was not created.</summary>
+    public string? Message { get; private set; }
+
     /// <summary>The secret of the token just created.</summary>
     public string? Secret { get; private set; }
 
@@ -32,6 +35,7 @@ public sealed class TokensModel(WebDbContext db, TokenService tokens) : PageMode
         var account = HttpContext.Account();
         var issued = await tokens.IssueAsync(account.Email, account.UserId, account.Email, Name ?? "token", null, ct);
         Secret = issued.IsSuccess ? issued.Value.Secret : null;
+        Message = issued.IsSuccess ? null : issued.Error!.Message;
         await OnGetAsync(ct);
     }
 

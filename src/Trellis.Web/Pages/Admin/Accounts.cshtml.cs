@@ -9,7 +9,10 @@ using Trellis.Web.Storage;
 
 namespace Trellis.Web.Pages.Admin;
 
-/// <summary>Accounts: list, and create one (auditors with their engagement's frameworks, window and expiry).</summary>
+/// <summary>
+/// Accounts: list, create one (auditors with their engagement's frameworks, window and expiry), change a role,
+/// disable and enable.
+/// </summary>
 [Authorize(Policy = Policies.UsersManage)]
 public sealed class AccountsModel(WebDbContext db, AccountService accounts, Application.Engagements.EngagementService engagements) : PageModel
 {
@@ -68,6 +71,27 @@ public sealed class AccountsModel(WebDbContext db, AccountService accounts, Appl
         DateTimeOffset? expires = Expires is { } d ? new DateTimeOffset(d.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
         var created = await accounts.CreateAsync(new NewAccount(Email, Role, null, expires, scope), Password, HttpContext.Account().Email, ct);
         Message = created.IsSuccess ? $"Created {Email} ({Role})." : created.Error!.Message;
+        await OnGetAsync(ct);
+    }
+
+    /// <summary>Gives an account another role; its browser sessions end at once.</summary>
+    public async Task OnPostRoleAsync(string id, string newRole, CancellationToken ct) =>
+        await AfterAsync(await accounts.ChangeRoleAsync(id, newRole, HttpContext.Account().Email, ct), u => $"{u.Email} is now {u.Role}.", ct);
+
+    /// <summary>Disables an account: its sessions and API tokens stop working at once.</summary>
+    public async Task OnPostDisableAsync(string id, CancellationToken ct) =>
+        await AfterAsync(await accounts.DisableAsync(id, HttpContext.Account().Email, ct), u => $"Disabled {u.Email}.", ct);
+
+    /// <summary>Enables a disabled account.</summary>
+    public async Task OnPostEnableAsync(string id, CancellationToken ct) =>
+        await AfterAsync(await accounts.EnableAsync(id, HttpContext.Account().Email, ct), u => $"Enabled {u.Email}.", ct);
+
+    /// <summary>True when an admin disabled the account.</summary>
+    public static bool IsDisabled(TrellisUser user) => AccountGate.IsDisabled(user);
+
+    private async Task AfterAsync(Core.Common.Result<TrellisUser> changed, Func<TrellisUser, string> done, CancellationToken ct)
+    {
+        Message = changed.IsSuccess ? done(changed.Value) : changed.Error!.Message;
         await OnGetAsync(ct);
     }
 }
