@@ -53,6 +53,7 @@ public static class CliApp
             MappingCommands.Create(context),
             JudgementCommands.Create(context),
             BackupCommands.Create(context),
+            KeyRingCommands.Create(context),
         }.SelectMany(c => c))
         {
             root.Subcommands.Add(command);

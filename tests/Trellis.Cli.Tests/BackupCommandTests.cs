@@ -226,3 +226,29 @@ public sealed class BackupCommandTests : IDisposable
 
     private string PathOf(string name) => Path.Combine(_dir, name);
 }
+
+/// <summary>Issue 14, reliability 5: <c>trellis keyring new</c> writes a certificate the web app can protect its key ring with.</summary>
+public sealed class KeyRingCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("trellis-keyring-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void New_WritesAPfxWithAnRsaPrivateKeyOpenedByThePrintedPassword_AndNeverOverwritesIt()
+    {
+        var file = Path.Combine(_dir, "keyring.pfx");
+        var (code, output, err) = Run("keyring", "new", "--out", file);
+        Assert.True(code == 0, err);
+        var password = output.Split("shown only now: ")[1].Split('\n')[0].Trim();
+
+        using var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(file, password);
+        Assert.True(certificate.HasPrivateKey);
+        using var rsa = System.Security.Cryptography.X509Certificates.RSACertificateExtensions.GetRSAPrivateKey(certificate);
+        Assert.Equal(3072, rsa!.KeySize);
+
+        var before = File.ReadAllBytes(file);
+        Assert.Equal(ExitCodes.Invalid, Run("keyring", "new", "--out", file).Code);
+        Assert.Equal(before, File.ReadAllBytes(file));
+    }
+}

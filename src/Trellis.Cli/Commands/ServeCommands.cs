@@ -66,7 +66,16 @@ internal static class ServeCommands
             await using (app.ConfigureAwait(false))
             {
                 app.UseTrellisWeb();
-                await app.StartAsync(ct).ConfigureAwait(false);
+                try
+                {
+                    await app.StartAsync(ct).ConfigureAwait(false);
+                }
+                catch (KeyRingRefusedException refused)
+                {
+                    await ctx.Err.WriteLineAsync($"error: {refused.Message}").ConfigureAwait(false);
+                    return ExitCodes.Invalid;
+                }
+
                 var addresses = TrellisWebHost.Addresses(app);
                 var address = addresses.Count > 0 ? addresses[0] : parse.GetValue(urls);
                 ctx.Out.WriteLine($"Trellis is running at {address} (database: {target.Description}).");

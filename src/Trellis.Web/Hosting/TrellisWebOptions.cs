@@ -45,6 +45,18 @@ public sealed class TrellisWebOptions
     /// <summary>How long a browser session lasts without activity. The default is 8 hours.</summary>
     public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromHours(8);
 
+    /// <summary>
+    /// A PFX file whose certificate protects the Data Protection key ring at rest (keys are stored encrypted to it);
+    /// required in production unless <see cref="AllowUnprotectedKeyRing"/>. <c>trellis keyring new</c> creates one.
+    /// </summary>
+    public string? KeyRingCertificate { get; set; }
+
+    /// <summary>Password of <see cref="KeyRingCertificate"/> (set it through the environment, never a file in the repository).</summary>
+    public string? KeyRingCertificatePassword { get; set; }
+
+    /// <summary>Start in production with the key ring unencrypted in the database (the risk accepted). The default is false.</summary>
+    public bool AllowUnprotectedKeyRing { get; set; }
+
     /// <summary>Serve the Scalar API reference at <c>/scalar/v1</c> (signed-in users only). The default is true.</summary>
     public bool ApiReference { get; set; } = true;
 }

@@ -66,7 +66,7 @@ public static class TrellisWebServices
         AddAccounts(services);
         AddAuthentication(builder);
         services.AddAuthorization(Policies.Configure);
-        services.AddDataProtection().SetApplicationName("Trellis").PersistKeysToDbContext<WebDbContext>();
+        services.AddSingleton(KeyRing.Configure(services.AddDataProtection().SetApplicationName("Trellis").PersistKeysToDbContext<WebDbContext>(), builder.Configuration));
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -15,13 +15,24 @@ namespace Trellis.Web.Hosting;
 /// do this one after the other (<see cref="TrellisDatabase.LockStartupAsync"/>): applies the program's and the web
 /// state's migrations; with <see cref="TrellisWebOptions.Demo"/>, loads the demo program into an empty database; and,
 /// when there is no account at all, creates the first administrator with a one-time random password that is printed
-/// once and stored only as a hash.
+/// once and stored only as a hash. First of all it refuses to start when the key ring would be unprotected in
+/// production (<see cref="KeyRing"/>).
 /// </summary>
 internal sealed class WebStartup(
-    IServiceProvider services, WebDatabase database, ProgramImports imports, ServeConsole console, IOptions<TrellisWebOptions> options) : IHostedService
+    IServiceProvider services, WebDatabase database, ProgramImports imports, ServeConsole console, IOptions<TrellisWebOptions> options, KeyRing keyRing, IHostEnvironment environment) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (keyRing.Refusal(options.Value, environment) is { } refusal)
+        {
+            throw new KeyRingRefusedException(refusal);
+        }
+
+        if (keyRing.Warning() is { } warning)
+        {
+            console.Say(warning);
+        }
+
         await using var startup = await database.Program.LockStartupAsync(cancellationToken);
         await database.MigrateAsync(cancellationToken);
         if (options.Value.Demo)
