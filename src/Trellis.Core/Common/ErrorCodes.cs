@@ -162,6 +162,8 @@ public static class ErrorCodes
     [ErrorCategory(ErrorCategory.Invalid)] public const string InvalidArgument = "invalid-argument";
     /// <summary>A date is not a real date as YYYY-MM-DD.</summary>
     [ErrorCategory(ErrorCategory.Invalid)] public const string InvalidDate = "invalid-date";
+    /// <summary>A planning date lies outside the years the planner works in (2000 to 2100).</summary>
+    [ErrorCategory(ErrorCategory.Invalid)] public const string DateOutOfRange = "date-out-of-range";
     /// <summary>A date range is malformed or ends before it starts.</summary>
     [ErrorCategory(ErrorCategory.Invalid)] public const string InvalidRange = "invalid-range";
     /// <summary>A period (evidence, acceptance, effective dates) ends before it starts.</summary>

@@ -170,7 +170,7 @@ public class ProgramYamlRoundTripTests
                     [
                         new EvidenceVersion
                         {
-                            Number = 1, Sha256 = "set by the test", FileName = "report: Q1 \"final\".txt", Size = 14, MediaType = "",
+                            Number = 1, Sha256 = "set by the test", FileName = "report #1 'final' & ünïcødé 🚀.txt", Size = 14, MediaType = "",
                             CollectedAt = new DateTimeOffset(2025, 1, 2, 3, 4, 5, 678, TimeSpan.Zero).AddTicks(9),
                             EffectiveFrom = new DateOnly(2024, 2, 29), EffectiveTo = new DateOnly(2024, 3, 31),
                         },
