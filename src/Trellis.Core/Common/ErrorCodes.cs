@@ -222,6 +222,12 @@ public static class ErrorCodes
     // Evidence files, stored contents and output files
     /// <summary>An uploaded evidence file exceeds the configured size limit.</summary>
     [ErrorCategory(ErrorCategory.TooLarge)] public const string PayloadTooLarge = "payload-too-large";
+    /// <summary>A request body arrived more slowly than the server's minimum data rate, and was cut off.</summary>
+    [ErrorCategory(ErrorCategory.Timeout)] public const string RequestTimeout = "request-timeout";
+    /// <summary>The request could not be read: its framing or headers are malformed (the server's own check).</summary>
+    [ErrorCategory(ErrorCategory.Invalid)] public const string BadRequest = "bad-request";
+    /// <summary>As many uploads as the server takes at once are already arriving; try again after Retry-After seconds.</summary>
+    [ErrorCategory(ErrorCategory.Unavailable)] public const string UploadsBusy = "uploads-busy";
     /// <summary>A file read from disk (program.yaml, an evidence file, a workbook) exceeds its limit.</summary>
     [ErrorCategory(ErrorCategory.Invalid)] public const string TooLarge = "too-large";
     /// <summary>A file named (program.yaml, a workbook, an evidence file, an OSCAL document) does not exist.</summary>

@@ -31,7 +31,7 @@ public static class EvidenceEndpoints
         var g = api.MapGroup("/evidence").WithTags("Evidence");
         g.MapGet("/", List).RequireAuthorization(Policies.ProgramRead).WithName("ListEvidence").WithSummary("Evidence items, optionally for one control.");
         g.MapGet("/{id}", Get).RequireAuthorization(Policies.ProgramRead).WithName("GetEvidence").WithSummary("One evidence item with its versions.");
-        g.MapPost("/", Upload).RequireAuthorization(Policies.EvidenceWrite).WithName("UploadEvidence").DisableAntiforgery()
+        g.MapPost("/", Upload).RequireAuthorization(Policies.EvidenceWrite).WithName("UploadEvidence").DisableAntiforgery().WithMetadata(new UploadEndpointAttribute())
             .WithSummary("multipart/form-data: title, controls (comma-separated), effectiveFrom, effectiveTo?, source?, and either file or url.");
         g.MapGet("/{id}/versions/{number:int}/content", Download).RequireAuthorization(Policies.ProgramRead).WithName("DownloadEvidence")
             .WithSummary("The file of one version, as an attachment, after checking its bytes still hash to their SHA-256.");
@@ -68,6 +68,12 @@ public static class EvidenceEndpoints
         HttpContext context, ProgramService program, TimeProvider clock, IOptions<TrellisWebOptions> options, CancellationToken ct)
     {
         var limit = options.Value.MaxUploadBytes;
+        if (context.Request.ContentLength > limit + (1024 * 1024))
+        {
+            // Refused before reading: the declared length already says too much.
+            return ApiErrors.Problem(new Error(ErrorCodes.PayloadTooLarge, $"the request is larger than the limit; evidence files may be up to {limit / (1024 * 1024)} MiB"));
+        }
+
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
             size.MaxRequestBodySize = limit + (1024 * 1024);

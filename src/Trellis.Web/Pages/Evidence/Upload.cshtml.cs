@@ -19,6 +19,7 @@ namespace Trellis.Web.Pages.Evidence;
 [Authorize(Policy = Policies.EvidenceWrite)]
 [RequestFormLimits(MultipartBodyLengthLimit = UploadLimit)]
 [RequestSizeLimit(UploadLimit)]
+[UploadEndpoint]
 public sealed class UploadModel(ProgramService program, TimeProvider clock, IOptions<TrellisWebOptions> options) : PageModel
 {
     private const long UploadLimit = 64L * 1024 * 1024;
