@@ -30,14 +30,14 @@ public enum ErrorCategory
     /// <summary>Malformed or unacceptable input: anything the caller can fix by sending something else (HTTP 400).</summary>
     Invalid,
 
+    /// <summary>Trellis's own data is damaged; the caller cannot fix it (HTTP 500).</summary>
+    Internal,
+
     /// <summary>The request did not arrive in time: its body came too slowly (HTTP 408).</summary>
     Timeout,
 
     /// <summary>Trellis is busy right now; the same request later will do (HTTP 503, with Retry-After).</summary>
     Unavailable,
-
-    /// <summary>Trellis's own data is damaged; the caller cannot fix it (HTTP 500).</summary>
-    Internal,
 }
 
 /// <summary>Wire names of <see cref="ErrorCategory"/>.</summary>
@@ -53,9 +53,9 @@ public static class ErrorCategories
         [ErrorCategory.TooLarge] = "too-large",
         [ErrorCategory.Unprocessable] = "unprocessable",
         [ErrorCategory.Invalid] = "invalid",
+        [ErrorCategory.Internal] = "internal",
         [ErrorCategory.Timeout] = "timeout",
         [ErrorCategory.Unavailable] = "unavailable",
-        [ErrorCategory.Internal] = "internal",
     });
 
     /// <summary>Wire name, e.g. <c>not-found</c>.</summary>
