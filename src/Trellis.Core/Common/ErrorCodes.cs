@@ -360,7 +360,7 @@ public static class ErrorCodes
     [ErrorCategory(ErrorCategory.Invalid)] public const string OscalUnsupported = "oscal-unsupported";
     /// <summary>A resolved profile is not a valid OSCAL catalog.</summary>
     [ErrorCategory(ErrorCategory.Invalid)] public const string OscalResolutionInvalid = "oscal-resolution-invalid";
-    /// <summary>A framework ID has characters or a length Trellis does not accept.</summary>
+    /// <summary>An ID (of a framework, control, evidence item, risk, finding or engagement) has characters or a length Trellis does not accept (<see cref="Ids"/>).</summary>
     [ErrorCategory(ErrorCategory.Invalid)] public const string InvalidId = "invalid-id";
     /// <summary>An OSCAL mapping collection cannot be imported as one pair of frameworks.</summary>
     [ErrorCategory(ErrorCategory.Invalid)] public const string InvalidMapping = "invalid-mapping";

@@ -14,6 +14,9 @@ public sealed class UploadSlots(IOptions<TrellisWebOptions> options) : IDisposab
     /// <summary>The semaphore.</summary>
     internal SemaphoreSlim Semaphore { get; } = new(Math.Max(1, options.Value.MaxConcurrentUploads));
 
+    /// <summary>Slots free now (for health checks and tests).</summary>
+    public int Free => Semaphore.CurrentCount;
+
     /// <inheritdoc/>
     public void Dispose() => Semaphore.Dispose();
 }

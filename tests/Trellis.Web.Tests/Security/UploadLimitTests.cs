@@ -114,7 +114,11 @@ public sealed class UploadLimitTests
             await s.WriteAsync(suffix, ct);
             await s.FlushAsync(ct);
         }, TimeSpan.FromSeconds(30));
-        await Task.Delay(500); // the first upload has arrived up to its file and holds the only slot
+        var slots = app.Services.GetRequiredService<Trellis.Web.Hosting.UploadSlots>();
+        for (var waited = Stopwatch.StartNew(); slots.Free > 0; await Task.Delay(20))
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "the first upload never took its slot");
+        }
 
         var clock = Stopwatch.StartNew();
         using var second = Form(new ByteArrayContent("second"u8.ToArray()));
@@ -125,7 +129,7 @@ public sealed class UploadLimitTests
         Assert.Equal("application/problem+json", busy.Content.Headers.ContentType?.MediaType);
         Assert.Equal("uploads-busy", JsonDocument.Parse(body).RootElement.GetProperty("code").GetString());
         Assert.Equal(TimeSpan.FromSeconds(1), busy.Headers.RetryAfter?.Delta);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), clock.Elapsed.ToString());
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), clock.Elapsed.ToString());
         release.SetResult();
         var done = await holding;
         Assert.True(done.Status == 201, done.Body);
