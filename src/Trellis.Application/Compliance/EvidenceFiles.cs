@@ -1,15 +1,49 @@
 using System.Security.Cryptography;
-using System.Text;
 using Trellis.Core.Common;
 
 namespace Trellis.Application.Compliance;
 
-/// <summary>A file received for evidence: its bytes (bounded), SHA-256, sanitized name and media type.</summary>
-/// <param name="Content">The bytes.</param>
-/// <param name="Sha256">Lowercase hex SHA-256 of the bytes, computed while reading.</param>
-/// <param name="FileName">Sanitized file name.</param>
-/// <param name="MediaType">A media type from <see cref="EvidenceFiles.SafeMediaTypes"/>, else application/octet-stream.</param>
-public sealed record ReceivedFile(byte[] Content, string Sha256, string FileName, string MediaType);
+/// <summary>
+/// A file received for evidence, held in a temporary file (deleted when this is disposed) rather than in memory,
+/// with its SHA-256, size, sanitized name and media type.
+/// </summary>
+public sealed class ReceivedFile : IAsyncDisposable
+{
+    private readonly FileStream _content;
+
+    internal ReceivedFile(FileStream content, string sha256, string fileName, string mediaType)
+    {
+        _content = content;
+        Sha256 = sha256;
+        Size = content.Length;
+        FileName = fileName;
+        MediaType = mediaType;
+    }
+
+    /// <summary>Lowercase hex SHA-256 of the bytes, computed while reading.</summary>
+    public string Sha256 { get; }
+
+    /// <summary>Size in bytes.</summary>
+    public long Size { get; }
+
+    /// <summary>Sanitized file name (<see cref="EvidenceFiles.SanitizeFileName"/>).</summary>
+    public string FileName { get; }
+
+    /// <summary>A media type from <see cref="EvidenceFiles.SafeMediaTypes"/>, else application/octet-stream.</summary>
+    public string MediaType { get; }
+
+    /// <summary>The bytes, read back from the temporary file (the store keeps file contents in the database).</summary>
+    public async Task<byte[]> ReadAllBytesAsync(CancellationToken ct)
+    {
+        var bytes = new byte[Size];
+        _content.Position = 0;
+        await _content.ReadExactlyAsync(bytes, ct).ConfigureAwait(false);
+        return bytes;
+    }
+
+    /// <summary>Deletes the temporary file.</summary>
+    public ValueTask DisposeAsync() => _content.DisposeAsync();
+}
 
 /// <summary>Receiving and serving evidence files safely.</summary>
 public static class EvidenceFiles
@@ -26,31 +60,10 @@ public static class EvidenceFiles
     };
 
     /// <summary>
-    /// A file name safe to store and to put in a Content-Disposition header: the last path segment (either slash),
-    /// without control characters or characters reserved on common file systems, without leading dots, at most
-    /// 120 characters (extension kept); <c>evidence</c> when nothing is left.
+    /// A file name safe to store and to put in a Content-Disposition header: <see cref="FileNames.Clean"/>, with
+    /// <c>evidence</c> when nothing is left.
     /// </summary>
-    public static string SanitizeFileName(string? name)
-    {
-        var last = (name ?? "").Replace('\\', '/').Split('/')[^1];
-        var sb = new StringBuilder(last.Length);
-        foreach (var c in last.Normalize(NormalizationForm.FormC))
-        {
-            if (!char.IsControl(c) && "<>:\"|?*".IndexOf(c, StringComparison.Ordinal) < 0)
-            {
-                sb.Append(c);
-            }
-        }
-
-        var clean = sb.ToString().Trim().TrimStart('.').Trim();
-        if (clean.Length > 120)
-        {
-            var ext = Path.GetExtension(clean);
-            clean = ext.Length is > 0 and <= 10 ? clean[..(120 - ext.Length)] + ext : clean[..120];
-        }
-
-        return clean.Length == 0 ? "evidence" : clean;
-    }
+    public static string SanitizeFileName(string? name) => FileNames.Clean(name, "evidence");
 
     /// <summary>The media type to store and serve for what the client claimed.</summary>
     public static string MediaTypeOf(string? claimed)
@@ -59,30 +72,48 @@ public static class EvidenceFiles
         return SafeMediaTypes.Contains(type) ? type.ToLowerInvariant() : "application/octet-stream";
     }
 
-    /// <summary>Reads a stream to its end, hashing as it goes, refusing more than <paramref name="limit"/> bytes.</summary>
+    /// <summary>
+    /// Reads a stream to its end into a temporary file (deleted on close), hashing as it goes, refusing more than
+    /// <paramref name="limit"/> bytes: an upload never sits in memory while it arrives.
+    /// </summary>
     public static async Task<Result<ReceivedFile>> ReceiveAsync(Stream body, string? fileName, string? mediaType, long limit, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(body);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await body.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
+        var file = new FileStream(
+            Path.Combine(Path.GetTempPath(), "trellis-upload-" + Guid.NewGuid().ToString("N")),
+            FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+        var kept = false;
+        try
         {
-            if (buffer.Length + read > limit)
+            var chunk = new byte[81920];
+            int read;
+            while ((read = await body.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
             {
-                return new Error(ErrorCodes.PayloadTooLarge, $"the file is larger than the limit of {limit / (1024 * 1024)} MiB");
+                if (file.Length + read > limit)
+                {
+                    return new Error(ErrorCodes.PayloadTooLarge, $"the file is larger than the limit of {limit / (1024 * 1024)} MiB");
+                }
+
+                hash.AppendData(chunk, 0, read);
+                await file.WriteAsync(chunk.AsMemory(0, read), ct).ConfigureAwait(false);
             }
 
-            hash.AppendData(chunk, 0, read);
-            buffer.Write(chunk, 0, read);
-        }
+            if (file.Length == 0)
+            {
+                return new Error(ErrorCodes.InvalidEvidence, "the file is empty", "file");
+            }
 
-        if (buffer.Length == 0)
+            await file.FlushAsync(ct).ConfigureAwait(false);
+            kept = true;
+            return new ReceivedFile(file, Convert.ToHexStringLower(hash.GetHashAndReset()), SanitizeFileName(fileName), MediaTypeOf(mediaType));
+        }
+        finally
         {
-            return new Error(ErrorCodes.InvalidEvidence, "the file is empty", "file");
+            if (!kept)
+            {
+                await file.DisposeAsync().ConfigureAwait(false);
+            }
         }
-
-        return new ReceivedFile(buffer.ToArray(), Convert.ToHexStringLower(hash.GetHashAndReset()), SanitizeFileName(fileName), MediaTypeOf(mediaType));
     }
 }

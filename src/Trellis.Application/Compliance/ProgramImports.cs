@@ -32,6 +32,21 @@ public sealed class ProgramImports(ProgramStore store, EngagementStore calendarS
             return new Error(ErrorCodes.Forbidden, "only an admin or a compliance manager imports controls");
         }
 
+        // The workbook reader checks each ID's syntax; this checks them against the stored controls, ignoring case.
+        var stored = (await store.LoadAsync(ct).ConfigureAwait(false)).Controls.Select(c => c.Id).ToList();
+        foreach (var control in controls)
+        {
+            if (Ids.Check(control.Id, "id", "control") is { } badId)
+            {
+                return badId;
+            }
+
+            if (Ids.CaseTwin(control.Id, stored) is { } twin)
+            {
+                return Ids.Duplicate("control", control.Id, twin, "id");
+            }
+        }
+
         var record = AuditRecords.Of(clock, actor, "controls.import", "controls", new { source, controls = controls.Select(c => c.Id) });
         return await store.UpsertControlsAsync(record, controls, dryRun, ct).ConfigureAwait(false);
     }

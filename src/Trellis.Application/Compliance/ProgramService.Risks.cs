@@ -24,6 +24,16 @@ public sealed partial class ProgramService
         }
 
         var program = await LoadAsync(ct);
+        if (Ids.Check(risk.Id, "id", "risk") is { } badId)
+        {
+            return badId;
+        }
+
+        if (Ids.CaseTwin(risk.Id, program.Risks.Select(r => r.Id)) is { } twin)
+        {
+            return Ids.Duplicate("risk", risk.Id, twin, "id");
+        }
+
         if (ValidateRisk(risk, program, await CatalogAsync(ct)) is { } invalid)
         {
             return invalid;

@@ -18,6 +18,16 @@ public sealed partial class ProgramService
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(control);
+        if (Ids.Check(control.Id, "id", "control") is { } badId)
+        {
+            return badId;
+        }
+
+        if (Ids.CaseTwin(control.Id, (await LoadAsync(ct)).Controls.Select(c => c.Id)) is { } twin)
+        {
+            return Ids.Duplicate("control", control.Id, twin, "id");
+        }
+
         var existing = await store.GetControlAsync(control.Id, ct);
         if (existing.IsSuccess && expectedVersion is null)
         {
@@ -112,6 +122,16 @@ public sealed partial class ProgramService
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(item);
         var program = await LoadAsync(ct);
+        if (item.Id.Length > 0 && Ids.Check(item.Id, "id", "evidence") is { } badId)
+        {
+            return badId;
+        }
+
+        if (item.Id.Length > 0 && Ids.CaseTwin(item.Id, program.Evidence.Select(e => e.Id)) is { } twin)
+        {
+            return Ids.Duplicate("evidence", item.Id, twin, "id");
+        }
+
         var controls = program.Controls.ToDictionary(c => c.Id, StringComparer.Ordinal);
         foreach (var id in item.ControlIds)
         {

@@ -27,9 +27,9 @@ public sealed partial class EngagementService
             return finding.Error!;
         }
 
-        if ((await store.FindingsAsync(ct)).Any(f => f.Value.Id == request.Id))
+        if ((await store.FindingsAsync(ct)).FirstOrDefault(f => Ids.Comparer.Equals(f.Value.Id, request.Id)) is { } taken)
         {
-            return new Error(ErrorCodes.DuplicateFinding, $"finding '{request.Id}' exists", "id");
+            return new Error(ErrorCodes.DuplicateFinding, $"finding '{request.Id}' exists{(taken.Value.Id == request.Id ? "" : $" as '{taken.Value.Id}' (IDs are compared ignoring case)")}", "id");
         }
 
         var record = Record(account, "finding.raise", $"finding/{request.Id}", new { kind = finding.Value.Kind.ToWire(), engagement = finding.Value.EngagementId, title = finding.Value.Title });
@@ -94,6 +94,11 @@ public sealed partial class EngagementService
         if (string.IsNullOrWhiteSpace(request.Id) || string.IsNullOrWhiteSpace(request.Title))
         {
             return new Error(ErrorCodes.InvalidFinding, "a finding needs an id and a title", string.IsNullOrWhiteSpace(request.Id) ? "id" : "title");
+        }
+
+        if (Ids.Check(request.Id, "id", "finding") is { } badId)
+        {
+            return badId;
         }
 
         if (!FindingWire.TryParse(request.Kind, out FindingKind kind))

@@ -32,7 +32,18 @@ public sealed partial class EngagementService
             return valid.Error!;
         }
 
-        var existing = (await store.EngagementsAsync(ct)).FirstOrDefault(e => string.Equals(e.Value.Id, engagement.Id, StringComparison.Ordinal));
+        if (Ids.Check(engagement.Id, "id", "engagement") is { } badId)
+        {
+            return badId;
+        }
+
+        var stored = await store.EngagementsAsync(ct);
+        if (Ids.CaseTwin(engagement.Id, stored.Select(e => e.Value.Id)) is { } twin)
+        {
+            return Ids.Duplicate("engagement", engagement.Id, twin, "id");
+        }
+
+        var existing = stored.FirstOrDefault(e => string.Equals(e.Value.Id, engagement.Id, StringComparison.Ordinal));
         if (existing is not null && expectedVersion is null)
         {
             return new Error(ErrorCodes.PreconditionRequired, $"engagement '{engagement.Id}' exists: send If-Match with the ETag you read");

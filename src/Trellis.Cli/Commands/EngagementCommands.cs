@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Trellis.Cli.Output;
 using Trellis.Core.Audits;
+using Trellis.Core.Common;
 
 namespace Trellis.Cli.Commands;
 
@@ -53,7 +54,7 @@ internal static class EngagementCommands
                 FirstWindowMonths = parse.GetValue(firstWindow),
                 Today = OptionalDate(parse.GetValue(today), "--today") ?? CalendarDates.Today(clock),
             };
-            var plan = CliContext.Require(AuditPlanner.Plan(request));
+            var plan = CliContext.Require(NamingOptions(AuditPlanner.Plan(request)));
             EngagementRender.WritePlan(ctx.Out, plan.Events, parse.GetValue(format)!);
             if (parse.GetValue(save))
             {
@@ -67,6 +68,19 @@ internal static class EngagementCommands
         });
         return cmd;
     }
+
+    // The planner locates a bad date at its request field; the CLI names the option that set it.
+    private static Result<AuditPlan> NamingOptions(Result<AuditPlan> plan) =>
+        plan.IsSuccess || plan.Error!.Location is not { } field || !OptionOf.TryGetValue(field, out var option) ? plan : plan.Error with { Location = option };
+
+    private static readonly Dictionary<string, string> OptionOf = new(StringComparer.Ordinal)
+    {
+        ["certificationDecision"] = "--certification-decision",
+        ["soc2Start"] = "--soc2-start",
+        ["soc2Type1AsOf"] = "--soc2-type1",
+        ["today"] = "--today",
+        ["blackouts"] = "--blackout",
+    };
 
     private static DateOnly? OptionalDate(string? text, string option) =>
         text is null ? null : CliContext.Require(CalendarDates.Parse(text, option));

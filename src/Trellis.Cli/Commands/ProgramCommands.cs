@@ -186,17 +186,19 @@ internal static class ProgramCommands
         // The web upload's rules: one size limit, hashed while read, one file-name rule, one media-type rule.
         await using var stream = file.OpenRead();
         var received = CliContext.Require(await EvidenceFiles.ReceiveAsync(stream, file.Name, mediaType: null, EvidenceFiles.DefaultMaxBytes, ct).ConfigureAwait(false));
+        await using var held = received.ConfigureAwait(false);
+        var content = await received.ReadAllBytesAsync(ct).ConfigureAwait(false);
         return (new EvidenceVersion
         {
             Number = 1,
             Sha256 = received.Sha256,
             FileName = received.FileName,
-            Size = received.Content.LongLength,
+            Size = received.Size,
             MediaType = received.MediaType,
             CollectedAt = now,
             EffectiveFrom = from,
             EffectiveTo = to,
-        }, received.Content);
+        }, content);
     }
 
     /// <summary>Parses a calendar date, rejecting dates that do not exist (2026-02-30) with exit code 2.</summary>

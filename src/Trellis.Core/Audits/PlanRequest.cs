@@ -72,12 +72,44 @@ public sealed record PlanRequest
     /// <summary>Days from the management review to the first external fieldwork of its season. The default is 21.</summary>
     public int ManagementReviewLeadDays { get; init; } = 21;
 
-    /// <summary>Checks the request; returns it or the first problem.</summary>
+    /// <summary>The first date the planner accepts for an anchor, today or a blackout: 2000-01-01.</summary>
+    public static readonly DateOnly EarliestDate = new(2000, 1, 1);
+
+    /// <summary>
+    /// The last date the planner accepts for an anchor, today or a blackout: 2100-12-31. Ten years of events after an
+    /// anchor then stay far from <see cref="DateOnly.MaxValue"/> (issue 14, hole J: 9999-12-31 overflowed).
+    /// </summary>
+    public static readonly DateOnly LatestDate = new(2100, 12, 31);
+
+    /// <summary>
+    /// Checks the request; returns it or the first problem. Every date must lie from <see cref="EarliestDate"/> to
+    /// <see cref="LatestDate"/> (<c>date-out-of-range</c>, located at the request field: <c>certificationDecision</c>,
+    /// <c>soc2Start</c>, <c>soc2Type1AsOf</c>, <c>today</c>, <c>blackouts</c>).
+    /// </summary>
     public Result<PlanRequest> Validate()
     {
         if (CertificationDecision is null && Soc2Start is null && Soc2Type1AsOf is null)
         {
             return new Error(ErrorCodes.NothingToPlan, "give a certification decision date, a SOC 2 start date, or both");
+        }
+
+        (DateOnly? Date, string Field, string What)[] dates =
+        [
+            (CertificationDecision, "certificationDecision", "certification decision date"),
+            (Soc2Start, "soc2Start", "SOC 2 start date"),
+            (Soc2Type1AsOf, "soc2Type1AsOf", "SOC 2 Type 1 as-of date"),
+            (Today, "today", "today's date"),
+            .. Blackouts.SelectMany(b => new (DateOnly?, string, string)[] { (b.Start, "blackouts", "blackout start"), (b.End, "blackouts", "blackout end") }),
+        ];
+        foreach (var (date, field, what) in dates)
+        {
+            if (date is { } d && (d < EarliestDate || d > LatestDate))
+            {
+                return new Error(
+                    ErrorCodes.DateOutOfRange,
+                    $"the {what} {CalendarDates.Format(d)} is outside the planning range {CalendarDates.Format(EarliestDate)} to {CalendarDates.Format(LatestDate)}",
+                    field);
+            }
         }
 
         if (Years is < 1 or > 10)

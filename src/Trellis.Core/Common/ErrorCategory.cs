@@ -32,6 +32,12 @@ public enum ErrorCategory
 
     /// <summary>Trellis's own data is damaged; the caller cannot fix it (HTTP 500).</summary>
     Internal,
+
+    /// <summary>The request did not arrive in time: its body came too slowly (HTTP 408).</summary>
+    Timeout,
+
+    /// <summary>Trellis is busy right now; the same request later will do (HTTP 503, with Retry-After).</summary>
+    Unavailable,
 }
 
 /// <summary>Wire names of <see cref="ErrorCategory"/>.</summary>
@@ -48,6 +54,8 @@ public static class ErrorCategories
         [ErrorCategory.Unprocessable] = "unprocessable",
         [ErrorCategory.Invalid] = "invalid",
         [ErrorCategory.Internal] = "internal",
+        [ErrorCategory.Timeout] = "timeout",
+        [ErrorCategory.Unavailable] = "unavailable",
     });
 
     /// <summary>Wire name, e.g. <c>not-found</c>.</summary>

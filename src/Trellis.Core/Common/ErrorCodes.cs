@@ -169,6 +169,8 @@ public static class ErrorCodes
     [ErrorCategory(ErrorCategory.Invalid)] public const string InvalidArgument = "invalid-argument";
     /// <summary>A date is not a real date as YYYY-MM-DD.</summary>
     [ErrorCategory(ErrorCategory.Invalid)] public const string InvalidDate = "invalid-date";
+    /// <summary>A planning date lies outside the years the planner works in (2000 to 2100).</summary>
+    [ErrorCategory(ErrorCategory.Invalid)] public const string DateOutOfRange = "date-out-of-range";
     /// <summary>A date range is malformed or ends before it starts.</summary>
     [ErrorCategory(ErrorCategory.Invalid)] public const string InvalidRange = "invalid-range";
     /// <summary>A period (evidence, acceptance, effective dates) ends before it starts.</summary>
@@ -231,6 +233,12 @@ public static class ErrorCodes
     // Evidence files, stored contents and output files
     /// <summary>An uploaded evidence file exceeds the configured size limit.</summary>
     [ErrorCategory(ErrorCategory.TooLarge)] public const string PayloadTooLarge = "payload-too-large";
+    /// <summary>A request body arrived more slowly than the server's minimum data rate, and was cut off.</summary>
+    [ErrorCategory(ErrorCategory.Timeout)] public const string RequestTimeout = "request-timeout";
+    /// <summary>The request could not be read: its framing or headers are malformed (the server's own check).</summary>
+    [ErrorCategory(ErrorCategory.Invalid)] public const string BadRequest = "bad-request";
+    /// <summary>As many uploads as the server takes at once are already arriving; try again after Retry-After seconds.</summary>
+    [ErrorCategory(ErrorCategory.Unavailable)] public const string UploadsBusy = "uploads-busy";
     /// <summary>A file read from disk (program.yaml, an evidence file, a workbook) exceeds its limit.</summary>
     [ErrorCategory(ErrorCategory.Invalid)] public const string TooLarge = "too-large";
     /// <summary>A file named (program.yaml, a workbook, an evidence file, an OSCAL document) does not exist.</summary>
@@ -363,7 +371,7 @@ public static class ErrorCodes
     [ErrorCategory(ErrorCategory.Invalid)] public const string OscalUnsupported = "oscal-unsupported";
     /// <summary>A resolved profile is not a valid OSCAL catalog.</summary>
     [ErrorCategory(ErrorCategory.Invalid)] public const string OscalResolutionInvalid = "oscal-resolution-invalid";
-    /// <summary>A framework ID has characters or a length Trellis does not accept.</summary>
+    /// <summary>An ID (of a framework, control, evidence item, risk, finding or engagement) has characters or a length Trellis does not accept (<see cref="Ids"/>).</summary>
     [ErrorCategory(ErrorCategory.Invalid)] public const string InvalidId = "invalid-id";
     /// <summary>An OSCAL mapping collection cannot be imported as one pair of frameworks.</summary>
     [ErrorCategory(ErrorCategory.Invalid)] public const string InvalidMapping = "invalid-mapping";

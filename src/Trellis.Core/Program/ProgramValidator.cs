@@ -37,19 +37,19 @@ public static partial class ProgramValidator
 
         CheckScope(program.Scope, errors);
         CheckMatrix(program.RiskMatrix, errors);
-        CheckIds(program.Controls.Select(c => c.Id), "controls", "control", errors);
+        CheckIds(program.Controls.Select(c => c.Id), "controls", "control", errors, syntax: true);
         foreach (var control in program.Controls)
         {
             CheckControl(control, catalog, errors);
         }
 
-        CheckIds(program.Evidence.Select(e => e.Id), "evidence", "evidence", errors);
+        CheckIds(program.Evidence.Select(e => e.Id), "evidence", "evidence", errors, syntax: true);
         foreach (var item in program.Evidence)
         {
             CheckEvidence(item, controlIds, errors);
         }
 
-        CheckIds(program.Risks.Select(r => r.Id), "risks", "risk", errors);
+        CheckIds(program.Risks.Select(r => r.Id), "risks", "risk", errors, syntax: true);
         foreach (var risk in program.Risks)
         {
             CheckRisk(risk, program.RiskMatrix, controlIds, catalog, errors);
@@ -66,9 +66,10 @@ public static partial class ProgramValidator
         return errors;
     }
 
-    private static void CheckIds(IEnumerable<string> ids, string list, string what, List<Error> errors)
+    // With syntax, IDs must follow Ids (docs/program-as-code.md, "IDs") and are unique ignoring case.
+    private static void CheckIds(IEnumerable<string> ids, string list, string what, List<Error> errors, bool syntax = false)
     {
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, (string First, int Count)>(syntax ? Ids.Comparer : StringComparer.Ordinal);
         var position = 0;
         foreach (var id in ids)
         {
@@ -76,14 +77,19 @@ public static partial class ProgramValidator
             {
                 errors.Add(new Error(ErrorCodes.MissingId, $"the {what} at position {position} has no ID", $"{list}[{position}]"));
             }
-            else if (seen.TryGetValue(id, out var count))
+            else if (syntax && Ids.Check(id, $"{list}[{position}].id", what) is { } invalid)
             {
-                seen[id] = count + 1;
-                errors.Add(new Error(ErrorCodes.DuplicateId, $"{what} ID '{id}' is used more than once (occurrence {count + 1})", $"{list}[{id}]"));
+                errors.Add(invalid);
+            }
+            else if (seen.TryGetValue(id, out var first))
+            {
+                seen[id] = (first.First, first.Count + 1);
+                var twin = first.First == id ? "" : $" (as '{first.First}'; IDs are compared ignoring case)";
+                errors.Add(new Error(ErrorCodes.DuplicateId, $"{what} ID '{id}' is used more than once{twin} (occurrence {first.Count + 1})", $"{list}[{id}]"));
             }
             else
             {
-                seen[id] = 1;
+                seen[id] = (id, 1);
             }
 
             position++;

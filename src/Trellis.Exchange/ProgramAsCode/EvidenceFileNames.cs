@@ -10,7 +10,8 @@ public static class EvidenceFileNames
     /// <summary>
     /// The last path segment of <paramref name="fileName"/> with every character other than ASCII letters, digits,
     /// '.', '-' and '_' replaced by '_', leading dots removed (no hidden files), at most 100 characters keeping
-    /// the extension; <c>file</c> when nothing is left.
+    /// the extension, then <see cref="Trellis.Core.Common.FileNames.Clean"/> (no trailing dots, no device names); <c>file</c>
+    /// when nothing is left.
     /// </summary>
     public static string Sanitize(string? fileName)
     {
@@ -30,6 +31,6 @@ public static class EvidenceFileNames
             clean = clean[..(MaxLength - extension.Length)] + extension;
         }
 
-        return clean.Length == 0 ? "file" : clean;
+        return Trellis.Core.Common.FileNames.Clean(clean, "file"); // device names (CON, NUL...) and trailing dots too
     }
 }

@@ -68,7 +68,7 @@ internal static class EvidenceSection
         {
             Number = f.Int(map, "number", 1, int.MaxValue, required: true) ?? 1,
             Sha256 = sha,
-            FileName = file is null ? null : fileName ?? file[(file.LastIndexOf('/') + 1)..],
+            FileName = file is null ? null : FileNames.Clean(fileName ?? file), // the upload's rule: a name from a file is never trusted
             Size = size,
             MediaType = f.String(map, "mediaType"),
             Url = f.String(map, "url"),

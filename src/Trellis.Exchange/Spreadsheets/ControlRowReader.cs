@@ -10,7 +10,7 @@ namespace Trellis.Exchange.Spreadsheets;
 internal sealed class ControlRowReader(IXLWorksheet sheet, IReadOnlyDictionary<string, int> columns, CellReading cells, FrameworkCatalog catalog)
 {
     private static readonly char[] MappingSeparators = [';', '\n', '\r'];
-    private readonly Dictionary<string, int> _idRows = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _idRows = new(Ids.Comparer);
 
     /// <summary>The control in <paramref name="row"/>; null when the row is empty or has a problem.</summary>
     public Control? Read(int row)
@@ -69,6 +69,10 @@ internal sealed class ControlRowReader(IXLWorksheet sheet, IReadOnlyDictionary<s
         else if (id.Length > ControlWorkbookReader.MaxIdLength)
         {
             cells.Fail(cell, "id", ErrorCodes.TooLong, $"the ID has {id.Length.ToString(CultureInfo.InvariantCulture)} characters; the limit is {ControlWorkbookReader.MaxIdLength.ToString(CultureInfo.InvariantCulture)}");
+        }
+        else if (!Ids.IsValid(id))
+        {
+            cells.Fail(cell, "id", ErrorCodes.InvalidId, Ids.Check(id, "id", "control")!.Message);
         }
         else if (!_idRows.TryAdd(id, row))
         {

@@ -9,7 +9,8 @@ namespace Trellis.Exchange.Spreadsheets;
 /// (that is how Office stores a password-encrypted workbook, and also the legacy .xls format); a readable zip;
 /// at most <see cref="WorkbookLimits.MaxEntries"/> entries; no encrypted entries; the sum of the declared
 /// uncompressed sizes and each large entry's compression ratio within limits; no VBA project (macro-enabled
-/// workbooks are refused rather than silently stripped, so nobody believes their macros were imported); the two
+/// workbooks are refused rather than silently stripped, so nobody believes their macros were imported: by part name
+/// here, and by declared content type, relationship type and auto-run defined name in <see cref="WorkbookMacros"/>); the two
 /// parts every workbook has; and, inflating every entry while counting bytes (a zip directory can lie about
 /// sizes), every entry exactly its declared size and no XML part with a document type declaration (DTDs enable
 /// entity expansion and external entities; Office never writes them). .NET's zip reader stops inflating an entry
@@ -134,6 +135,10 @@ internal static class WorkbookPackage
                 || content.GetBuffer().AsSpan(0, (int)content.Length).IndexOf(DoctypeUtf16) >= 0))
             {
                 errors.Add(new Error(ErrorCodes.XmlDtd, $"part '{entry.FullName}' has a document type declaration (<!DOCTYPE>); Trellis does not process DTDs", source));
+            }
+            else if (content is not null)
+            {
+                errors.AddRange(WorkbookMacros.Check(entry.FullName, content.GetBuffer().AsMemory(0, (int)content.Length), source));
             }
         }
 

@@ -21,6 +21,8 @@ public static class ApiErrors
         ErrorCategory.TooLarge => StatusCodes.Status413PayloadTooLarge,
         ErrorCategory.Unprocessable => StatusCodes.Status422UnprocessableEntity,
         ErrorCategory.Invalid => StatusCodes.Status400BadRequest,
+        ErrorCategory.Timeout => StatusCodes.Status408RequestTimeout,
+        ErrorCategory.Unavailable => StatusCodes.Status503ServiceUnavailable,
         ErrorCategory.Internal => StatusCodes.Status500InternalServerError,
         _ => throw new ArgumentOutOfRangeException(nameof(category)),
     };

@@ -31,7 +31,7 @@ public static class EvidenceEndpoints
         var g = api.MapGroup("/evidence").WithTags("Evidence");
         g.MapGet("/", List).RequireAuthorization(Policies.ProgramRead).WithName("ListEvidence").WithSummary("Evidence items, optionally for one control.");
         g.MapGet("/{id}", Get).RequireAuthorization(Policies.ProgramRead).WithName("GetEvidence").WithSummary("One evidence item with its versions.");
-        g.MapPost("/", Upload).RequireAuthorization(Policies.EvidenceWrite).WithName("UploadEvidence").DisableAntiforgery()
+        g.MapPost("/", Upload).RequireAuthorization(Policies.EvidenceWrite).WithName("UploadEvidence").DisableAntiforgery().WithMetadata(new UploadEndpointAttribute())
             .WithSummary("multipart/form-data: title, controls (comma-separated), effectiveFrom, effectiveTo?, source?, and either file or url.");
         g.MapGet("/{id}/versions/{number:int}/content", Download).RequireAuthorization(Policies.ProgramRead).WithName("DownloadEvidence")
             .WithSummary("The file of one version, as an attachment, after checking its bytes still hash to their SHA-256.");
@@ -68,6 +68,12 @@ public static class EvidenceEndpoints
         HttpContext context, ProgramService program, TimeProvider clock, IOptions<TrellisWebOptions> options, CancellationToken ct)
     {
         var limit = options.Value.MaxUploadBytes;
+        if (context.Request.ContentLength > limit + (1024 * 1024))
+        {
+            // Refused before reading: the declared length already says too much.
+            return ApiErrors.Problem(new Error(ErrorCodes.PayloadTooLarge, $"the request is larger than the limit; evidence files may be up to {limit / (1024 * 1024)} MiB"));
+        }
+
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
             size.MaxRequestBodySize = limit + (1024 * 1024);
@@ -81,43 +87,59 @@ public static class EvidenceEndpoints
 
         var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         ReceivedFile? file = null;
-        var reader = new MultipartReader(boundary, context.Request.Body);
-        while (await reader.ReadNextSectionAsync(ct) is { } section)
+        try
         {
-            var (name, fileName) = FormPart.Parse(section.ContentDisposition);
-            if (name is null)
+            var reader = new MultipartReader(boundary, context.Request.Body);
+            while (await reader.ReadNextSectionAsync(ct) is { } section)
             {
-                return ApiErrors.Problem(new Error(ErrorCodes.InvalidEvidence, "every part needs Content-Disposition: form-data; name=\"...\""));
-            }
-
-            if (fileName is not null)
-            {
-                var received = await EvidenceFiles.ReceiveAsync(section.Body, fileName, section.ContentType, limit, ct);
-                if (!received.IsSuccess)
+                var (name, fileName) = FormPart.Parse(section.ContentDisposition);
+                if (name is null)
                 {
-                    return ApiErrors.Problem(received.Error!);
+                    return ApiErrors.Problem(new Error(ErrorCodes.InvalidEvidence, "every part needs Content-Disposition: form-data; name=\"...\""));
                 }
 
-                file = received.Value;
+                if (fileName is not null)
+                {
+                    var received = await EvidenceFiles.ReceiveAsync(section.Body, fileName, section.ContentType, limit, ct);
+                    if (!received.IsSuccess)
+                    {
+                        return ApiErrors.Problem(received.Error!);
+                    }
+
+                    if (file is not null)
+                    {
+                        await file.DisposeAsync();
+                    }
+
+                    file = received.Value;
+                }
+                else
+                {
+                    using var text = new StreamReader(section.Body);
+                    var value = await text.ReadToEndAsync(ct);
+                    fields[name] = value.Length > 4000 ? value[..4000] : value;
+                }
             }
-            else
+
+            var item = await BuildAsync(program, clock, fields, file, ct);
+            if (!item.IsSuccess)
             {
-                using var text = new StreamReader(section.Body);
-                var value = await text.ReadToEndAsync(ct);
-                fields[name] = value.Length > 4000 ? value[..4000] : value;
+                return ApiErrors.Problem(item.Error!);
+            }
+
+            var content = file is null ? null : await file.ReadAllBytesAsync(ct);
+            var saved = await program.AddEvidenceAsync(context.Account(), item.Value, content, ct);
+            return saved.IsSuccess
+                ? TypedResults.Created($"/api/v1/evidence/{Uri.EscapeDataString(saved.Value.Value.Id)}", EvidenceView.From(saved.Value.Value))
+                : ApiErrors.Problem(saved.Error!);
+        }
+        finally
+        {
+            if (file is not null)
+            {
+                await file.DisposeAsync();
             }
         }
-
-        var item = await BuildAsync(program, clock, fields, file, ct);
-        if (!item.IsSuccess)
-        {
-            return ApiErrors.Problem(item.Error!);
-        }
-
-        var saved = await program.AddEvidenceAsync(context.Account(), item.Value, file?.Content, ct);
-        return saved.IsSuccess
-            ? TypedResults.Created($"/api/v1/evidence/{Uri.EscapeDataString(saved.Value.Value.Id)}", EvidenceView.From(saved.Value.Value))
-            : ApiErrors.Problem(saved.Error!);
     }
 
     /// <summary>Builds the evidence item (first version) from form fields and the received file.</summary>
@@ -157,7 +179,7 @@ public static class EvidenceEndpoints
             Number = 1,
             Sha256 = file?.Sha256,
             FileName = file?.FileName,
-            Size = file?.Content.LongLength ?? 0,
+            Size = file?.Size ?? 0,
             MediaType = file?.MediaType,
             Url = file is null ? url : null,
             CollectedAt = clock.GetUtcNow(),

@@ -18,7 +18,7 @@ public static class TrellisWebApp
     /// <summary>
     /// Adds the middleware (errors as ProblemDetails, security headers, HSTS outside development and never on
     /// loopback, embedded static files, rate limiting, authentication, the per-request account gate,
-    /// authorization) and maps every endpoint: <c>/healthz</c> (public), <c>/api/v1/*</c>, <c>/openapi/v1.json</c>,
+    /// authorization, the upload gate) and maps every endpoint: <c>/healthz</c> (public), <c>/api/v1/*</c>, <c>/openapi/v1.json</c>,
     /// <c>/scalar/v1</c> and the Razor Pages.
     /// </summary>
     public static WebApplication UseTrellisWeb(this WebApplication app)
@@ -44,6 +44,7 @@ public static class TrellisWebApp
         app.UseMiddleware<AccountGate>();
         app.UseMiddleware<BrowserWriteGuard>();
         app.UseAuthorization();
+        app.UseMiddleware<UploadGate>();
 
         app.MapGet("/healthz", HealthEndpoints.Health).AllowAnonymous().ExcludeFromDescription();
         app.MapTrellisApi();

@@ -25,6 +25,19 @@ public sealed class TrellisWebOptions
     /// <summary>Largest evidence upload, in bytes. The default is 50 MiB.</summary>
     public long MaxUploadBytes { get; set; } = Trellis.Application.Compliance.EvidenceFiles.DefaultMaxBytes;
 
+    /// <summary>
+    /// Evidence uploads received at the same time (API and upload page together); more wait for a slot. Each
+    /// upload is streamed to a temporary file, then read once into memory to be stored, so this bounds the memory
+    /// uploads take to about this many times <see cref="MaxUploadBytes"/>. The default is 2.
+    /// </summary>
+    public int MaxConcurrentUploads { get; set; } = 2;
+
+    /// <summary>
+    /// How long an upload waits for a slot before it is answered 503 with Retry-After (this long, in whole
+    /// seconds, at least 1). The default is 10 seconds.
+    /// </summary>
+    public TimeSpan UploadQueueTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Sign-in attempts allowed per client address per minute. The default is 10.</summary>
     public int SignInAttemptsPerMinute { get; set; } = 10;
 

@@ -85,6 +85,8 @@ public static class TrellisWebServices
         });
 
         services.AddProblemDetails();
+        services.AddExceptionHandler<RequestFailures>();
+        services.AddSingleton<UploadSlots>();
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         services.AddAntiforgery(o =>
         {

@@ -57,7 +57,7 @@ public class WireNamesTests
         { typeof(ProductArchitecture), ["saas", "multi-unit"] },
         { typeof(ExistingAssurance), ["soc2-type1", "soc2-type2", "iso27001"] },
         { typeof(TaskProgress), ["not-started", "in-progress", "done"] },
-        { typeof(ErrorCategory), ["not-found", "conflict", "precondition-failed", "precondition-required", "forbidden", "too-large", "unprocessable", "invalid", "internal"] },
+        { typeof(ErrorCategory), ["not-found", "conflict", "precondition-failed", "precondition-required", "forbidden", "too-large", "unprocessable", "invalid", "internal", "timeout", "unavailable"] },
     };
 
     [Theory]

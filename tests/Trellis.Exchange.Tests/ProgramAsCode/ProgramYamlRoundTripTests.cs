@@ -132,7 +132,7 @@ public class ProgramYamlRoundTripTests
 
     private static ComplianceProgram HardProgram()
     {
-        var controlId = "AC 01: \"x\" #1";
+        var controlId = "AC-01.x_1"; // IDs follow the ID syntax; YAML-hard ones follow
         return new ComplianceProgram
         {
             Organization = "  Org: \"quoted\" # not a comment \n second line",
@@ -159,18 +159,18 @@ public class ProgramYamlRoundTripTests
                     Id = controlId, Title = H(19), Description = H(20), Owner = H(21), Cadence = Cadence.SemiAnnual, Status = ImplementationStatus.InProgress,
                     Mappings = [new(new RequirementRef("iso27001-2022", "A.5.15"), Relationship.SubsetOf), new(new RequirementRef("soc2-2017", "CC6.1"), Relationship.IntersectsWith)],
                 },
-                new Control { Id = H(22), Title = H(23) },
+                new Control { Id = "0123", Title = H(23) }, // looks like a number
             ],
             Evidence =
             [
                 new EvidenceItem
                 {
-                    Id = H(24), Title = H(25), Source = H(26), ControlIds = [controlId, H(22)],
+                    Id = "1e3", Title = H(25), Source = H(26), ControlIds = [controlId, "0123"], // looks like a float
                     Versions =
                     [
                         new EvidenceVersion
                         {
-                            Number = 1, Sha256 = "set by the test", FileName = "report: Q1 \"final\".txt", Size = 14, MediaType = "",
+                            Number = 1, Sha256 = "set by the test", FileName = "report #1 'final' & ünïcødé 🚀.txt", Size = 14, MediaType = "",
                             CollectedAt = new DateTimeOffset(2025, 1, 2, 3, 4, 5, 678, TimeSpan.Zero).AddTicks(9),
                             EffectiveFrom = new DateOnly(2024, 2, 29), EffectiveTo = new DateOnly(2024, 3, 31),
                         },
@@ -186,7 +186,7 @@ public class ProgramYamlRoundTripTests
             [
                 new Risk
                 {
-                    Id = H(27), Title = H(28), Asset = H(29), Threat = H(30), Vulnerability = H(31), Owner = H(0),
+                    Id = "2025-02-30", Title = H(28), // looks like a date Asset = H(29), Threat = H(30), Vulnerability = H(31), Owner = H(0),
                     InherentLikelihood = 3, InherentImpact = 4, ResidualLikelihood = 1, ResidualImpact = 2, Treatment = RiskTreatment.Share,
                     ControlIds = [controlId], RequirementIds = ["A.5.15", "soc2-2017:CC6.1"],
                     Plan = [new TreatmentAction(H(2), [controlId], new DateOnly(2026, 1, 31), true), new TreatmentAction(H(3), [], null, false)],
@@ -204,8 +204,8 @@ public class ProgramYamlRoundTripTests
                 new Judgement
                 {
                     Requirement = new RequirementRef("soc2-2017", "CC6.1-POF2"), Kind = JudgementKind.Sufficient,
-                    Controls = [new JudgedControl(controlId, ImplementationStatus.InProgress, ["iso27001-2022:A.5.15 subset-of", H(9)]), new JudgedControl(H(22), ImplementationStatus.Planned, [])],
-                    Evidence = [new JudgedEvidence(H(24), 3), new JudgedEvidence(H(24), 1)],
+                    Controls = [new JudgedControl(controlId, ImplementationStatus.InProgress, ["iso27001-2022:A.5.15 subset-of", H(9)]), new JudgedControl("0123", ImplementationStatus.Planned, [])],
+                    Evidence = [new JudgedEvidence("1e3", 3), new JudgedEvidence("1e3", 1)],
                     By = H(10), At = new DateTimeOffset(2026, 2, 28, 23, 59, 59, TimeSpan.Zero).AddTicks(1234567), Rationale = H(23),
                 },
                 new Judgement

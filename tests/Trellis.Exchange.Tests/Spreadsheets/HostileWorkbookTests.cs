@@ -148,6 +148,36 @@ public sealed class HostileWorkbookTests
         Assert.Contains("xl/vbaProject.bin", error.Message, StringComparison.Ordinal);
     }
 
+    // Issue 14, hole I: macros are found by what the package declares, whatever the part is called.
+    [Theory]
+    [InlineData("[Content_Types].xml", "</Types>", "<Default Extension=\"dat\" ContentType=\"application/vnd.ms-office.vbaProject\" /></Types>", "files ending .dat declared as application/vnd.ms-office.vbaProject")]
+    [InlineData("[Content_Types].xml", "</Types>", "<Override PartName=\"/xl/intl.xml\" ContentType=\"application/vnd.ms-excel.intlmacrosheet+xml\" /></Types>", "part '/xl/intl.xml' declared as application/vnd.ms-excel.intlmacrosheet+xml")]
+    [InlineData("xl/_rels/workbook.xml.rels", "</Relationships>", "<Relationship Type=\"http://schemas.microsoft.com/office/2006/relationships/vbaProject\" Target=\"/xl/data.dat\" Id=\"rId77\" /></Relationships>", "links '/xl/data.dat' as http://schemas.microsoft.com/office/2006/relationships/vbaProject")]
+    [InlineData("xl/workbook.xml", "definedNames>", "definedNames><x:definedName name=\"auto_close_2\">Sheet9!$A$1</x:definedName>", "the defined name 'auto_close_2' runs")]
+    [InlineData("xl/workbook.xml", "definedNames>", "definedNames><x:definedName name=\"_xlnm.Auto_Open\">Sheet9!$A$1</x:definedName>", "the defined name '_xlnm.Auto_Open' runs")]
+    public void Read_MacroDeclaredWithoutAVbaProjectPartName_IsRefused(string part, string find, string replace, string reason)
+    {
+        var bytes = Modified(Template(), z =>
+        {
+            var original = z.GetEntry(part)!;
+            string xml;
+            using (var reader = new StreamReader(original.Open()))
+            {
+                xml = reader.ReadToEnd();
+            }
+
+            var at = xml.IndexOf(find, StringComparison.Ordinal);
+            Assert.True(at >= 0, xml);
+            original.Delete();
+            Entry(z, part, xml[..at] + replace + xml[(at + find.Length)..]);
+        });
+
+        var error = Assert.Single(Read(bytes).Errors);
+
+        Assert.Equal("macro-enabled", error.Code);
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Read_XmlPartWithADoctype_IsRefusedBeforeParsing()
     {

@@ -18,6 +18,8 @@ public class ApiErrorsTests
         { ErrorCategory.Unprocessable, 422 },
         { ErrorCategory.Invalid, 400 },
         { ErrorCategory.Internal, 500 },
+        { ErrorCategory.Timeout, 408 },
+        { ErrorCategory.Unavailable, 503 },
     };
 
     [Theory]

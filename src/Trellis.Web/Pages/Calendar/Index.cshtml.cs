@@ -56,7 +56,8 @@ public sealed class IndexModel(TimeProvider clock, Trellis.Application.Engagemen
         var plan = CalendarEndpoints.Plan(clock, CertificationDecision, Soc2Start, Years);
         if (!plan.IsSuccess)
         {
-            Message = plan.Error!.Message;
+            Message = plan.Error!.Location is { } field ? $"{field}: {plan.Error.Message}" : plan.Error.Message;
+            Response.StatusCode = Api.ApiErrors.StatusOf(plan.Error);
             return;
         }
 

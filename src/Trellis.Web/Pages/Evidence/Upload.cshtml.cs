@@ -19,6 +19,7 @@ namespace Trellis.Web.Pages.Evidence;
 [Authorize(Policy = Policies.EvidenceWrite)]
 [RequestFormLimits(MultipartBodyLengthLimit = UploadLimit)]
 [RequestSizeLimit(UploadLimit)]
+[UploadEndpoint]
 public sealed class UploadModel(ProgramService program, TimeProvider clock, IOptions<TrellisWebOptions> options) : PageModel
 {
     private const long UploadLimit = 64L * 1024 * 1024;
@@ -64,39 +65,50 @@ public sealed class UploadModel(ProgramService program, TimeProvider clock, IOpt
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         ReceivedFile? file = null;
-        if (Upload is { Length: > 0 })
+        try
         {
-            await using var stream = Upload.OpenReadStream();
-            var received = await EvidenceFiles.ReceiveAsync(stream, Upload.FileName, Upload.ContentType, options.Value.MaxUploadBytes, ct);
-            if (!received.IsSuccess)
+            if (Upload is { Length: > 0 })
             {
-                return await FailAsync(received.Error!.Message, ct);
+                await using var stream = Upload.OpenReadStream();
+                var received = await EvidenceFiles.ReceiveAsync(stream, Upload.FileName, Upload.ContentType, options.Value.MaxUploadBytes, ct);
+                if (!received.IsSuccess)
+                {
+                    return await FailAsync(received.Error!.Message, ct);
+                }
+
+                file = received.Value;
             }
 
-            file = received.Value;
-        }
+            var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+            {
+                ["title"] = Title ?? "",
+                ["controls"] = Control ?? "",
+                ["effectiveFrom"] = EffectiveFrom ?? "",
+                ["effectiveTo"] = EffectiveTo ?? "",
+                ["url"] = Link ?? "",
+            };
+            var item = await EvidenceEndpoints.BuildAsync(program, clock, fields, file, ct);
+            if (!item.IsSuccess)
+            {
+                return await FailAsync(item.Error!.Message, ct);
+            }
 
-        var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["title"] = Title ?? "",
-            ["controls"] = Control ?? "",
-            ["effectiveFrom"] = EffectiveFrom ?? "",
-            ["effectiveTo"] = EffectiveTo ?? "",
-            ["url"] = Link ?? "",
-        };
-        var item = await EvidenceEndpoints.BuildAsync(program, clock, fields, file, ct);
-        if (!item.IsSuccess)
-        {
-            return await FailAsync(item.Error!.Message, ct);
-        }
+            var content = file is null ? null : await file.ReadAllBytesAsync(ct);
+            var saved = await program.AddEvidenceAsync(HttpContext.Account(), item.Value, content, ct);
+            if (!saved.IsSuccess)
+            {
+                return saved.Error!.Code == ErrorCodes.Forbidden ? Forbid() : await FailAsync(saved.Error.Message, ct);
+            }
 
-        var saved = await program.AddEvidenceAsync(HttpContext.Account(), item.Value, file?.Content, ct);
-        if (!saved.IsSuccess)
-        {
-            return saved.Error!.Code == ErrorCodes.Forbidden ? Forbid() : await FailAsync(saved.Error.Message, ct);
+            return Redirect($"/controls/{Uri.EscapeDataString(item.Value.ControlIds[0])}");
         }
-
-        return Redirect($"/controls/{Uri.EscapeDataString(item.Value.ControlIds[0])}");
+        finally
+        {
+            if (file is not null)
+            {
+                await file.DisposeAsync();
+            }
+        }
     }
 
     private async Task<IActionResult> FailAsync(string message, CancellationToken ct)
