@@ -85,6 +85,7 @@ public static class TrellisWebServices
         });
 
         services.AddProblemDetails();
+        services.AddExceptionHandler<DatabaseUnavailableHandler>();
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         services.AddAntiforgery(o =>
         {
