@@ -108,7 +108,9 @@ public sealed partial class TrellisDatabase
     private static TrellisDatabase Postgres(string connectionString, TrellisDatabaseOptions options)
     {
         var b = new NpgsqlConnectionStringBuilder(connectionString);
-        var description = $"postgresql://{b.Host}:{b.Port}/{b.Database ?? b.Username}";
+        // Several hosts (failover, docs/operations.md) carry their own ports: Host=db1:5432,db2:5432.
+        var hosts = b.Host?.Contains(',', StringComparison.Ordinal) == true ? b.Host : $"{b.Host}:{b.Port}";
+        var description = $"postgresql://{hosts}/{b.Database ?? b.Username}";
         return new TrellisDatabase(DatabaseProvider.Postgres, b.ConnectionString, description, options);
     }
 

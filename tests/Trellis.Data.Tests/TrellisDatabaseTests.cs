@@ -76,4 +76,17 @@ public sealed class TrellisDatabaseTests
 
         Assert.Equal("invalid-database", db.Error?.Code);
     }
+
+    [Fact]
+    public void Open_MultiHostFailoverString_IsPostgres_KeepsTheHostsAndTargetSessionAttributes()
+    {
+        var db = TrellisDatabase.Open("Host=db1:5432,db2:5433;Target Session Attributes=primary;Host Recheck Seconds=1;Username=trellis;Database=grc", null, null);
+
+        Assert.Equal(DatabaseProvider.Postgres, db.Value.Provider);
+        Assert.Equal("postgresql://db1:5432,db2:5433/grc", db.Value.Description);
+        var kept = new NpgsqlConnectionStringBuilder(db.Value.ConnectionString);
+        Assert.Equal("db1:5432,db2:5433", kept.Host);
+        Assert.Equal("primary", kept.TargetSessionAttributes);
+        Assert.Equal(1, kept.HostRecheckSeconds);
+    }
 }

@@ -86,6 +86,7 @@ public static class TrellisWebServices
 
         services.AddProblemDetails();
         services.AddExceptionHandler<RequestFailures>();
+        services.AddExceptionHandler<DatabaseUnavailableHandler>();
         services.AddSingleton<UploadSlots>();
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         services.AddAntiforgery(o =>
