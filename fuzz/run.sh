@@ -18,8 +18,8 @@ command -v afl-fuzz >/dev/null || { echo "afl-fuzz not found: apt-get install af
 
 build() {
   echo "== publish and instrument"
-  rm -rf "$bin"
-  dotnet publish fuzz/Trellis.Fuzz -c Release -o "$bin" --nologo -v quiet -p:WarningLevel=0 >/dev/null
+  rm -rf "$bin"; mkdir -p "$out"
+  dotnet publish fuzz/Trellis.Fuzz -c Release -o "$bin" --nologo >"$out/publish.log" 2>&1 || { cat "$out/publish.log"; exit 1; }
   dotnet tool restore >/dev/null
   # Trellis's own code is what is under test; YamlDotNet too, since SafeYaml's limits steer it. ASP.NET's
   # multipart reader lives in the shared framework (ready-to-run, not instrumentable).
