@@ -2,7 +2,7 @@
 # Fuzzes the importers with afl-fuzz (AFL++ from Debian) and SharpFuzz (docs/fuzzing.md).
 #   fuzz/run.sh <target> <executions>     e.g. fuzz/run.sh program-yaml 1000000
 #   fuzz/run.sh <target> <seconds>s       e.g. fuzz/run.sh xlsx-controls 3600s
-#   fuzz/run.sh --smoke                   every target, SMOKE_EXECS executions or SMOKE_SECONDS each (CI)
+#   fuzz/run.sh --smoke                   every target, SMOKE_EXECS executions or SMOKE_SECONDS each, in process (CI)
 # Publishes fuzz/Trellis.Fuzz into fuzz/out/bin, instruments the Trellis assemblies (and YamlDotNet) with the
 # sharpfuzz tool from dotnet-tools.json, then runs afl-fuzz on fuzz/corpus/<target> into fuzz/out/findings/<target>.
 # Exits 1 when afl-fuzz saved a crash; each crashing input is then replayed to print its exception.
@@ -40,8 +40,8 @@ fuzz() {
     afl-fuzz -i "fuzz/corpus/$target" -o "$findings" -t "${FUZZ_TIMEOUT_MS:-5000}" -m none "$@" -- dotnet "$bin/Trellis.Fuzz.dll" "$target" \
     >"$findings/afl.log" 2>&1 || rc=$?
   local stats=$findings/default/fuzzer_stats
-  if [ ! -f "$stats" ]; then
-    echo "$target: afl-fuzz did not start (exit $rc)"; tail -30 "$findings/afl.log"; return 1
+  if [ ! -f "$stats" ] || [ "$rc" != 0 ]; then
+    echo "$target: afl-fuzz failed or did not start (exit $rc)"; tail -30 "$findings/afl.log"; return 1
   fi
   local execs crashes hangs secs edges
   execs=$(awk -F' *: *' '$1=="execs_done"{print $2}' "$stats")
@@ -57,6 +57,10 @@ fuzz() {
 }
 
 if [ "$1" = --smoke ]; then
+  # In process: the harness starts (and loads the shipped frameworks) once, before afl-fuzz's first input, so a
+  # loaded machine cannot time the seeds out; a generous timeout for the same reason. A hang or a stack overflow
+  # then ends afl-fuzz, which fails the smoke too.
+  export TRELLIS_FUZZ_IN_PROCESS=1 FUZZ_TIMEOUT_MS=${FUZZ_TIMEOUT_MS:-20000}
   build
   failed=0
   for t in "${targets[@]}"; do
