@@ -65,6 +65,12 @@ public static class SafeYaml
             // sequence left open inside a block mapping; the last node read is the best position it leaves.
             return new Error(ErrorCodes.YamlSyntax, "malformed YAML: unexpected content (an unclosed [ or { ?)", $"{source}:{state?.LastLine ?? 1}");
         }
+        catch (ArgumentException ex) when (ex.TargetSite?.DeclaringType?.Assembly == typeof(Parser).Assembly)
+        {
+            // YamlDotNet 18.1's parser throws this (from TagName) for a tag that is not a valid URI, e.g. "!!!![": a
+            // syntax error, found by fuzzing (docs/fuzzing.md). Only YamlDotNet's own ArgumentExceptions are caught.
+            return new Error(ErrorCodes.YamlSyntax, "malformed YAML: a tag (!…) is not a valid URI", $"{source}:{state?.LastLine ?? 1}");
+        }
     }
 
     private static string FirstLine(string message)

@@ -4,9 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 using Trellis.Application.Actors;
 using Trellis.Application.Compliance;
 using Trellis.Application.Engagements;
@@ -79,49 +77,16 @@ public static class EvidenceEndpoints
             size.MaxRequestBodySize = limit + (1024 * 1024);
         }
 
-        var boundary = HeaderUtilities.RemoveQuotes(MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var type) ? type.Boundary : default).Value;
-        if (type?.MediaType.Value?.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase) != true || string.IsNullOrEmpty(boundary))
+        var form = await EvidenceForm.ReadAsync(context.Request.ContentType, context.Request.Body, limit, ct);
+        if (!form.IsSuccess)
         {
-            return ApiErrors.Problem(new Error(ErrorCodes.InvalidEvidence, "send multipart/form-data"));
+            return ApiErrors.Problem(form.Error!);
         }
 
-        var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        ReceivedFile? file = null;
+        var file = form.Value.File;
         try
         {
-            var reader = new MultipartReader(boundary, context.Request.Body);
-            while (await reader.ReadNextSectionAsync(ct) is { } section)
-            {
-                var (name, fileName) = FormPart.Parse(section.ContentDisposition);
-                if (name is null)
-                {
-                    return ApiErrors.Problem(new Error(ErrorCodes.InvalidEvidence, "every part needs Content-Disposition: form-data; name=\"...\""));
-                }
-
-                if (fileName is not null)
-                {
-                    var received = await EvidenceFiles.ReceiveAsync(section.Body, fileName, section.ContentType, limit, ct);
-                    if (!received.IsSuccess)
-                    {
-                        return ApiErrors.Problem(received.Error!);
-                    }
-
-                    if (file is not null)
-                    {
-                        await file.DisposeAsync();
-                    }
-
-                    file = received.Value;
-                }
-                else
-                {
-                    using var text = new StreamReader(section.Body);
-                    var value = await text.ReadToEndAsync(ct);
-                    fields[name] = value.Length > 4000 ? value[..4000] : value;
-                }
-            }
-
-            var item = await BuildAsync(program, clock, fields, file, ct);
+            var item = await BuildAsync(program, clock, form.Value.Fields, file, ct);
             if (!item.IsSuccess)
             {
                 return ApiErrors.Problem(item.Error!);

@@ -40,6 +40,19 @@ public class SafeYamlTests
         Assert.StartsWith("bad.yaml:", result.Error.Location, StringComparison.Ordinal);
     }
 
+    // Inputs afl-fuzz saved (docs/fuzzing.md, target program-yaml): YamlDotNet threw ArgumentException ("Global tags
+    // must be valid URIs") out of the reader.
+    [Theory]
+    [InlineData("!!!![!\n")]
+    [InlineData("!!U4tit17]\ncontrols-program/1\norganization: Test Co\n")]
+    public void Read_TagThatIsNotAUri_IsASyntaxErrorNotACrash(string text)
+    {
+        var result = SafeYaml.Read(text, "bad.yaml");
+
+        Assert.Equal("yaml-syntax", result.Error!.Code);
+        Assert.StartsWith("bad.yaml:", result.Error.Location, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Read_AliasBomb_IsRejectedBeforeExpansion()
     {

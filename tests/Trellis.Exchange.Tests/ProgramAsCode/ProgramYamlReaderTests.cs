@@ -274,6 +274,15 @@ public class ProgramYamlReaderTests
         Assert.Equal("missing-file", Assert.Single(result.Errors).Code);
     }
 
+    [Fact]
+    public void Read_TagThatIsNotAUri_IsASyntaxErrorNotACrash()
+    {
+        // afl-fuzz's first saved crash for program-yaml (docs/fuzzing.md): YamlDotNet threw ArgumentException.
+        using var folder = new ProgramFolder().Write("program.yaml", "!!!![!\n");
+
+        AssertSingleError(folder, "yaml-syntax", 1, "not a valid URI");
+    }
+
     private static ProgramFolder Folder(string yaml) => new ProgramFolder().Write("program.yaml", yaml + "\n").Write("evidence/policy.txt", "policy text");
 
     private static Trellis.Core.Common.Error AssertSingleError(ProgramFolder folder, string code, int line, string mentions, ProgramYamlLimits? limits = null)
