@@ -84,12 +84,15 @@ public sealed class ControlApiTests
         var highest = listed.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetString()!)
             .Where(id => id.StartsWith("AC-", StringComparison.Ordinal)).Max(id => int.Parse(id[3..], System.Globalization.CultureInfo.InvariantCulture));
 
-        var first = await SendAsync(manager, HttpMethod.Post, "/api/v1/controls", AccessPolicy, null);
-        var second = await SendAsync(manager, HttpMethod.Post, "/api/v1/controls", AccessPolicy, null);
-        Assert.True(first.StatusCode == HttpStatusCode.Created, await first.Content.ReadAsStringAsync());
-        Assert.Equal($"AC-{highest + 1}", (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString());
-        Assert.Equal($"AC-{highest + 2}", (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString());
-        Assert.Single(await TrailAsync(app, $"control/AC-{highest + 1}"));
+        // Five at once: the ID is chosen inside each write, so none races another for the same number.
+        var created = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => SendAsync(manager, HttpMethod.Post, "/api/v1/controls", AccessPolicy, null)));
+        Assert.All(created, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var ids = await Task.WhenAll(created.Select(async r => (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()));
+        Assert.Equal(Enumerable.Range(highest + 1, 5).Select(n => $"AC-{n}"), ids.Order(StringComparer.Ordinal));
+        foreach (var id in ids)
+        {
+            Assert.Single(await TrailAsync(app, $"control/{id}"));
+        }
     }
 
     [Fact]
@@ -172,6 +175,42 @@ public sealed class ControlApiTests
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await viewer.GetAsync(new Uri("/api/v1/controls/AC-91", UriKind.Relative))).StatusCode);
         Assert.Equal(["control.create", "control.update", "control.delete"], (await TrailAsync(app, "control/AC-91")).Select(e => e.Action));
+    }
+
+    [Fact]
+    public async Task Control_EditedByItsOwnerOnThePage_KeepsItsOwner_AndOffersNoDelete()
+    {
+        // AC-20 "Access control policy" is owned by the demo's CTO (src/Trellis.Content/Demo/DemoControls.cs).
+        const string cto = "lena.fischer@northwind.example";
+        using var db = TestDatabase.Create(Engine.Sqlite);
+        await using var app = new WebFactory(db.Target, demo: true);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            Assert.True((await scope.ServiceProvider.GetRequiredService<AccountService>()
+                .CreateAsync(new NewAccount(cto, Roles.ControlOwner), "correct horse battery staple", "test")).IsSuccess);
+        }
+
+        var browser = await BrowserSession.SignInAsync(app, cto, "correct horse battery staple");
+        Assert.Equal(HttpStatusCode.Forbidden, (await browser.SendAsync(app, HttpMethod.Get, "/controls/new")).StatusCode);
+        var page = await (await browser.SendAsync(app, HttpMethod.Get, "/controls/AC-20/edit")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("id=\"delete-control\"", page, StringComparison.Ordinal);
+        var version = (await (await app.ClientAsAsync(Roles.Viewer)).GetAsync(new Uri("/api/v1/controls/AC-20", UriKind.Relative))).Headers.ETag!.Tag.Trim('"');
+        var posted = await browser.PostFormAsync(app, "/controls/AC-20/edit", new Dictionary<string, string>
+        {
+            ["Title"] = "Access control policy",
+            ["Owner"] = "someone.else@example.com",
+            ["Status"] = "implemented",
+            ["Cadence"] = "quarterly",
+            ["Mappings[0].Framework"] = "iso27001-2022",
+            ["Mappings[0].Requirement"] = "A.5.15",
+            ["Mappings[0].Relationship"] = "equal",
+            ["Version"] = version,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var control = await (await app.ClientAsAsync(Roles.Viewer)).GetFromJsonAsync<JsonElement>(new Uri("/api/v1/controls/AC-20", UriKind.Relative));
+        Assert.Equal(cto, control.GetProperty("owner").GetString());
+        Assert.Equal("quarterly", control.GetProperty("cadence").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await browser.PostFormAsync(app, "/controls/AC-20/edit?handler=Delete", new Dictionary<string, string> { ["Version"] = "1", ["ConfirmDelete"] = "true" })).StatusCode);
     }
 
     [Fact]
