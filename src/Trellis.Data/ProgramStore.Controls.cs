@@ -77,6 +77,46 @@ public sealed partial class ProgramStore
     }
 
     /// <summary>
+    /// Adds a new control (at the end of the list, version 1) with its mappings, in one transaction. A control whose
+    /// <see cref="Control.Id"/> is empty gets the next <c>AC-01</c>-style ID inside the write (after the program row is
+    /// locked), so concurrent creations never race for one ID. <c>duplicate-id</c> (location <c>id</c>) when the ID is
+    /// taken: a create never replaces. <paramref name="audit"/> builds the entry from the control as stored.
+    /// </summary>
+    public async Task<Result<Versioned<Control>>> AddControlAsync(Func<Control, AuditRecord> audit, Control control, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(audit);
+        ArgumentNullException.ThrowIfNull(control);
+        var ct = cancellationToken;
+        var db = Database.CreateContext();
+        await using (db.ConfigureAwait(false))
+        {
+            await using var tx = await StoreTransactions.BeginWriteAsync(db, ct).ConfigureAwait(false);
+            await BumpRevisionAsync(db, ct).ConfigureAwait(false);
+            if (control.Id.Length == 0)
+            {
+                control = control with { Id = await NextControlIdAsync(db, ct).ConfigureAwait(false) };
+            }
+
+            if (await db.Controls.AnyAsync(c => c.Id == control.Id, ct).ConfigureAwait(false))
+            {
+                return new Error(ErrorCodes.DuplicateId, $"control '{control.Id}' exists: change it with PUT and If-Match", "id");
+            }
+
+            var ordinal = await db.Controls.MaxAsync(c => (int?)c.Ordinal, ct).ConfigureAwait(false) ?? -1;
+            db.Controls.Add(ProgramRows.ControlRow(control, ordinal + 1));
+            db.ControlMappings.AddRange(ProgramRows.MappingRows(control));
+            if (await SaveAsync(db, "control", control.Id, ct).ConfigureAwait(false) is { } conflict)
+            {
+                return conflict;
+            }
+
+            await AuditJournal.AppendAsync(db, Database.Provider, audit(control), ct).ConfigureAwait(false);
+            await tx.CommitAsync(ct).ConfigureAwait(false);
+            return new Versioned<Control>(control, 1);
+        }
+    }
+
+    /// <summary>
     /// Deletes a control with its mappings and its links from evidence, risks and treatment actions (the
     /// evidence and risks stay). With <paramref name="expectedVersion"/>, only when still at that version
     /// (<c>concurrency-conflict</c> otherwise). <c>unknown-control</c> when absent. Returns what was deleted.
@@ -114,5 +154,14 @@ public sealed partial class ProgramStore
             await tx.CommitAsync(ct).ConfigureAwait(false);
             return ProgramAssembly.Control(row, mappings);
         }
+    }
+
+    // AC-01 … AC-99, then AC-100: one more than the highest number in use, at least two digits (the demo's style).
+    private static async Task<string> NextControlIdAsync(TrellisDbContext db, CancellationToken ct)
+    {
+        var ids = await db.Controls.Where(c => c.Id.StartsWith("AC-")).Select(c => c.Id).ToListAsync(ct).ConfigureAwait(false);
+        var max = ids.Select(id => int.TryParse(id[3..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0)
+            .DefaultIfEmpty(0).Max();
+        return $"AC-{max + 1:00}";
     }
 }

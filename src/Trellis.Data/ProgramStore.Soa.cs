@@ -66,4 +66,27 @@ public sealed partial class ProgramStore
             return new Versioned<SoaDecision>(decision, row.Version);
         }
     }
+
+    /// <summary>
+    /// Records the approval of the Statement of Applicability (ISO/IEC 27001:2022 6.1.3 d: the SoA is approved and
+    /// versioned): version label, approver and date replace the previous approval, in one transaction with
+    /// <paramref name="audit"/>.
+    /// </summary>
+    public async Task<SoaApproval> SaveSoaApprovalAsync(AuditRecord audit, SoaApproval approval, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(approval);
+        var ct = cancellationToken;
+        var db = Database.CreateContext();
+        await using (db.ConfigureAwait(false))
+        {
+            await using var tx = await StoreTransactions.BeginWriteAsync(db, ct).ConfigureAwait(false);
+            await BumpRevisionAsync(db, ct).ConfigureAwait(false);
+            await db.ProgramSettings.Where(x => x.Id == Rows.ProgramSettingsRow.SingletonId).ExecuteUpdateAsync(
+                u => u.SetProperty(x => x.SoaVersion, approval.Version).SetProperty(x => x.SoaApprovedBy, approval.ApprovedBy).SetProperty(x => x.SoaApprovedOn, approval.ApprovedOn),
+                ct).ConfigureAwait(false);
+            await AuditJournal.AppendAsync(db, Database.Provider, audit, ct).ConfigureAwait(false);
+            await tx.CommitAsync(ct).ConfigureAwait(false);
+            return approval;
+        }
+    }
 }

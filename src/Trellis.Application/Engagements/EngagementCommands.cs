@@ -22,3 +22,6 @@ public sealed record FindingStepRequest(
 
 /// <summary>A corrective action to plan (ISO/IEC 27001:2022 10.2 c).</summary>
 public sealed record CorrectiveActionRequest(string Id, string Description, string Owner, DateOnly DueDate);
+
+/// <summary>The engagements of a saved plan, and how many of them were new (the others were stored already and kept).</summary>
+public sealed record PlannedEngagements(IReadOnlyList<Trellis.Core.Audits.Engagement> Engagements, int Added);

@@ -89,6 +89,42 @@ public sealed partial class EngagementService
         return added;
     }
 
+    /// <summary>
+    /// Plans a synchronized SOC 2 and ISO/IEC 27001 calendar from <paramref name="request"/> (as of today; docs/audit-cycle.md)
+    /// and stores its engagements as <see cref="SavePlanAsync"/> does (<c>trellis plan --save</c>): those not stored yet are
+    /// added, those stored are kept. SOC 2 engagements get <paramref name="firm"/>, ISO audits <paramref name="certificationBody"/>.
+    /// Planning errors name the request field they concern.
+    /// </summary>
+    public async Task<Result<PlannedEngagements>> PlanAndSaveAsync(Account account, PlanRequest request, string firm, string certificationBody, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(request);
+        if (!account.ManagesProgram)
+        {
+            return new Error(ErrorCodes.Forbidden, "only an admin or a compliance manager plans engagements");
+        }
+
+        var plan = AuditPlanner.Plan(request with { Today = Today });
+        if (!plan.IsSuccess)
+        {
+            var error = plan.Error!;
+            return error.Location is not null ? error : error with
+            {
+                Location = error.Code switch
+                {
+                    ErrorCodes.InvalidYears => "years",
+                    ErrorCodes.InvalidWindow => "firstWindowMonths",
+                    ErrorCodes.InvalidSpacing => "minimumFieldworkSpacingDays",
+                    _ => "certificationDecision",
+                },
+            };
+        }
+
+        var engagements = PlanEngagements.FromPlan(plan.Value.Events, firm.Trim(), certificationBody.Trim());
+        var added = await SavePlanAsync(account, engagements, ct);
+        return added.IsSuccess ? new PlannedEngagements(engagements, added.Value) : added.Error!;
+    }
+
     /// <summary>Turns a request body into an engagement, or explains what is wrong with it.</summary>
     public static Result<Engagement> FromRequest(string id, EngagementRequest request)
     {

@@ -92,6 +92,8 @@ public static class ErrorCodes
     [ErrorCategory(ErrorCategory.Conflict)] public const string DuplicateAccount = "duplicate-account";
     /// <summary>A finding with the ID exists.</summary>
     [ErrorCategory(ErrorCategory.Conflict)] public const string DuplicateFinding = "duplicate-finding";
+    /// <summary>A control cannot be deleted while evidence, risks or judgements still reference it.</summary>
+    [ErrorCategory(ErrorCategory.Conflict)] public const string ControlInUse = "control-in-use";
     /// <summary>A control maps to the same requirement twice.</summary>
     [ErrorCategory(ErrorCategory.Conflict)] public const string DuplicateMapping = "duplicate-mapping";
     /// <summary>A mapping links the same two requirements twice, or contradicts itself.</summary>

@@ -23,8 +23,12 @@ public static class ControlEndpoints
         var g = api.MapGroup("/controls").WithTags("Controls");
         g.MapGet("/", List).RequireAuthorization(Policies.ProgramRead).WithName("ListControls").WithSummary("Controls, filtered by status or owner.");
         g.MapGet("/{id}", Get).RequireAuthorization(Policies.ProgramRead).WithName("GetControl").WithSummary("One control; its ETag is its version.");
+        g.MapPost("/", Create).RequireAuthorization(Policies.ControlsWrite).WithName("CreateControl")
+            .WithSummary("Creates a control with its owner, cadence, status and mappings; without an id it takes the next free AC-NN; 409 when the id is taken. Admins and compliance managers.");
         g.MapPut("/{id}", Put).RequireAuthorization(Policies.ControlsWrite).WithName("PutControl")
-            .WithSummary("Creates or replaces a control; If-Match required when it exists (412 when stale, 428 when missing); control owners edit only their own.");
+            .WithSummary("Creates or replaces a control (title, description, owner, cadence, status, mappings); If-Match required when it exists (412 when stale, 428 when missing); control owners edit only their own and cannot change the owner.");
+        g.MapDelete("/{id}", Delete).RequireAuthorization(Policies.ControlsWrite).WithName("DeleteControl")
+            .WithSummary("Deletes a control and its mappings; If-Match required (412 when stale, 428 when missing); 409 naming the evidence, risks and judgements that still reference it (retire it with status not-applicable instead). Admins and compliance managers.");
         return api;
     }
 
@@ -77,6 +81,37 @@ public static class ControlEndpoints
 
         context.Response.Headers.ETag = ETags.Of(saved.Value.Version);
         return TypedResults.Ok(ControlView.From(saved.Value.Value, await program.EvidenceAsync(context.Account(), ct), await program.CatalogAsync(ct)));
+    }
+
+    private static async Task<Results<Created<ControlView>, ProblemHttpResult>> Create(HttpContext context, ProgramService program, NewControlRequest request, CancellationToken ct)
+    {
+        var control = Parse(request.Id?.Trim() ?? "", new ControlRequest(request.Title, request.Description, request.Owner, request.Cadence, request.Status, request.Mappings));
+        if (!control.IsSuccess)
+        {
+            return ApiErrors.Problem(control.Error!);
+        }
+
+        var saved = await program.CreateControlAsync(context.Account(), control.Value, ct);
+        if (!saved.IsSuccess)
+        {
+            return ApiErrors.Problem(saved.Error!);
+        }
+
+        context.Response.Headers.ETag = ETags.Of(saved.Value.Version);
+        var id = saved.Value.Value.Id;
+        return TypedResults.Created($"/api/v1/controls/{Uri.EscapeDataString(id)}", ControlView.From(saved.Value.Value, await program.EvidenceAsync(context.Account(), ct), await program.CatalogAsync(ct)));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(HttpContext context, ProgramService program, string id, CancellationToken ct)
+    {
+        var expected = ETags.IfMatch(context.Request);
+        if (!expected.IsSuccess)
+        {
+            return ApiErrors.Problem(expected.Error!);
+        }
+
+        var deleted = await program.DeleteControlAsync(context.Account(), id, expected.Value, ct);
+        return deleted.IsSuccess ? TypedResults.NoContent() : ApiErrors.Problem(deleted.Error!);
     }
 
     /// <summary>Reads a control from its wire form.</summary>

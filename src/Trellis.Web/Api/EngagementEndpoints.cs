@@ -24,6 +24,8 @@ public static class EngagementEndpoints
         var g = api.MapGroup("/engagements").WithTags("Engagements").RequireAuthorization(Policies.ProgramRead);
         g.MapGet("/", List).WithName("ListEngagements").WithSummary("Engagements on record in date order, with rule warnings as of today.");
         g.MapGet("/{id}", Get).WithName("GetEngagement").WithSummary("One engagement with its rule warnings; the ETag is its stored version.");
+        g.MapPost("/", PlanAndSave).RequireAuthorization(Policies.EngagementsWrite).WithName("PlanEngagements")
+            .WithSummary("Plans a synchronized SOC 2 and ISO/IEC 27001 calendar from its anchors and stores its engagements (as trellis plan --save): new ones are added, stored ones kept.");
         g.MapPut("/{id}", Put).RequireAuthorization(Policies.EngagementsWrite).WithName("PutEngagement")
             .WithSummary("Creates or replaces an engagement; replacing needs If-Match.");
         g.MapGet("/{id}/ledger", Ledger).WithName("GetEngagementLedger")
@@ -60,6 +62,32 @@ public static class EngagementEndpoints
 
         context.Response.Headers.ETag = ETags.Of(found.Value.Engagement.Version);
         return TypedResults.Ok(EngagementView.From(found.Value.Engagement.Value, found.Value.Warnings));
+    }
+
+    private static async Task<Results<Ok<PlannedEngagementsView>, ProblemHttpResult>> PlanAndSave(
+        HttpContext context, EngagementService engagements, EngagementPlanRequest request, CancellationToken ct)
+    {
+        var plan = new Core.Audits.PlanRequest
+        {
+            CertificationDecision = request.CertificationDecision,
+            Soc2Start = request.Soc2Start,
+            Soc2Type1AsOf = request.Soc2Type1AsOf,
+            Years = request.Years ?? 3,
+            FirstWindowMonths = request.FirstWindowMonths,
+            MinimumFieldworkSpacingDays = request.MinimumFieldworkSpacingDays ?? 30,
+            Today = engagements.Today,
+        };
+        var account = context.Account();
+        var saved = await engagements.PlanAndSaveAsync(account, plan, request.Firm ?? "", request.CertificationBody ?? "", ct);
+        if (!saved.IsSuccess)
+        {
+            return ApiErrors.Problem(saved.Error!);
+        }
+
+        var stored = (await engagements.ListWithWarningsAsync(account, ct)).ToDictionary(e => e.Engagement.Value.Id, StringComparer.Ordinal);
+        return TypedResults.Ok(new PlannedEngagementsView(
+            saved.Value.Added,
+            [.. saved.Value.Engagements.Select(e => stored.TryGetValue(e.Id, out var s) ? EngagementView.From(s.Engagement.Value, s.Warnings) : EngagementView.From(e, []))]));
     }
 
     private static async Task<Results<Ok<EngagementView>, ProblemHttpResult>> Put(

@@ -15,6 +15,18 @@ public sealed record EngagementView(
         e.Kind.IsSoc2() ? e.CurrentUntil : null, [.. warnings.Select(w => w.ToString())]);
 }
 
+/// <summary>
+/// Request body of a plan to save: the anchors of <c>trellis plan</c> (at least a certification decision, a SOC 2 start
+/// or a Type 1 date), years (1–10, default 3), the first window's months (3–12) and the spacing between fieldworks
+/// (default 30 days); the firm for SOC 2 engagements and the certification body for ISO audits.
+/// </summary>
+public sealed record EngagementPlanRequest(
+    DateOnly? CertificationDecision, DateOnly? Soc2Start, DateOnly? Soc2Type1AsOf, int? Years, int? FirstWindowMonths,
+    int? MinimumFieldworkSpacingDays, string? Firm, string? CertificationBody);
+
+/// <summary>The engagements of a saved plan as stored, and how many were added (the others were stored already and kept).</summary>
+public sealed record PlannedEngagementsView(int Added, IReadOnlyList<EngagementView> Engagements);
+
 /// <summary>The ledger of one engagement: per control, the occurrences its cadence expects in the window and what evidence shows.</summary>
 public sealed record LedgerView(string Engagement, DateOnly WindowStart, DateOnly WindowEnd, int Missing, IReadOnlyList<ControlLedgerView> Controls)
 {

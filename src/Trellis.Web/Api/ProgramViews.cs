@@ -23,6 +23,15 @@ public sealed record ControlView(
 /// <summary>Request body of a control update: everything but the ID (from the path).</summary>
 public sealed record ControlRequest(string Title, string? Description, string? Owner, string Cadence, string Status, IReadOnlyList<MappingRequest>? Mappings);
 
+/// <summary>Request body of a control creation: the ID is optional (the next free <c>AC-NN</c> when absent).</summary>
+public sealed record NewControlRequest(string? Id, string Title, string? Description, string? Owner, string Cadence, string Status, IReadOnlyList<MappingRequest>? Mappings);
+
+/// <summary>Request body of an SoA approval: the version label, or none for the one after the previous approval.</summary>
+public sealed record SoaApprovalRequest(string? Version);
+
+/// <summary>The recorded approval of the Statement of Applicability.</summary>
+public sealed record SoaApprovalView(string Version, string ApprovedBy, DateOnly ApprovedOn);
+
 /// <summary>One mapping in a control update.</summary>
 public sealed record MappingRequest(string Framework, string Requirement, string Relationship);
 

@@ -22,6 +22,8 @@ public static class SoaEndpoints
         var g = api.MapGroup("/soa").WithTags("Statement of Applicability");
         g.MapGet("/", List).RequireAuthorization(Policies.ProgramRead).WithName("ListSoa").WithSummary("Every Annex A control with applicability, justification, derived status, linked controls and risks, and drift.");
         g.MapGet("/{control}", Get).RequireAuthorization(Policies.ProgramRead).WithName("GetSoaRow").WithSummary("One row; its ETag is the version of the recorded decision.");
+        g.MapPost("/approval", Approve).RequireAuthorization(Policies.SoaWrite).WithName("ApproveSoa")
+            .WithSummary("Approves the Statement of Applicability as it stands: by the caller, today, under the version given or the one after the previous approval (v4 → v5).");
         g.MapPut("/{control}", Put).RequireAuthorization(Policies.SoaWrite).WithName("PutSoaRow")
             .WithSummary("Records the decision on one Annex A control; excluding needs a justification; If-Match required when a decision exists.");
         return api;
@@ -103,5 +105,13 @@ public static class SoaEndpoints
         context.Response.Headers.ETag = ETags.Of(saved.Value.Version);
         var rows = await program.SoaAsync(context.Account(), ct);
         return TypedResults.Ok(SoaRowView.From(rows.Value.First(r => r.Control == control)));
+    }
+
+    private static async Task<Results<Ok<SoaApprovalView>, ProblemHttpResult>> Approve(HttpContext context, ProgramService program, SoaApprovalRequest? request, CancellationToken ct)
+    {
+        var approved = await program.ApproveSoaAsync(context.Account(), request?.Version, ct);
+        return approved.IsSuccess
+            ? TypedResults.Ok(new SoaApprovalView(approved.Value.Version, approved.Value.ApprovedBy, approved.Value.ApprovedOn))
+            : ApiErrors.Problem(approved.Error!);
     }
 }

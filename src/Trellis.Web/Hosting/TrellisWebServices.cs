@@ -95,8 +95,9 @@ public static class TrellisWebServices
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
-        // One page creates and edits a risk; Razor Pages gives a page one template, so /risks/new is added here.
-        services.AddRazorPages(o => o.Conventions.AddPageRoute("/Risks/Edit", "/risks/new"));
+        // One page creates and edits a risk (a control); Razor Pages gives a page one template, so /risks/new
+        // and /controls/new are added here.
+        services.AddRazorPages(o => o.Conventions.AddPageRoute("/Risks/Edit", "/risks/new").AddPageRoute("/Controls/Edit", "/controls/new"));
         services.AddOpenApi("v1", o => o.AddDocumentTransformer<OpenApiDocumentInfo>());
         return builder;
     }

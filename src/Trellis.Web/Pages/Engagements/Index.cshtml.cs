@@ -16,6 +16,9 @@ public sealed class IndexModel(EngagementService engagements) : PageModel
     /// <summary>The engagements the account sees.</summary>
     public IReadOnlyList<EngagementView> Engagements { get; private set; } = [];
 
+    /// <summary>True when the account may plan and record engagements.</summary>
+    public bool CanEdit => HttpContext.Account().ManagesProgram;
+
     /// <summary>Today.</summary>
     public DateOnly Today => engagements.Today;
 

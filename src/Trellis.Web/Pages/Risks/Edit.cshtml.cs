@@ -16,7 +16,8 @@ namespace Trellis.Web.Pages.Risks;
 
 /// <summary>
 /// Creates (<c>/risks/new</c>) or edits (<c>/risks/{id}/edit</c>) a risk of the register (ISO/IEC 27001:2022 6.1.2,
-/// 6.1.3): ratings on the program's matrix, treatment, controls, plan and acceptance, with optimistic concurrency.
+/// 6.1.3): ratings on the program's matrix, treatment, controls, plan and acceptance, with optimistic concurrency;
+/// deletes it (with a confirmation box).
 /// </summary>
 [Authorize(Policy = Policies.RisksWrite)]
 public sealed class EditModel(ProgramService program) : PageModel
@@ -96,6 +97,10 @@ public sealed class EditModel(ProgramService program) : PageModel
     [BindProperty]
     public int Version { get; set; }
 
+    /// <summary>The delete form's confirmation box.</summary>
+    [BindProperty]
+    public bool ConfirmDelete { get; set; }
+
     /// <summary>True on <c>/risks/new</c>.</summary>
     public bool IsNew { get; private set; }
 
@@ -166,6 +171,43 @@ public sealed class EditModel(ProgramService program) : PageModel
                 ErrorCodes.ConcurrencyConflict => Failed("Someone changed this risk meanwhile: reload and apply your change again."),
                 ErrorCodes.PreconditionRequired => Failed($"Risk {risk.Id} already exists: edit it from the register instead."),
                 _ => Failed(saved.Error.Message),
+            };
+        }
+
+        return Redirect("/risks");
+    }
+
+    /// <summary>Deletes the risk and its plan once the box is ticked.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(string? id, CancellationToken ct)
+    {
+        await LoadChoicesAsync(id, ct);
+        if (IsNew)
+        {
+            return NotFound();
+        }
+
+        var stored = await program.GetRiskAsync(HttpContext.Account(), id!, ct);
+        if (!stored.IsSuccess)
+        {
+            return NotFound();
+        }
+
+        var version = Version;
+        Fill(stored.Value.Value);
+        Version = stored.Value.Version;
+        if (!ConfirmDelete)
+        {
+            return Failed("Tick the box to confirm the deletion.");
+        }
+
+        var deleted = await program.DeleteRiskAsync(HttpContext.Account(), id!, version, ct);
+        if (!deleted.IsSuccess)
+        {
+            return deleted.Error!.Code switch
+            {
+                ErrorCodes.Forbidden => Forbid(),
+                ErrorCodes.ConcurrencyConflict => Failed("Someone changed this risk meanwhile: reload before deleting it."),
+                _ => Failed(deleted.Error.Message),
             };
         }
 
