@@ -60,6 +60,7 @@ public static class TrellisWebServices
         services.AddSingleton<Application.Catalogs.CatalogImports>();
         services.AddScoped<Application.Engagements.EngagementService>();
         services.AddScoped<Application.Exports.ExportService>();
+        services.AddScoped<Application.Search.ProgramSearch>();
         services.AddHostedService<WebStartup>();
         services.AddHostedService<AuditRetention>();
 
