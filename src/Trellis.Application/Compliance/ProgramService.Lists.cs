@@ -20,8 +20,8 @@ public sealed record EvidenceEntry(EvidenceItem Item, DateOnly? FreshUntil, Date
     /// <summary>Fresh while <see cref="FreshUntil"/> is today or later; stale after; missing when it supports no control.</summary>
     public FreshnessState Freshness => FreshUntil is not { } until ? FreshnessState.Missing : until >= AsOf ? FreshnessState.Fresh : FreshnessState.Stale;
 
-    /// <summary>Days until it goes stale (0: its last fresh day is today); null when stale already or unlinked.</summary>
-    public int? StaleInDays => FreshUntil is { } until && until >= AsOf ? until.DayNumber - AsOf.DayNumber : null;
+    /// <summary>Days until it goes stale (1: tomorrow, its last fresh day being today); null when stale already or unlinked.</summary>
+    public int? StaleInDays => FreshUntil is { } until && until >= AsOf ? until.DayNumber - AsOf.DayNumber + 1 : null;
 }
 
 /// <summary>

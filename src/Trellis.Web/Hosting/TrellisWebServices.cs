@@ -61,6 +61,7 @@ public static class TrellisWebServices
         services.AddScoped<Application.Engagements.EngagementService>();
         services.AddScoped<Application.Exports.ExportService>();
         services.AddScoped<Application.Search.ProgramSearch>();
+        services.AddScoped<Application.Engagements.Agenda>();
         services.AddHostedService<WebStartup>();
         services.AddHostedService<AuditRetention>();
 

@@ -136,6 +136,10 @@ public sealed class EndpointMatrixTests(SqliteApp app) : IClassFixture<SqliteApp
         ["GET /requests"] = Everyone,
         ["POST /requests"] = Everyone,
         ["POST /calendar"] = Staff,
+        ["GET /search"] = Everyone,
+        ["POST /search"] = Everyone,
+        ["GET /settings/frameworks"] = Managers,
+        ["POST /settings/frameworks"] = Managers,
         ["GET /"] = Everyone,
         ["POST /"] = Everyone,
     };
