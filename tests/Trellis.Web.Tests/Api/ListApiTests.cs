@@ -116,6 +116,38 @@ public sealed partial class ListApiTests
         Assert.Equal(5, RowsOf(access, "controls"));
     }
 
+    [Fact]
+    public async Task FindingsRequestsAndCrosswalk_FilteredAndPaged_TheFindingsArrayStaysAnArray()
+    {
+        using var db = TestDatabase.Create(Engine.Sqlite);
+        await using var app = new WebFactory(db.Target, demo: true);
+        var viewer = await app.ClientAsAsync(Roles.Viewer);
+
+        // The demo's findings: F-001 (its corrective action CA-001 due months ago: overdue) and F-002 (leavers, no action).
+        var all = await viewer.GetAsync(new Uri("/api/v1/findings", UriKind.Relative));
+        var overdue = await viewer.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/findings?overdue=true", UriKind.Relative));
+        var leavers = await viewer.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/findings?q=LEAVERS", UriKind.Relative));
+        var lastById = await viewer.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/findings?sort=id&order=desc&pageSize=1", UriKind.Relative));
+        var requests = await viewer.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/requests?q=ac-2&pageSize=3", UriKind.Relative));
+        var requestsPage = await viewer.GetStringAsync(new Uri("/requests?pageSize=5", UriKind.Relative));
+        var crosswalk = await viewer.GetStringAsync(new Uri("/crosswalk?from=iso27001-2022&to=soc2-2017&pageSize=10&strength=8", UriKind.Relative));
+        var dashboard = await viewer.GetStringAsync(new Uri("/", UriKind.Relative));
+
+        Assert.Equal(2, (await all.Content.ReadFromJsonAsync<JsonElement>()).GetArrayLength());
+        Assert.Equal("2", all.Headers.GetValues("X-Total-Count").Single());
+        Assert.Equal(["F-001"], overdue.EnumerateArray().Select(f => f.GetProperty("id").GetString()));
+        Assert.Equal(["F-002"], leavers.EnumerateArray().Select(f => f.GetProperty("id").GetString()));
+        Assert.Equal(["F-002"], lastById.EnumerateArray().Select(f => f.GetProperty("id").GetString()));
+        Assert.Equal(3, requests.GetProperty("items").GetArrayLength());
+        Assert.All(requests.GetProperty("items").EnumerateArray(), r => Assert.StartsWith("AC-2", r.GetProperty("control").GetString(), StringComparison.Ordinal));
+        Assert.True(RowsOf(requestsPage, "requests") <= 5);
+        Assert.True(RowsOf(crosswalk, "links") is > 0 and <= 10);
+        Assert.All(StrengthOf().Matches(crosswalk).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)), n => Assert.True(n >= 8));
+        Assert.Contains("id=\"strength-legend\"", crosswalk, StringComparison.Ordinal);
+        Assert.Contains("F-001", dashboard[dashboard.IndexOf("id=\"overdue\"", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        Assert.Contains(">AC-22<", dashboard[dashboard.IndexOf("id=\"stale\"", StringComparison.Ordinal)..], StringComparison.Ordinal);
+    }
+
     private static List<string> Ids(JsonElement page) => [.. page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!)];
 
     private static int RowsOf(string html, string table)
@@ -125,6 +157,9 @@ public sealed partial class ListApiTests
         var body = html[start..html.IndexOf("</table>", start, StringComparison.Ordinal)];
         return RowHeader().Count(body);
     }
+
+    [GeneratedRegex("data-strength=\"(\\d+)\"")]
+    private static partial Regex StrengthOf();
 
     [GeneratedRegex("<th scope=\"row\"")]
     private static partial Regex RowHeader();
