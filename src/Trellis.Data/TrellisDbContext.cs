@@ -59,6 +59,9 @@ public class TrellisDbContext(DbContextOptions<TrellisDbContext> options) : DbCo
     /// <summary>Engagements and findings, as JSON documents.</summary>
     public DbSet<AuditDocumentRow> AuditDocuments => Set<AuditDocumentRow>();
 
+    /// <summary>Readiness counts per framework and day (at most one row each).</summary>
+    public DbSet<ReadinessSnapshotRow> ReadinessSnapshots => Set<ReadinessSnapshotRow>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

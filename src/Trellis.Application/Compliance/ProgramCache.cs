@@ -14,6 +14,7 @@ namespace Trellis.Application.Compliance;
 public sealed class ProgramCache(ProgramStore store) : IDisposable
 {
     private readonly SemaphoreSlim _loading = new(1, 1);
+    private readonly ConcurrentDictionary<(string Framework, DateOnly Day), bool> _kept = new();
     private Snapshot? _current;
 
     /// <inheritdoc />
@@ -31,6 +32,22 @@ public sealed class ProgramCache(ProgramStore store) : IDisposable
         ArgumentNullException.ThrowIfNull(compute);
         var snapshot = await CurrentAsync(ct);
         return snapshot.Readiness.GetOrAdd((engine, framework, creditedFrom ?? "", today), _ => compute(snapshot.Program));
+    }
+
+    /// <summary>
+    /// Keeps the day's readiness counts of a framework in the database unless this process, or any instance on the
+    /// same database, already kept them (at most one row per framework and day: the first counts stay).
+    /// </summary>
+    public async Task KeepSnapshotAsync(ReadinessCounts counts, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        if (_kept.ContainsKey((counts.Framework, counts.Day)))
+        {
+            return;
+        }
+
+        await store.RecordReadinessAsync(counts, ct);
+        _kept[(counts.Framework, counts.Day)] = true;
     }
 
     private async Task<Snapshot> CurrentAsync(CancellationToken ct)

@@ -53,7 +53,13 @@ public sealed partial class ProgramService(ProgramStore store, ProgramCache cach
         var engine = await EngineAsync(ct);
         if (account.Scope is null)
         {
-            return await cache.ReadinessAsync(engine, framework, creditedFrom, Today, p => ReadinessAnalysis.Compute(p, engine, framework, Today, creditedFrom: creditedFrom), ct);
+            var report = await cache.ReadinessAsync(engine, framework, creditedFrom, Today, p => ReadinessAnalysis.Compute(p, engine, framework, Today, creditedFrom: creditedFrom), ct);
+            if (creditedFrom is null)
+            {
+                await KeepSnapshotAsync(report, ct);
+            }
+
+            return report;
         }
 
         // An auditor's readiness is computed from what they see, as of their window: never from evidence outside it.

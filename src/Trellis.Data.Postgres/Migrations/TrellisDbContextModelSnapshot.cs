@@ -502,6 +502,10 @@ namespace Trellis.Data.Postgres.Migrations
                         .HasColumnType("text")
                         .HasColumnName("organization");
 
+                    b.Property<string>("PursuedFrameworksJson")
+                        .HasColumnType("text")
+                        .HasColumnName("pursued_frameworks_json");
+
                     b.Property<string>("RiskMatrixJson")
                         .IsRequired()
                         .HasColumnType("text")
@@ -546,6 +550,39 @@ namespace Trellis.Data.Postgres.Migrations
                             ScopeJson = "{}",
                             Version = 1
                         });
+                });
+
+            modelBuilder.Entity("Trellis.Data.Rows.ReadinessSnapshotRow", b =>
+                {
+                    b.Property<string>("Framework")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("framework");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Covered")
+                        .HasColumnType("integer")
+                        .HasColumnName("covered");
+
+                    b.Property<int>("Gap")
+                        .HasColumnType("integer")
+                        .HasColumnName("gap");
+
+                    b.Property<int>("NotApplicable")
+                        .HasColumnType("integer")
+                        .HasColumnName("not_applicable");
+
+                    b.Property<int>("Partial")
+                        .HasColumnType("integer")
+                        .HasColumnName("partial");
+
+                    b.HasKey("Framework", "Day")
+                        .HasName("pk_readiness_snapshots");
+
+                    b.ToTable("readiness_snapshots", (string)null);
                 });
 
             modelBuilder.Entity("Trellis.Data.Rows.RiskActionControlRow", b =>

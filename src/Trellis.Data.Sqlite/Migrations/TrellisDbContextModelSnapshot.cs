@@ -497,6 +497,10 @@ namespace Trellis.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("organization");
 
+                    b.Property<string>("PursuedFrameworksJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pursued_frameworks_json");
+
                     b.Property<string>("RiskMatrixJson")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -541,6 +545,39 @@ namespace Trellis.Data.Sqlite.Migrations
                             ScopeJson = "{}",
                             Version = 1
                         });
+                });
+
+            modelBuilder.Entity("Trellis.Data.Rows.ReadinessSnapshotRow", b =>
+                {
+                    b.Property<string>("Framework")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("framework");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Covered")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("covered");
+
+                    b.Property<int>("Gap")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("gap");
+
+                    b.Property<int>("NotApplicable")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("not_applicable");
+
+                    b.Property<int>("Partial")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("partial");
+
+                    b.HasKey("Framework", "Day")
+                        .HasName("pk_readiness_snapshots");
+
+                    b.ToTable("readiness_snapshots", (string)null);
                 });
 
             modelBuilder.Entity("Trellis.Data.Rows.RiskActionControlRow", b =>

@@ -31,6 +31,12 @@ public sealed class ProgramSettingsRow
     public DateOnly? SoaApprovedOn { get; set; }
 
     /// <summary>
+    /// The IDs of the frameworks the program pursues, as a JSON array of strings; null means every shipped framework
+    /// (the default). Not part of program-as-code: a replace of the program keeps it.
+    /// </summary>
+    public string? PursuedFrameworksJson { get; set; }
+
+    /// <summary>
     /// The program's revision: incremented by every write to any part of the program, inside that write's transaction
     /// (see <c>ProgramStore.RevisionAsync</c>).
     /// </summary>

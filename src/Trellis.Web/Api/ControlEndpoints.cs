@@ -9,6 +9,7 @@ using Trellis.Application.Exports;
 using Trellis.Core.Common;
 using Trellis.Core.Crosswalk;
 using Trellis.Core.Program;
+using Trellis.Data;
 using Trellis.Web.Auth;
 
 namespace Trellis.Web.Api;
@@ -21,7 +22,7 @@ public static class ControlEndpoints
     {
         ArgumentNullException.ThrowIfNull(api);
         var g = api.MapGroup("/controls").WithTags("Controls");
-        g.MapGet("/", List).RequireAuthorization(Policies.ProgramRead).WithName("ListControls").WithSummary("Controls, filtered by status or owner.");
+        g.MapGet("/", List).RequireAuthorization(Policies.ProgramRead).WithName("ListControls").WithSummary("Controls, one page at a time: ?q (ID or title contains), ?status, ?owner, ?sort=program|id|title|owner|status|cadence, ?order=asc|desc.");
         g.MapGet("/{id}", Get).RequireAuthorization(Policies.ProgramRead).WithName("GetControl").WithSummary("One control; its ETag is its version.");
         g.MapPost("/", Create).RequireAuthorization(Policies.ControlsWrite).WithName("CreateControl")
             .WithSummary("Creates a control with its owner, cadence, status and mappings; without an id it takes the next free AC-NN; 409 when the id is taken. Admins and compliance managers.");
@@ -33,17 +34,36 @@ public static class ControlEndpoints
     }
 
     private static async Task<Results<Ok<Paged<ControlView>>, ProblemHttpResult>> List(
-        HttpContext context, ProgramService program, string? status, string? owner, int? page, int? pageSize, CancellationToken ct)
+        HttpContext context, ProgramService program, string? status, string? owner, string? q, string? sort, string? order, int? page, int? pageSize, CancellationToken ct)
     {
-        var account = context.Account();
-        var evidence = await program.EvidenceAsync(account, ct);
+        var query = ControlQueryOf(status, owner, q, sort, order);
+        var window = Paging.Window(page, pageSize);
+        if (!query.IsSuccess || !window.IsSuccess)
+        {
+            return ApiErrors.Problem(query.Error ?? window.Error!);
+        }
+
         var catalog = await program.CatalogAsync(ct);
-        var rows = (await program.ControlsAsync(account, ct))
-            .Where(c => status is null || c.Status.ToWire() == status)
-            .Where(c => owner is null || string.Equals(c.Owner, owner, StringComparison.OrdinalIgnoreCase))
-            .Select(c => ControlView.From(c, evidence, catalog)).ToList();
-        var paged = Paging.Of(rows, page, pageSize);
-        return paged.IsSuccess ? TypedResults.Ok(paged.Value) : ApiErrors.Problem(paged.Error!);
+        var rows = await program.ListControlsAsync(context.Account(), query.Value, window.Value, ct);
+        return TypedResults.Ok(Paging.Of(rows, window.Value, e => ControlView.From(e.State.Control, e.Evidence, catalog)));
+    }
+
+    /// <summary>The list query of <c>?status</c>, <c>?owner</c>, <c>?q</c>, <c>?sort</c> and <c>?order</c> (the API and the page).</summary>
+    internal static Result<ControlQuery> ControlQueryOf(string? status, string? owner, string? q, string? sort, string? order)
+    {
+        ImplementationStatus? parsed = null;
+        if (!string.IsNullOrEmpty(status))
+        {
+            if (!ImplementationStatuses.TryParse(status, out var s))
+            {
+                return new Error(ErrorCodes.InvalidStatus, $"unknown status '{status}'", "status");
+            }
+
+            parsed = s;
+        }
+
+        var sorting = Paging.Sort(sort, order, ControlQuery.Sorts);
+        return sorting.IsSuccess ? new ControlQuery(q, parsed, owner, sorting.Value.Sort, sorting.Value.Descending) : sorting.Error!;
     }
 
     private static async Task<Results<Ok<ControlView>, ProblemHttpResult>> Get(HttpContext context, ProgramService program, string id, CancellationToken ct)

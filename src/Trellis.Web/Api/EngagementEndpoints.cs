@@ -6,6 +6,7 @@ using Trellis.Application.Actors;
 using Trellis.Application.Compliance;
 using Trellis.Application.Engagements;
 using Trellis.Application.Exports;
+using Trellis.Core.Audits;
 using Trellis.Core.Common;
 using Trellis.Web.Auth;
 
@@ -34,7 +35,7 @@ public static class EngagementEndpoints
         api.MapGet("/requests", Requests).WithTags("Engagements").RequireAuthorization(Policies.ProgramRead).WithName("ListRequests")
             .WithSummary("The PBC request list: one request per control across engagements (or ?engagement=ID), answered once for both regimes.");
         api.MapGet("/findings", AllFindings).WithTags("Engagements").RequireAuthorization(Policies.ProgramRead).WithName("ListFindings")
-            .WithSummary("ISO nonconformities and SOC 2 exceptions with their corrective actions.");
+            .WithSummary("ISO nonconformities and SOC 2 exceptions with their corrective actions: ?q (ID or title contains), ?status, ?engagement, ?overdue, ?sort=raised|id|status, ?order; all of them unless ?page or ?pageSize is given; X-Total-Count is the filtered total.");
         api.MapGet("/findings/{id}", Finding).WithTags("Engagements").RequireAuthorization(Policies.ProgramRead).WithName("GetFinding")
             .WithSummary("One finding with its corrective actions and the lifecycle steps open to it; the ETag is its stored version.");
         api.MapPost("/findings", Raise).WithTags("Engagements").RequireAuthorization(Policies.EngagementsWrite).WithName("RaiseFinding")
@@ -135,8 +136,42 @@ public static class EngagementEndpoints
         return TypedResults.Ok<IReadOnlyList<FindingView>>([.. (await engagements.FindingsAsync(account, id, ct)).Select(f => FindingView.From(f, engagements.Today))]);
     }
 
-    private static async Task<Ok<IReadOnlyList<FindingView>>> AllFindings(HttpContext context, EngagementService engagements, CancellationToken ct) =>
-        TypedResults.Ok<IReadOnlyList<FindingView>>([.. (await engagements.FindingsAsync(context.Account(), null, ct)).Select(f => FindingView.From(f, engagements.Today))]);
+    // Findings are JSON documents (audit_documents), read whole: filtered, sorted and paged in memory. The answer stays
+    // the array it always was (backward compatible); X-Total-Count gives the filtered total, ?page/?pageSize cut it.
+    private static async Task<Results<Ok<IReadOnlyList<FindingView>>, ProblemHttpResult>> AllFindings(
+        HttpContext context, EngagementService engagements, string? q, string? status, string? engagement, bool? overdue, string? sort, string? order, int? page, int? pageSize, CancellationToken ct)
+    {
+        var sorting = Paging.Sort(sort, order, FindingSorts);
+        if (!sorting.IsSuccess)
+        {
+            return ApiErrors.Problem(sorting.Error!);
+        }
+
+        var today = engagements.Today;
+        var rows = (await engagements.FindingsAsync(context.Account(), engagement, ct))
+            .Where(f => string.IsNullOrWhiteSpace(q) || f.Id.Contains(q.Trim(), StringComparison.OrdinalIgnoreCase) || f.Title.Contains(q.Trim(), StringComparison.OrdinalIgnoreCase))
+            .Where(f => status is null || f.Status.ToWire() == status)
+            .Where(f => overdue is null || (f.OverdueActions(today).Count > 0) == overdue)
+            .ToList();
+        var d = sorting.Value.Descending;
+        IEnumerable<Core.Audits.Finding> sorted = sorting.Value.Sort switch
+        {
+            "id" => d ? rows.OrderByDescending(f => f.Id, StringComparer.Ordinal) : rows.OrderBy(f => f.Id, StringComparer.Ordinal),
+            "status" => d ? rows.OrderByDescending(f => f.Status.ToWire(), StringComparer.Ordinal) : rows.OrderBy(f => f.Status.ToWire(), StringComparer.Ordinal),
+            _ => d ? Enumerable.Reverse(rows) : rows,
+        };
+        var views = sorted.Select(f => FindingView.From(f, today)).ToList();
+        context.Response.Headers["X-Total-Count"] = views.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (page is null && pageSize is null)
+        {
+            return TypedResults.Ok<IReadOnlyList<FindingView>>(views);
+        }
+
+        var paged = Paging.Of(views, page, pageSize);
+        return paged.IsSuccess ? TypedResults.Ok(paged.Value.Items) : ApiErrors.Problem(paged.Error!);
+    }
+
+    private static readonly string[] FindingSorts = ["raised", "id", "status"];
 
     private static async Task<Results<Ok<FindingView>, ProblemHttpResult>> Finding(HttpContext context, EngagementService engagements, string id, CancellationToken ct)
     {
@@ -182,7 +217,7 @@ public static class EngagementEndpoints
     }
 
     private static async Task<Results<Ok<Paged<RequestView>>, ProblemHttpResult>> Requests(
-        HttpContext context, EngagementService engagements, string? engagement, string? status, int? page, int? pageSize, CancellationToken ct)
+        HttpContext context, EngagementService engagements, string? engagement, string? status, string? q, int? page, int? pageSize, CancellationToken ct)
     {
         var requests = await engagements.RequestsAsync(context.Account(), engagement, ct);
         if (!requests.IsSuccess)
@@ -190,7 +225,9 @@ public static class EngagementEndpoints
             return ApiErrors.Problem(requests.Error!);
         }
 
-        var rows = requests.Value.Select(RequestView.From).Where(r => status is null || r.Status == status).ToList();
+        var rows = requests.Value.Select(RequestView.From).Where(r => status is null || r.Status == status)
+            .Where(r => string.IsNullOrWhiteSpace(q) || r.Control.Contains(q.Trim(), StringComparison.OrdinalIgnoreCase) || r.Title.Contains(q.Trim(), StringComparison.OrdinalIgnoreCase))
+            .ToList();
         var paged = Paging.Of(rows, page, pageSize);
         return paged.IsSuccess ? TypedResults.Ok(paged.Value) : ApiErrors.Problem(paged.Error!);
     }

@@ -11,6 +11,7 @@ using Trellis.Application.Engagements;
 using Trellis.Application.Exports;
 using Trellis.Core.Common;
 using Trellis.Core.Evidence;
+using Trellis.Data;
 using Trellis.Web.Auth;
 using Trellis.Web.Hosting;
 
@@ -27,7 +28,7 @@ public static class EvidenceEndpoints
     {
         ArgumentNullException.ThrowIfNull(api);
         var g = api.MapGroup("/evidence").WithTags("Evidence");
-        g.MapGet("/", List).RequireAuthorization(Policies.ProgramRead).WithName("ListEvidence").WithSummary("Evidence items, optionally for one control.");
+        g.MapGet("/", List).RequireAuthorization(Policies.ProgramRead).WithName("ListEvidence").WithSummary("Evidence items, one page at a time: ?control, ?q (ID or title contains), ?sort=effective|id|title (effective: newest first), ?order=asc|desc.");
         g.MapGet("/{id}", Get).RequireAuthorization(Policies.ProgramRead).WithName("GetEvidence").WithSummary("One evidence item with its versions.");
         g.MapPost("/", Upload).RequireAuthorization(Policies.EvidenceWrite).WithName("UploadEvidence").DisableAntiforgery().WithMetadata(new UploadEndpointAttribute())
             .WithSummary("multipart/form-data: title, controls (comma-separated), effectiveFrom, effectiveTo?, source?, and either file or url.");
@@ -36,11 +37,18 @@ public static class EvidenceEndpoints
         return api;
     }
 
-    private static async Task<Results<Ok<Paged<EvidenceView>>, ProblemHttpResult>> List(HttpContext context, ProgramService program, string? control, int? page, int? pageSize, CancellationToken ct)
+    private static async Task<Results<Ok<Paged<EvidenceView>>, ProblemHttpResult>> List(
+        HttpContext context, ProgramService program, string? control, string? q, string? sort, string? order, int? page, int? pageSize, CancellationToken ct)
     {
-        var rows = (await program.EvidenceAsync(context.Account(), ct)).Where(e => control is null || e.ControlIds.Contains(control)).Select(EvidenceView.From).ToList();
-        var paged = Paging.Of(rows, page, pageSize);
-        return paged.IsSuccess ? TypedResults.Ok(paged.Value) : ApiErrors.Problem(paged.Error!);
+        var sorting = Paging.Sort(sort, order, EvidenceQuery.Sorts);
+        var window = Paging.Window(page, pageSize);
+        if (!sorting.IsSuccess || !window.IsSuccess)
+        {
+            return ApiErrors.Problem(sorting.Error ?? window.Error!);
+        }
+
+        var rows = await program.ListEvidenceAsync(context.Account(), new EvidenceQuery(q, control, sorting.Value.Sort, sorting.Value.Descending), window.Value, ct);
+        return TypedResults.Ok(Paging.Of(rows, window.Value, e => EvidenceView.From(e.Item)));
     }
 
     private static async Task<Results<Ok<EvidenceView>, ProblemHttpResult>> Get(HttpContext context, ProgramService program, string id, CancellationToken ct)

@@ -1,4 +1,5 @@
 using Trellis.Core.Common;
+using Trellis.Data;
 
 namespace Trellis.Web.Api;
 
@@ -18,6 +19,47 @@ public static class Paging
 
     /// <summary>Largest page size.</summary>
     public const int MaxPageSize = 500;
+
+    /// <summary>The window <c>?page</c> and <c>?pageSize</c> ask for, or what is wrong with them.</summary>
+    public static Result<ListWindow> Window(int? page, int? pageSize)
+    {
+        var p = page ?? 1;
+        var size = pageSize ?? DefaultPageSize;
+        if (p < 1)
+        {
+            return new Error(ErrorCodes.InvalidPaging, $"page must be 1 or more, not {p}", "page");
+        }
+
+        return size < 1 || size > MaxPageSize
+            ? new Error(ErrorCodes.InvalidPaging, $"pageSize must be between 1 and {MaxPageSize}, not {size}", "pageSize")
+            : new ListWindow(p, size);
+    }
+
+    /// <summary>
+    /// The sort key <c>?sort</c> names (the first of <paramref name="sorts"/> when absent) and whether <c>?order=desc</c>
+    /// turns it round; <c>invalid-option</c> for anything else.
+    /// </summary>
+    public static Result<(string Sort, bool Descending)> Sort(string? sort, string? order, IReadOnlyList<string> sorts)
+    {
+        ArgumentNullException.ThrowIfNull(sorts);
+        var key = string.IsNullOrWhiteSpace(sort) ? sorts[0] : sort.Trim();
+        if (!sorts.Contains(key, StringComparer.Ordinal))
+        {
+            return new Error(ErrorCodes.InvalidOption, $"sort must be one of {string.Join(", ", sorts)}, not '{key}'", "sort");
+        }
+
+        return order is null or "asc" ? (key, false)
+            : order == "desc" ? (key, true)
+            : new Error(ErrorCodes.InvalidOption, $"order must be asc or desc, not '{order}'", "order");
+    }
+
+    /// <summary>A page the database cut, in the list shape of the API.</summary>
+    public static Paged<TOut> Of<TIn, TOut>(ListPage<TIn> page, ListWindow window, Func<TIn, TOut> view)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(window);
+        return new Paged<TOut>([.. page.Items.Select(view)], window.Page, window.PageSize, page.Total);
+    }
 
     /// <summary>Cuts one page out of a list, or explains what is wrong with the paging parameters.</summary>
     public static Result<Paged<T>> Of<T>(IReadOnlyList<T> all, int? page, int? pageSize)

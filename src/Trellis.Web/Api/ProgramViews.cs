@@ -12,12 +12,15 @@ public sealed record MappingView(string Framework, string Requirement, string Re
 public sealed record ControlView(
     string Id, string Title, string Description, string Owner, string Cadence, string Status, IReadOnlyList<MappingView> Mappings, IReadOnlyList<string> Evidence)
 {
-    internal static ControlView From(Control c, IEnumerable<EvidenceItem> evidence, Core.Crosswalk.FrameworkCatalog catalog) => new(
+    internal static ControlView From(Control c, IEnumerable<EvidenceItem> evidence, Core.Crosswalk.FrameworkCatalog catalog) =>
+        From(c, [.. evidence.Where(e => e.ControlIds.Contains(c.Id)).Select(e => e.Id)], catalog);
+
+    internal static ControlView From(Control c, IReadOnlyList<string> evidence, Core.Crosswalk.FrameworkCatalog catalog) => new(
         c.Id, c.Title, c.Description, c.Owner, c.Cadence.ToWire(), c.Status.ToWire(),
         [.. c.Mappings.Select(m => new MappingView(
             m.Requirement.Framework, m.Requirement.Requirement, Core.Crosswalk.Relationships.ToWire(m.Relationship),
             catalog.Framework(m.Requirement.Framework) is { IsSuccess: true } f ? f.Value.Find(m.Requirement.Requirement)?.Title : null))],
-        [.. evidence.Where(e => e.ControlIds.Contains(c.Id)).Select(e => e.Id)]);
+        evidence);
 }
 
 /// <summary>Request body of a control update: everything but the ID (from the path).</summary>
@@ -73,6 +76,9 @@ public sealed record ReadinessSummaryView(string Framework, string Name, DateOnl
         return new(r.Framework, name, r.AsOf, s[ReadinessStatus.Covered], s[ReadinessStatus.Partial], s[ReadinessStatus.Gap], s[ReadinessStatus.NotApplicable], s[ReadinessStatus.NotRelevant]);
     }
 }
+
+/// <summary>The readiness counts of one framework kept for one day (not-applicable includes judged not relevant).</summary>
+public sealed record ReadinessCountsView(DateOnly Day, int Covered, int Partial, int Gap, int NotApplicable);
 
 /// <summary>Readiness of one requirement.</summary>
 public sealed record RequirementReadinessView(

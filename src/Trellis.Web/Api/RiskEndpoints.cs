@@ -6,6 +6,9 @@ using Trellis.Application.Actors;
 using Trellis.Application.Compliance;
 using Trellis.Application.Engagements;
 using Trellis.Application.Exports;
+using Trellis.Core.Common;
+using Trellis.Core.Risks;
+using Trellis.Data;
 using Trellis.Web.Auth;
 
 namespace Trellis.Web.Api;
@@ -18,7 +21,7 @@ public static class RiskEndpoints
     {
         ArgumentNullException.ThrowIfNull(api);
         var g = api.MapGroup("/risks").WithTags("Risks");
-        g.MapGet("/", List).RequireAuthorization(Policies.ProgramRead).WithName("ListRisks").WithSummary("The risk register with inherent and residual levels.");
+        g.MapGet("/", List).RequireAuthorization(Policies.ProgramRead).WithName("ListRisks").WithSummary("The risk register with inherent and residual levels, one page at a time: ?q (ID or title contains), ?owner, ?treatment, ?likelihood and ?impact (residual), ?sort=register|id|title|owner|residual, ?order=asc|desc.");
         g.MapGet("/{id}", Get).RequireAuthorization(Policies.ProgramRead).WithName("GetRisk").WithSummary("One risk; its ETag is its version.");
         g.MapPut("/{id}", Put).RequireAuthorization(Policies.RisksWrite).WithName("PutRisk")
             .WithSummary("Creates or replaces a risk with its controls and treatment plan; ratings inside the matrix; retain needs an acceptance with approver and expiry; If-Match required when it exists (412 when stale, 428 when missing).");
@@ -27,11 +30,37 @@ public static class RiskEndpoints
         return api;
     }
 
-    private static async Task<Results<Ok<Paged<RiskView>>, ProblemHttpResult>> List(HttpContext context, ProgramService program, int? page, int? pageSize, CancellationToken ct)
+    private static async Task<Results<Ok<Paged<RiskView>>, ProblemHttpResult>> List(
+        HttpContext context, ProgramService program, string? q, string? owner, string? treatment, int? likelihood, int? impact, string? sort, string? order, int? page, int? pageSize, CancellationToken ct)
     {
-        var matrix = (await program.LoadAsync(ct)).RiskMatrix;
-        var paged = Paging.Of([.. (await program.RisksAsync(context.Account(), ct)).Select(r => RiskView.From(r, matrix))], page, pageSize);
-        return paged.IsSuccess ? TypedResults.Ok(paged.Value) : ApiErrors.Problem(paged.Error!);
+        var query = RiskQueryOf(q, owner, treatment, likelihood, impact, sort, order);
+        var window = Paging.Window(page, pageSize);
+        if (!query.IsSuccess || !window.IsSuccess)
+        {
+            return ApiErrors.Problem(query.Error ?? window.Error!);
+        }
+
+        var matrix = await program.RiskMatrixAsync(ct);
+        var rows = await program.ListRisksAsync(context.Account(), query.Value, window.Value, ct);
+        return TypedResults.Ok(Paging.Of(rows, window.Value, r => RiskView.From(r, matrix)));
+    }
+
+    /// <summary>The list query of the register's parameters (the API and the page).</summary>
+    internal static Result<RiskQuery> RiskQueryOf(string? q, string? owner, string? treatment, int? likelihood, int? impact, string? sort, string? order)
+    {
+        RiskTreatment? parsed = null;
+        if (!string.IsNullOrEmpty(treatment))
+        {
+            if (!RiskTreatments.TryParse(treatment, out var t))
+            {
+                return new Error(ErrorCodes.InvalidTreatment, $"unknown treatment '{treatment}'", "treatment");
+            }
+
+            parsed = t;
+        }
+
+        var sorting = Paging.Sort(sort, order, RiskQuery.Sorts);
+        return sorting.IsSuccess ? new RiskQuery(q, owner, parsed, likelihood, impact, sorting.Value.Sort, sorting.Value.Descending) : sorting.Error!;
     }
 
     private static async Task<Results<Ok<RiskView>, ProblemHttpResult>> Get(HttpContext context, ProgramService program, string id, CancellationToken ct)

@@ -22,6 +22,8 @@ public static class TrellisApi
         v1.MapEngagementEndpoints();
         v1.MapExportEndpoints();
         v1.MapAccountEndpoints();
+        v1.MapSearchEndpoints();
+        v1.MapProgramSettingsEndpoints();
         return app;
     }
 }

@@ -38,6 +38,9 @@ public static class Policies
     /// <summary>Create and edit engagements: admin and compliance manager.</summary>
     public const string EngagementsWrite = "engagements.write";
 
+    /// <summary>Change the program's settings (the frameworks it pursues): admin and compliance manager.</summary>
+    public const string ProgramSettingsWrite = "program-settings.write";
+
     /// <summary>Read the audit trail: admin and compliance manager.</summary>
     public const string AuditTrailRead = "audit-trail.read";
 
@@ -59,6 +62,7 @@ public static class Policies
         [SoaWrite] = [Roles.Admin, Roles.ComplianceManager],
         [JudgementsWrite] = [Roles.Admin, Roles.ComplianceManager],
         [EngagementsWrite] = [Roles.Admin, Roles.ComplianceManager],
+        [ProgramSettingsWrite] = [Roles.Admin, Roles.ComplianceManager],
         [AuditTrailRead] = [Roles.Admin, Roles.ComplianceManager],
         [UsersManage] = [Roles.Admin],
         [TokensOwn] = Roles.All,

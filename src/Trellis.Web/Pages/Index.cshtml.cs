@@ -1,20 +1,34 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Trellis.Application.Actors;
 using Trellis.Application.Compliance;
 using Trellis.Application.Engagements;
-using Trellis.Application.Exports;
+using Trellis.Data;
 using Trellis.Web.Api;
 using Trellis.Web.Auth;
 
 namespace Trellis.Web.Pages;
 
-/// <summary>The dashboard: readiness per framework as bars, with the counts.</summary>
+/// <summary>
+/// The dashboard: "what now?" (next audit events, stale or soon-stale evidence, overdue corrective actions, lapsed
+/// judgements, controls without an owner, the account's own controls), readiness per pursued framework, and readiness
+/// over time from the daily snapshots as an inline SVG chart with a table alternative.
+/// </summary>
 [Authorize(Policy = Policies.ProgramRead)]
-public sealed class IndexModel(ProgramService program) : PageModel
+public sealed class IndexModel(ProgramService program, Agenda agenda) : PageModel
 {
-    /// <summary>One summary per framework the account sees.</summary>
+    /// <summary>Days of history the chart shows.</summary>
+    public const int HistoryDays = 90;
+
+    /// <summary>One summary per framework pursued that the account sees.</summary>
     public IReadOnlyList<ReadinessSummaryView> Readiness { get; private set; } = [];
+
+    /// <summary>The kept counts of each framework shown, oldest first, over the last <see cref="HistoryDays"/> days.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<ReadinessCounts>> History { get; private set; } = new Dictionary<string, IReadOnlyList<ReadinessCounts>>();
+
+    /// <summary>What needs doing.</summary>
+    public AgendaView Agenda { get; private set; } = null!;
 
     /// <summary>Organization name.</summary>
     public string Organization { get; private set; } = "";
@@ -22,16 +36,45 @@ public sealed class IndexModel(ProgramService program) : PageModel
     /// <summary>SoA rows with drift.</summary>
     public int Drift { get; private set; }
 
-    /// <summary>Judgements of sufficiency that no longer hold (rule 8).</summary>
-    public int LapsedJudgements { get; private set; }
+    /// <summary>The account's e-mail (the owner name of its controls).</summary>
+    public string Email { get; private set; } = "";
+
+    /// <summary>The first day of the chart.</summary>
+    public DateOnly From { get; private set; }
 
     /// <summary>Builds the dashboard.</summary>
     public async Task OnGetAsync(CancellationToken ct)
     {
+        var account = HttpContext.Account();
+        Email = account.Email;
         Readiness = await ReadinessEndpoints.SummariesFor(HttpContext, program, ct);
         Organization = (await program.LoadAsync(ct)).Organization;
-        var soa = await program.SoaAsync(HttpContext.Account(), ct);
+        var soa = await program.SoaAsync(account, ct);
         Drift = soa.IsSuccess ? soa.Value.Count(r => r.Drift.Count > 0) : 0;
-        LapsedJudgements = (await program.JudgementsAsync(HttpContext.Account(), ct)).Count(j => !j.Active);
+        Agenda = await agenda.BuildAsync(account, ct);
+        From = program.Today.AddDays(-HistoryDays + 1);
+        var history = new Dictionary<string, IReadOnlyList<ReadinessCounts>>(StringComparer.Ordinal);
+        foreach (var r in Readiness)
+        {
+            var kept = await program.ReadinessHistoryAsync(account, r.Framework, From, ct);
+            history[r.Framework] = kept.IsSuccess ? kept.Value : [];
+        }
+
+        History = history;
+    }
+
+    /// <summary>Covered share of the requirements in scope, in percent (0 when none are in scope).</summary>
+    public static int Percent(ReadinessCounts c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var inScope = c.Covered + c.Partial + c.Gap;
+        return inScope == 0 ? 0 : (int)Math.Round(100.0 * c.Covered / inScope);
+    }
+
+    /// <summary>The SVG polyline points of a framework's covered percentage: x = day since <see cref="From"/> (0–89), y = 100 − percent.</summary>
+    public string Points(IReadOnlyList<ReadinessCounts> history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        return string.Join(' ', history.Select(h => string.Create(CultureInfo.InvariantCulture, $"{h.Day.DayNumber - From.DayNumber},{100 - Percent(h)}")));
     }
 }
