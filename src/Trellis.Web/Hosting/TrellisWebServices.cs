@@ -94,7 +94,12 @@ public static class TrellisWebServices
         });
         // One page creates and edits a risk; Razor Pages gives a page one template, so /risks/new is added here.
         services.AddRazorPages(o => o.Conventions.AddPageRoute("/Risks/Edit", "/risks/new"));
-        services.AddOpenApi("v1", o => o.AddDocumentTransformer<OpenApiDocumentInfo>());
+        services.AddOpenApi("v1", o =>
+        {
+            o.AddDocumentTransformer<OpenApiDocumentInfo>();
+            o.AddOperationTransformer<OpenApiProblemResponses>();
+        });
+        Compression.Add(services);
         return builder;
     }
 
