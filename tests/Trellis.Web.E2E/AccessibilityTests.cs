@@ -25,10 +25,10 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
         "/roadmap", "/reports", "/admin/audit-log", "/admin/accounts", "/account/tokens", Engagement,
     ];
 
-    /// <summary>Pages of an auditor scoped to SOC 2 (no internal pages, no writes).</summary>
+    /// <summary>Pages of an auditor scoped to SOC 2 (no internal pages, no writes, no SoA: it is ISO's).</summary>
     private static readonly string[] AuditorPages =
     [
-        "/", "/frameworks", "/frameworks/soc2-2017", "/crosswalk", "/controls", "/evidence", "/risks", "/soa",
+        "/", "/frameworks", "/frameworks/soc2-2017", "/crosswalk", "/controls", "/evidence", "/risks",
         "/engagements", "/requests", "/readiness/soc2-2017", "/account/tokens", Engagement,
     ];
 
@@ -105,6 +105,28 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
         await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search" }).FillAsync("backup");
         await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search" }).PressAsync("Enter");
         await page.WaitForURLAsync(app.BaseUrl + "/search?q=backup");
+    }
+
+    [Fact]
+    public async Task Ledger_DailyOrWeeklyControl_ShowsMonthsWithCountsThatOpenToTheirDays()
+    {
+        await app.CreateAccountAsync("ledger@example.com", Roles.ComplianceManager);
+        var page = await app.SignInAsync("ledger@example.com", Options(1440));
+        await page.GotoAsync(app.BaseUrl + Engagement);
+        await Assertions.Expect(page.Locator("#ledger-legend")).ToContainTextAsync("Expected");
+        await Assertions.Expect(page.Locator("#ledger-legend")).ToContainTextAsync("not due");
+        await Assertions.Expect(page.Locator("#ledger [aria-label]")).ToHaveCountAsync(0);
+
+        var row = page.Locator("#ledger tbody tr").Filter(new() { Has = page.Locator("td", new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^(daily|weekly)$") }) }).First;
+        var months = row.Locator("details.occ-group");
+        Assert.True(await months.CountAsync() >= 2, "a frequent control's window spans several months");
+        var first = months.First;
+        await Assertions.Expect(first.Locator("summary")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^[A-Z][a-z]{2} \d{4}: \d+ observed"));
+        var days = first.Locator(".occ-days .occ");
+        await Assertions.Expect(days.First).ToBeHiddenAsync();
+        await first.Locator("summary").ClickAsync();
+        await Assertions.Expect(days.First).ToBeVisibleAsync();
+        await Assertions.Expect(days.First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("(observed|missing|not due)$"));
     }
 
     private static BrowserNewContextOptions Options(int width) => new()
