@@ -74,9 +74,13 @@ public sealed class BrowserApp : IAsyncLifetime
     }
 
     /// <summary>A new browser context (its own cookies) at 1366×768, signed in through the form.</summary>
-    public async Task<IPage> SignInAsync(string email)
+    public Task<IPage> SignInAsync(string email) =>
+        SignInAsync(email, new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
+
+    /// <summary>A new browser context with <paramref name="options"/> (viewport, CSP bypass), signed in through the form.</summary>
+    public async Task<IPage> SignInAsync(string email, BrowserNewContextOptions options)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
+        var context = await Browser.NewContextAsync(options);
         var page = await context.NewPageAsync();
         await page.GotoAsync(BaseUrl + "/");
         await page.GetByLabel("E-mail").FillAsync(email);

@@ -85,7 +85,7 @@ public sealed class BrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
         Assert.True(await rows.CountAsync() > 0, "the demo program has deliberate gaps");
         foreach (var row in await rows.AllAsync())
         {
-            await Assertions.Expect(row.Locator(".text-bg-danger").First).ToBeVisibleAsync();
+            await Assertions.Expect(row.Locator(".occ-missing").First).ToBeVisibleAsync();
         }
 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserApp.ArtifactsDirectory(), "engagement-ledger.png"), FullPage = true });

@@ -32,6 +32,8 @@ public static class TrellisWebApp
             app.UseHsts();
         }
 
+        app.UseResponseCompression();
+        app.UseMiddleware<Compression.KeepSecretsUncompressed>();
         app.UseStatusCodePages();
         app.UseStaticFiles(new StaticFileOptions
         {

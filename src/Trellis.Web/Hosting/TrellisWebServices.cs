@@ -100,7 +100,12 @@ public static class TrellisWebServices
         // One page creates and edits a risk (a control); Razor Pages gives a page one template, so /risks/new
         // and /controls/new are added here.
         services.AddRazorPages(o => o.Conventions.AddPageRoute("/Risks/Edit", "/risks/new").AddPageRoute("/Controls/Edit", "/controls/new"));
-        services.AddOpenApi("v1", o => o.AddDocumentTransformer<OpenApiDocumentInfo>());
+        services.AddOpenApi("v1", o =>
+        {
+            o.AddDocumentTransformer<OpenApiDocumentInfo>();
+            o.AddOperationTransformer<OpenApiProblemResponses>();
+        });
+        Compression.Add(services);
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -55,6 +56,9 @@ public sealed class AccountsModel(WebDbContext db, AccountService accounts, Appl
     /// <summary>Outcome of the last action.</summary>
     public string? Message { get; private set; }
 
+    /// <summary>True when <see cref="Message"/> says why the last action failed (shown as an alert, not a status).</summary>
+    public bool Failed { get; private set; }
+
     /// <summary>Lists.</summary>
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -71,6 +75,7 @@ public sealed class AccountsModel(WebDbContext db, AccountService accounts, Appl
         DateTimeOffset? expires = Expires is { } d ? new DateTimeOffset(d.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
         var created = await accounts.CreateAsync(new NewAccount(Email, Role, null, expires, scope), Password, HttpContext.Account().Email, ct);
         Message = created.IsSuccess ? $"Created {Email} ({Role})." : created.Error!.Message;
+        Failed = !created.IsSuccess;
         await OnGetAsync(ct);
     }
 
@@ -86,12 +91,44 @@ public sealed class AccountsModel(WebDbContext db, AccountService accounts, Appl
     public async Task OnPostEnableAsync(string id, CancellationToken ct) =>
         await AfterAsync(await accounts.EnableAsync(id, HttpContext.Account().Email, ct), u => $"Enabled {u.Email}.", ct);
 
+    /// <summary>
+    /// The last day an expiring account works, as an ISO date: an expiry entered as 2027-03-31 is stored as the
+    /// instant it ends (2027-04-01T00:00Z) and shown as 2027-03-31; an instant inside a day shows with its UTC time.
+    /// Empty when the account does not expire.
+    /// </summary>
+    public static string ValidThrough(DateTimeOffset? expiresAt)
+    {
+        if (expiresAt is not { } at)
+        {
+            return "";
+        }
+
+        var utc = at.ToUniversalTime();
+        return utc.TimeOfDay == TimeSpan.Zero
+            ? DateOnly.FromDateTime(utc.UtcDateTime).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : utc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
+    }
+
+    /// <summary>
+    /// An auditor's scope: engagement, frameworks and window with ISO dates
+    /// ("soc2-type2-window-1; soc2-2017; 2026-05-01 – 2026-10-31"); empty for an account without one.
+    /// </summary>
+    public static string ScopeText(TrellisUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        static string D(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "…";
+        var frameworks = string.Join(", ", user.ScopeFrameworks.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        var window = user.ScopeFrom is null && user.ScopeTo is null ? "" : $"{D(user.ScopeFrom)} – {D(user.ScopeTo)}";
+        return string.Join("; ", new[] { user.EngagementId ?? "", frameworks, window }.Where(x => x.Length > 0));
+    }
+
     /// <summary>True when an admin disabled the account.</summary>
     public static bool IsDisabled(TrellisUser user) => AccountGate.IsDisabled(user);
 
     private async Task AfterAsync(Core.Common.Result<TrellisUser> changed, Func<TrellisUser, string> done, CancellationToken ct)
     {
         Message = changed.IsSuccess ? done(changed.Value) : changed.Error!.Message;
+        Failed = !changed.IsSuccess;
         await OnGetAsync(ct);
     }
 }
