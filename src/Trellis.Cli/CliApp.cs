@@ -52,6 +52,7 @@ public static class CliApp
             OscalCommands.Create(context),
             MappingCommands.Create(context),
             JudgementCommands.Create(context),
+            TaskCommands.Create(context),
             BackupCommands.Create(context),
             KeyRingCommands.Create(context),
         }.SelectMany(c => c))

@@ -62,6 +62,9 @@ public class TrellisDbContext(DbContextOptions<TrellisDbContext> options) : DbCo
     /// <summary>Readiness counts per framework and day (at most one row each).</summary>
     public DbSet<ReadinessSnapshotRow> ReadinessSnapshots => Set<ReadinessSnapshotRow>();
 
+    /// <summary>Notes on occurrences of recurring control work.</summary>
+    public DbSet<ControlTaskNoteRow> ControlTaskNotes => Set<ControlTaskNoteRow>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

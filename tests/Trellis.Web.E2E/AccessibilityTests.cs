@@ -23,7 +23,7 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
         "/readiness/iso27001-2022", "/readiness/soc2-2017", "/calendar", "/calendar?certificationDecision=2026-03-15&soc2Start=2026-01-01",
         "/advice", "/advice?market=us&buyers=type2&maturity=scaling&architecture=saas", "/compare", "/compare?left=iso27001-2022&right=soc2-2017",
         "/roadmap", "/reports", "/admin/audit-log", "/admin/accounts", "/account/tokens", Engagement,
-        "/controls/new", "/engagements/new", "/findings", "/findings/F-001", "/search?q=access", "/settings/frameworks",
+        "/controls/new", "/engagements/new", "/findings", "/findings/F-001", "/search?q=access", "/settings/frameworks", "/tasks", "/tasks?who=all&show=all",
     ];
 
     /// <summary>Pages of an auditor scoped to SOC 2 (no internal pages, no writes, no SoA: it is ISO's).</summary>

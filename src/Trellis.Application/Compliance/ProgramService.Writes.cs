@@ -117,7 +117,14 @@ public sealed partial class ProgramService
     /// any control; a control owner only to controls they own. An item with an empty ID gets the next free
     /// <c>EV-0001</c>-style ID inside the write, so parallel uploads all succeed with distinct IDs.
     /// </summary>
-    public async Task<Result<Versioned<EvidenceItem>>> AddEvidenceAsync(Account account, EvidenceItem item, byte[]? content, CancellationToken ct)
+    public Task<Result<Versioned<EvidenceItem>>> AddEvidenceAsync(Account account, EvidenceItem item, byte[]? content, CancellationToken ct) =>
+        AddEvidenceAsync(account, item, content, account.EditsControl, ct);
+
+    /// <summary>
+    /// <see cref="AddEvidenceAsync(Account, EvidenceItem, byte[], CancellationToken)"/> with the rule that says which
+    /// controls the account may attach it to (a task's assignee may attach its occurrence's evidence).
+    /// </summary>
+    internal async Task<Result<Versioned<EvidenceItem>>> AddEvidenceAsync(Account account, EvidenceItem item, byte[]? content, Func<Control, bool> mayAttach, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(item);
@@ -140,7 +147,7 @@ public sealed partial class ProgramService
                 return new Error(ErrorCodes.UnknownControl, $"no control '{id}'");
             }
 
-            if (!account.EditsControl(control))
+            if (!mayAttach(control))
             {
                 return Forbidden($"you do not own control '{id}'");
             }

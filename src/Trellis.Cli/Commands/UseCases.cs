@@ -2,6 +2,7 @@ using Trellis.Application.Actors;
 using Trellis.Application.Catalogs;
 using Trellis.Application.Compliance;
 using Trellis.Application.Engagements;
+using Trellis.Application.Operations;
 using Trellis.Data;
 
 namespace Trellis.Cli.Commands;
@@ -23,6 +24,7 @@ internal sealed class UseCases
         Imports = new ProgramImports(store, engagements, clock);
         Catalogs = new CatalogImports(Library, new ImportedFrameworkStore(database), new ImportedMappingStore(database), clock);
         Engagements = new EngagementService(engagements, Program, clock);
+        Tasks = new TaskService(Program, store, clock);
         Database = database;
     }
 
@@ -46,6 +48,9 @@ internal sealed class UseCases
 
     /// <summary>Engagements and findings.</summary>
     public EngagementService Engagements { get; }
+
+    /// <summary>Recurring control tasks.</summary>
+    public TaskService Tasks { get; }
 
     /// <summary>The use cases on a database already open.</summary>
     public static UseCases On(TrellisDatabase database, CliContext ctx) => new(database, ctx.Clock, Account.Operator(Environment.UserName));

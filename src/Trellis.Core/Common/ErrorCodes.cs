@@ -44,6 +44,8 @@ public static class ErrorCodes
     [ErrorCategory(ErrorCategory.NotFound)] public const string UnknownFinding = "unknown-finding";
     /// <summary>A corrective action ID names no action of the finding.</summary>
     [ErrorCategory(ErrorCategory.NotFound)] public const string UnknownAction = "unknown-action";
+    /// <summary>A task ID names no recurring task of the program (no such control, or no period of its cadence starts that day).</summary>
+    [ErrorCategory(ErrorCategory.NotFound)] public const string UnknownTask = "unknown-task";
     /// <summary>An e-mail names no account.</summary>
     [ErrorCategory(ErrorCategory.NotFound)] public const string UnknownAccount = "unknown-account";
     /// <summary>A name or ID names no API token of the account.</summary>
@@ -161,6 +163,8 @@ public static class ErrorCodes
     [ErrorCategory(ErrorCategory.Invalid)] public const string InvalidEngagement = "invalid-engagement";
     /// <summary>A finding to save is malformed (ID, title, kind, engagement, controls or requirements).</summary>
     [ErrorCategory(ErrorCategory.Invalid)] public const string InvalidFinding = "invalid-finding";
+    /// <summary>A task ID or a task change is malformed (ID form, missing reason, snooze date not after today).</summary>
+    [ErrorCategory(ErrorCategory.Invalid)] public const string InvalidTask = "invalid-task";
     /// <summary>A finding step is not one of the lifecycle's steps.</summary>
     [ErrorCategory(ErrorCategory.Invalid)] public const string InvalidStep = "invalid-step";
     /// <summary>A command-line option does not apply to what was asked.</summary>

@@ -229,6 +229,42 @@ namespace Trellis.Data.Sqlite.Migrations
                     b.ToTable("controls", (string)null);
                 });
 
+            modelBuilder.Entity("Trellis.Data.Rows.ControlTaskNoteRow", b =>
+                {
+                    b.Property<string>("ControlId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("control_id");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_start");
+
+                    b.Property<string>("Assignee")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assignee");
+
+                    b.Property<string>("DidNotOccurReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("did_not_occur_reason");
+
+                    b.Property<string>("SnoozeReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("snooze_reason");
+
+                    b.Property<DateOnly?>("SnoozedUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("snoozed_until");
+
+                    b.HasKey("ControlId", "PeriodStart")
+                        .HasName("pk_control_task_notes");
+
+                    b.ToTable("control_task_notes", (string)null);
+                });
+
             modelBuilder.Entity("Trellis.Data.Rows.EvidenceControlRow", b =>
                 {
                     b.Property<string>("EvidenceId")
@@ -802,6 +838,16 @@ namespace Trellis.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_control_mappings_controls_control_id");
+                });
+
+            modelBuilder.Entity("Trellis.Data.Rows.ControlTaskNoteRow", b =>
+                {
+                    b.HasOne("Trellis.Data.Rows.ControlRow", null)
+                        .WithMany()
+                        .HasForeignKey("ControlId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_control_task_notes_controls_control_id");
                 });
 
             modelBuilder.Entity("Trellis.Data.Rows.EvidenceControlRow", b =>

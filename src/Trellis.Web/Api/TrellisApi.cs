@@ -24,6 +24,7 @@ public static class TrellisApi
         v1.MapAccountEndpoints();
         v1.MapSearchEndpoints();
         v1.MapProgramSettingsEndpoints();
+        v1.MapTaskEndpoints();
         return app;
     }
 }

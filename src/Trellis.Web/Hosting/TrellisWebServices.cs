@@ -62,6 +62,7 @@ public static class TrellisWebServices
         services.AddScoped<Application.Exports.ExportService>();
         services.AddScoped<Application.Search.ProgramSearch>();
         services.AddScoped<Application.Engagements.Agenda>();
+        services.AddScoped<Application.Operations.TaskService>();
         services.AddHostedService<WebStartup>();
         services.AddHostedService<AuditRetention>();
 

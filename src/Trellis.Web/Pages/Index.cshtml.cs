@@ -16,7 +16,7 @@ namespace Trellis.Web.Pages;
 /// over time from the daily snapshots as an inline SVG chart with a table alternative.
 /// </summary>
 [Authorize(Policy = Policies.ProgramRead)]
-public sealed class IndexModel(ProgramService program, Agenda agenda) : PageModel
+public sealed class IndexModel(ProgramService program, Agenda agenda, Application.Operations.TaskService tasks) : PageModel
 {
     /// <summary>Days of history the chart shows.</summary>
     public const int HistoryDays = 90;
@@ -29,6 +29,9 @@ public sealed class IndexModel(ProgramService program, Agenda agenda) : PageMode
 
     /// <summary>What needs doing.</summary>
     public AgendaView Agenda { get; private set; } = null!;
+
+    /// <summary>Open, overdue and snoozed recurring tasks (staff; empty for an auditor).</summary>
+    public IReadOnlyList<Core.Operations.ControlTask> Tasks { get; private set; } = [];
 
     /// <summary>Organization name.</summary>
     public string Organization { get; private set; } = "";
@@ -52,6 +55,8 @@ public sealed class IndexModel(ProgramService program, Agenda agenda) : PageMode
         var soa = await program.SoaAsync(account, ct);
         Drift = soa.IsSuccess ? soa.Value.Count(r => r.Drift.Count > 0) : 0;
         Agenda = await agenda.BuildAsync(account, ct);
+        var pending = await tasks.ListAsync(account, new Application.Operations.TaskQuery(PendingOnly: true), ct);
+        Tasks = pending.IsSuccess ? pending.Value : [];
         From = program.Today.AddDays(-HistoryDays + 1);
         var history = new Dictionary<string, IReadOnlyList<ReadinessCounts>>(StringComparer.Ordinal);
         foreach (var r in Readiness)

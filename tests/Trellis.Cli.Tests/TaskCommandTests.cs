@@ -1,0 +1,73 @@
+using System.Text.Json;
+using Trellis.Testing;
+
+namespace Trellis.Cli.Tests;
+
+/// <summary>
+/// Issue 17, item 1: <c>trellis tasks</c> and <c>tasks complete</c> on the demo (src/Trellis.Content/Demo/DemoControls.cs).
+/// AC-07 (risk treatment plan and SoA) is an implemented quarterly control: on 2026-12-03 its current task is 2026 Q4,
+/// due 2026-12-31. AC-44 is an implemented monthly control with no evidence for October 2026: that task is overdue.
+/// </summary>
+public sealed class TaskCommandTests : IDisposable
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 3, 9, 0, 0, TimeSpan.Zero);
+    private readonly string _folder = Directory.CreateTempSubdirectory("trellis-tasks-").FullName;
+
+    private string Db => Path.Combine(_folder, "t.db");
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = CliApp.Run(args, output, error, new FixedClock(Now));
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void Tasks_Json_HasTheContractFields_AndCompleteWithAFileMakesTheTaskDone()
+    {
+        Assert.Equal(0, Run("demo", "--db", Db).Code);
+        var (code, output, error) = Run("tasks", "--due-before", "2026-12-31", "--format", "json", "--db", Db);
+        Assert.True(code == 0, error);
+        var tasks = JsonDocument.Parse(output).RootElement.EnumerateArray().ToList();
+        var q4 = tasks.Single(t => t.GetProperty("id").GetString() == "AC-07@2026-10-01");
+        Assert.Equal("AC-07", q4.GetProperty("control").GetString());
+        Assert.Equal("2026-12-31", q4.GetProperty("due").GetString());
+        Assert.Equal("quarterly", q4.GetProperty("cadence").GetString());
+        Assert.Contains("@", q4.GetProperty("owner").GetString(), StringComparison.Ordinal);
+        Assert.All(tasks, t => Assert.True(string.CompareOrdinal(t.GetProperty("due").GetString(), "2026-12-31") <= 0));
+        Assert.DoesNotContain(tasks, t => t.GetProperty("control").GetString() == "AC-08"); // in progress: no tasks
+
+        var file = Path.Combine(_folder, "steering-minutes.txt");
+        File.WriteAllText(file, "Q4 review of the risk treatment plan");
+        var october = tasks.Single(t => t.GetProperty("id").GetString() == "AC-44@2026-10-01");
+        Assert.Equal("overdue", october.GetProperty("status").GetString());
+        Assert.Equal("2026-10-31", october.GetProperty("due").GetString());
+        var done = Run("tasks", "complete", "AC-44@2026-10-01", "--evidence", file, "--db", Db);
+        Assert.True(done.Code == 0, done.Err);
+        Assert.Contains("effective 2026-10-01..2026-10-31", done.Out, StringComparison.Ordinal);
+
+        var after = JsonDocument.Parse(Run("tasks", "--format", "json", "--db", Db).Out).RootElement.EnumerateArray()
+            .Single(t => t.GetProperty("id").GetString() == "AC-44@2026-10-01");
+        Assert.Equal("done", after.GetProperty("status").GetString());
+        var trail = JsonDocument.Parse(Run("audit-log", "list", "--format", "json", "--db", Db).Out).RootElement.EnumerateArray().Last();
+        Assert.Equal("evidence.add", trail.GetProperty("action").GetString());
+    }
+
+    [Fact]
+    public void Tasks_BadInput_ExitsTwoNamingTheProblem()
+    {
+        Assert.Equal(0, Run("demo", "--db", Db).Code);
+        var bad = Run("tasks", "complete", "AC-07@2026-11-01", "--evidence", "https://wiki.example.com/x", "--db", Db);
+        Assert.Equal(2, bad.Code);
+        Assert.Contains("starts 2026-10-01", bad.Err, StringComparison.Ordinal);
+        var date = Run("tasks", "--due-before", "2026-13-01", "--db", Db);
+        Assert.Equal(2, date.Code);
+        Assert.Contains("--due-before", date.Err, StringComparison.Ordinal);
+        var snooze = Run("tasks", "snooze", "AC-44@2026-10-01", "--until", "2026-12-10", "--reason", " ", "--db", Db);
+        Assert.Equal(2, snooze.Code);
+        Assert.Contains("say why", snooze.Err, StringComparison.Ordinal);
+    }
+}
