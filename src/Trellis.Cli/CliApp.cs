@@ -53,6 +53,7 @@ public static class CliApp
             MappingCommands.Create(context),
             JudgementCommands.Create(context),
             TaskCommands.Create(context),
+            NotifyCommands.Create(context),
             BackupCommands.Create(context),
             KeyRingCommands.Create(context),
         }.SelectMany(c => c))

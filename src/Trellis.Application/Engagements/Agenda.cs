@@ -55,7 +55,7 @@ public sealed class Agenda(ProgramService program, EngagementService engagements
 
         var stale = states
             .Where(s => s.Control.Status == ImplementationStatus.Implemented)
-            .Select(s => new StaleControl(s.Control, s.Freshness, s.LatestEffective is { } d ? s.Control.Cadence.AddPeriod(d).AddDays(policy.GraceDays + 1) : null))
+            .Select(s => new StaleControl(s.Control, s.Freshness, policy.StaleFrom(s.Control.Cadence, s.LatestEffective)))
             .Where(s => s.Freshness != FreshnessState.Fresh || s.StaleFrom <= today.AddDays(SoonDays))
             .OrderBy(s => s.StaleFrom ?? DateOnly.MinValue).ThenBy(s => s.Control.Id, StringComparer.Ordinal)
             .ToList();

@@ -25,6 +25,7 @@ internal sealed class UseCases
         Catalogs = new CatalogImports(Library, new ImportedFrameworkStore(database), new ImportedMappingStore(database), clock);
         Engagements = new EngagementService(engagements, Program, clock);
         Tasks = new TaskService(Program, store, clock);
+        Digests = new DigestService(Program, Tasks, Engagements);
         Database = database;
     }
 
@@ -51,6 +52,9 @@ internal sealed class UseCases
 
     /// <summary>Recurring control tasks.</summary>
     public TaskService Tasks { get; }
+
+    /// <summary>The daily digest per person.</summary>
+    public DigestService Digests { get; }
 
     /// <summary>The use cases on a database already open.</summary>
     public static UseCases On(TrellisDatabase database, CliContext ctx) => new(database, ctx.Clock, Account.Operator(Environment.UserName));

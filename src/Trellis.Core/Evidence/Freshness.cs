@@ -52,4 +52,11 @@ public sealed record FreshnessPolicy
 
         return cadence.AddPeriod(latestEffectiveEnd.Value).AddDays(GraceDays) >= today ? FreshnessState.Fresh : FreshnessState.Stale;
     }
+
+    /// <summary>
+    /// The first day <see cref="Judge"/> says stale for evidence effective until <paramref name="latestEffectiveEnd"/>
+    /// (one cadence period plus grace plus one day later); null when there is no evidence (missing, not stale).
+    /// </summary>
+    public DateOnly? StaleFrom(Cadence cadence, DateOnly? latestEffectiveEnd) =>
+        latestEffectiveEnd is { } d ? cadence.AddPeriod(d).AddDays(GraceDays + 1) : null;
 }

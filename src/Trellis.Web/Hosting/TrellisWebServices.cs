@@ -63,6 +63,7 @@ public static class TrellisWebServices
         services.AddScoped<Application.Search.ProgramSearch>();
         services.AddScoped<Application.Engagements.Agenda>();
         services.AddScoped<Application.Operations.TaskService>();
+        services.AddScoped<Application.Operations.DigestService>();
         services.AddHostedService<WebStartup>();
         services.AddHostedService<AuditRetention>();
 
