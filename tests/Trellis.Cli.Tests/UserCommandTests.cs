@@ -67,6 +67,41 @@ public sealed class UserCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task UsersInviteReinviteExpiryScopeRevoke_ChangeTheAccountAndAuditEach()
+    {
+        var invite = Run("users", "invite", "new@example.com", "--role", "auditor", "--expires", Day(30), "--frameworks", "soc2-2017", "--base-url", "https://trellis.example.com/", "--db", Db);
+        Assert.True(invite.Code == 0, invite.Err);
+        Assert.StartsWith("https://trellis.example.com/account/invite?token=", invite.Out.Trim(), StringComparison.Ordinal);
+        Assert.Contains("shown only now", invite.Err, StringComparison.Ordinal);
+        var reinvite = Run("users", "reinvite", "new@example.com", "--db", Db);
+        Assert.True(reinvite.Code == 0, reinvite.Err);
+        Assert.NotEqual(invite.Out.Trim()[27..], reinvite.Out.Trim());
+
+        var expiry = Run("users", "expiry", "new@example.com", "--expires", Day(60), "--db", Db);
+        Assert.True(expiry.Code == 0, expiry.Err);
+        Assert.Equal($"new@example.com is valid through {Day(60)}.", expiry.Out.Trim());
+        Assert.Equal(2, Run("users", "expiry", "new@example.com", "--never", "--db", Db).Code);
+        var scope = Run("users", "scope", "new@example.com", "--frameworks", "iso27001-2022", "--window-from", "2026-01-01", "--window-to", "2026-12-31", "--db", Db);
+        Assert.True(scope.Code == 0, scope.Err);
+        Assert.Equal(0, Run("tokens", "create", "new@example.com", "--name", "ci", "--db", Db).Code);
+        var revoke = Run("users", "revoke", "new@example.com", "--db", Db);
+        Assert.True(revoke.Code == 0, revoke.Err);
+
+        await using var db = WebDatabase.Open(Db).Value.CreateContext();
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Email == "new@example.com");
+        Assert.Null(user.PasswordHash);
+        Assert.Equal("iso27001-2022", user.ScopeFrameworks);
+        Assert.Equal(new DateOnly(2026, 12, 31), user.ScopeTo);
+        Assert.Equal(Day(61), user.ExpiresAt?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Assert.False(await db.ApiTokens.AnyAsync(t => t.UserId == user.Id));
+        var actions = await db.AuditEntries.AsNoTracking().Select(e => e.Action).ToListAsync();
+        Assert.Equal(["account.invite", "account.reinvite", "account.expiry", "account.scope", "token.create", "account.revoke"], actions);
+    }
+
+    // A calendar day this many days after today, by the system clock the offline account tasks use.
+    private static string Day(int days) => TimeProvider.System.GetUtcNow().AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    [Fact]
     public void UsersAdd_EmailLongerThanTheLimit_ExitsTwoNamingTheField()
     {
         var (code, _, error) = Run("users", "add", new string('a', 300) + "@example.com", "--role", "viewer", "--db", Db);

@@ -8,18 +8,13 @@ using Trellis.Web.Hosting;
 
 namespace Trellis.Cli.Commands;
 
-/// <summary><c>trellis serve</c>, <c>trellis users add|role|disable|enable</c> and <c>trellis audit-log verify</c>: the web app and its state.</summary>
+/// <summary><c>trellis serve</c>, <c>trellis users …</c> (<see cref="UserCommands"/>), <c>trellis audit-log</c> and <c>trellis tokens</c>: the web app and its state.</summary>
 internal static class ServeCommands
 {
     public static IEnumerable<Command> Create(CliContext ctx)
     {
         yield return Serve(ctx);
-        var users = new Command("users", "Accounts of the web app.");
-        users.Subcommands.Add(AddUser(ctx));
-        users.Subcommands.Add(ChangeRole(ctx));
-        users.Subcommands.Add(Disable(ctx, enable: false));
-        users.Subcommands.Add(Disable(ctx, enable: true));
-        yield return users;
+        yield return UserCommands.Users(ctx);
         var log = new Command("audit-log", "The web app's hash-chained audit trail.");
         log.Subcommands.Add(Verify(ctx));
         log.Subcommands.Add(ListLog(ctx));
@@ -33,7 +28,7 @@ internal static class ServeCommands
 
     // Who acts on the web state: the operating-system user, or the account named by --as when it is an admin (or, for
     // its own tokens, the account itself).
-    private static async Task<string> ActorAsync(ParseResult parse, Option<string?> db, CliContext ctx, string? owner, CancellationToken ct)
+    internal static async Task<string> ActorAsync(ParseResult parse, Option<string?> db, CliContext ctx, string? owner, CancellationToken ct)
     {
         if (parse.GetValue(ctx.ActAs) is not { } email)
         {
@@ -48,7 +43,7 @@ internal static class ServeCommands
             : throw new CliFailureException(new Error(ErrorCodes.Forbidden, $"{actor.Email} is {actor.Role}: only an admin manages accounts and other people's tokens", "--as"));
     }
 
-    private static Option<string?> Db() => new("--db")
+    internal static Option<string?> Db() => new("--db")
     {
         Description = "Database: a SQLite file, a connection string or postgres:// URI. The default is TRELLIS_DB, else ./trellis.db.",
     };
@@ -84,84 +79,6 @@ internal static class ServeCommands
                 await app.WaitForShutdownAsync(ct).ConfigureAwait(false);
             }
 
-            return ExitCodes.Ok;
-        });
-        return cmd;
-    }
-
-    private static Command AddUser(CliContext ctx)
-    {
-        var email = new Argument<string>("email") { Description = "E-mail: the sign-in name, and the owner name controls use." };
-        var role = new Option<string>("--role") { Description = $"One of {string.Join(", ", Roles.All)}.", Required = true };
-        role.AcceptOnlyFromAmong([.. Roles.All]);
-        var stdin = new Option<bool>("--password-stdin") { Description = "Read the password from standard input; otherwise a random one is printed once." };
-        var expires = new Option<string?>("--expires") { Description = "Last day the account works (YYYY-MM-DD, UTC); required for auditors." };
-        var engagement = new Option<string?>("--engagement") { Description = "Auditor: the engagement ID on record; its framework and window are the default scope." };
-        var frameworks = new Option<string?>("--frameworks") { Description = "Auditor: framework IDs, comma-separated (default: the engagement's)." };
-        var from = new Option<string?>("--window-from") { Description = "Auditor: first day of the window whose evidence they see (YYYY-MM-DD)." };
-        var to = new Option<string?>("--window-to") { Description = "Auditor: last day of that window (YYYY-MM-DD)." };
-        var db = Db();
-        var cmd = new Command("add", "Create an account.") { email, role, stdin, expires, engagement, frameworks, from, to, db };
-        cmd.SetAction(async (parse, ct) =>
-        {
-            var password = parse.GetValue(stdin) ? Console.In.ReadLine()?.TrimEnd('\r', '\n') : null;
-            var expiry = Date(parse.GetValue(expires), "--expires");
-            // With --engagement alone, the frameworks and the window come from the engagement on record.
-            var scope = parse.GetValue(frameworks) is not null || parse.GetValue(engagement) is not null
-                ? new AuditorScope(
-                    parse.GetValue(engagement),
-                    (parse.GetValue(frameworks) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal),
-                    Date(parse.GetValue(from), "--window-from"),
-                    Date(parse.GetValue(to), "--window-to"))
-                : null;
-
-            // The account works through the whole last day (UTC).
-            DateTimeOffset? expiresAt = expiry is { } d ? new DateTimeOffset(d.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
-            var account = new NewAccount(parse.GetValue(email)!, parse.GetValue(role)!, null, expiresAt, scope);
-            var actor = await ActorAsync(parse, db, ctx, null, ct).ConfigureAwait(false);
-            var created = CliContext.Require(await OfflineTasks.AddAccountAsync(parse.GetValue(db), account, password, actor, ct).ConfigureAwait(false));
-            ctx.Out.WriteLine($"Created {created.Email} ({account.Role}).");
-            if (password is null)
-            {
-                ctx.Out.WriteLine($"One-time password (shown only now): {created.Password}");
-            }
-
-            return ExitCodes.Ok;
-        });
-        return cmd;
-    }
-
-    private static Command ChangeRole(CliContext ctx)
-    {
-        var email = new Argument<string>("email") { Description = "The account's e-mail." };
-        var role = new Option<string>("--role") { Description = $"The new role: one of {string.Join(", ", Roles.All.Where(r => r != Roles.Auditor))} (not to or from auditor).", Required = true };
-        role.AcceptOnlyFromAmong([.. Roles.All]);
-        var db = Db();
-        var cmd = new Command("role", "Give an account another role; its browser sessions end at once.") { email, role, db };
-        cmd.SetAction(async (parse, ct) =>
-        {
-            var actor = await ActorAsync(parse, db, ctx, null, ct).ConfigureAwait(false);
-            var changed = CliContext.Require(await OfflineTasks.ChangeAccountAsync(
-                parse.GetValue(db), parse.GetValue(email)!, (accounts, id) => accounts.ChangeRoleAsync(id, parse.GetValue(role)!, actor, ct), ct).ConfigureAwait(false));
-            ctx.Out.WriteLine($"{changed.Email} is now {changed.Role}.");
-            return ExitCodes.Ok;
-        });
-        return cmd;
-    }
-
-    private static Command Disable(CliContext ctx, bool enable)
-    {
-        var email = new Argument<string>("email") { Description = "The account's e-mail." };
-        var db = Db();
-        var cmd = enable
-            ? new Command("enable", "Enable a disabled account.") { email, db }
-            : new Command("disable", "Disable an account: its sessions and API tokens stop working at once.") { email, db };
-        cmd.SetAction(async (parse, ct) =>
-        {
-            var actor = await ActorAsync(parse, db, ctx, null, ct).ConfigureAwait(false);
-            var changed = CliContext.Require(await OfflineTasks.ChangeAccountAsync(
-                parse.GetValue(db), parse.GetValue(email)!, (accounts, id) => enable ? accounts.EnableAsync(id, actor, ct) : accounts.DisableAsync(id, actor, ct), ct).ConfigureAwait(false));
-            ctx.Out.WriteLine(enable ? $"Enabled {changed.Email}." : $"Disabled {changed.Email}.");
             return ExitCodes.Ok;
         });
         return cmd;
@@ -247,7 +164,7 @@ internal static class ServeCommands
         return cmd;
     }
 
-    private static DateOnly? Date(string? text, string option) => text is null ? null
+    internal static DateOnly? Date(string? text, string option) => text is null ? null
         : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
         : throw new CliFailureException(new Error(ErrorCodes.InvalidDate, $"{option} must be a date like 2026-12-31, not '{text}'"));
 }

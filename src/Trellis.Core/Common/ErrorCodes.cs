@@ -125,6 +125,8 @@ public static class ErrorCodes
     [ErrorCategory(ErrorCategory.Unprocessable)] public const string InvalidAccount = "invalid-account";
     /// <summary>A role name is not one of the roles.</summary>
     [ErrorCategory(ErrorCategory.Invalid)] public const string InvalidRole = "invalid-role";
+    /// <summary>An invitation link cannot be used: not a link Trellis made, used already, replaced by a newer one, expired, or its account disabled.</summary>
+    [ErrorCategory(ErrorCategory.Invalid)] public const string InvalidInvitation = "invalid-invitation";
     /// <summary>An account or API token field is longer than its limit (AccountLimits); the location names the field.</summary>
     [ErrorCategory(ErrorCategory.Invalid)] public const string FieldTooLong = "field-too-long";
     /// <summary>The change would leave no enabled admin account (a role change or disable of the last one).</summary>

@@ -14,7 +14,7 @@ namespace Trellis.Web.Api;
 
 /// <summary>
 /// <c>/api/v1/me</c>, <c>/api/v1/tokens</c> (one's own API tokens), <c>/api/v1/accounts</c> (admin: list, create,
-/// change role, disable, enable) and
+/// invite, change role, scope and expiry, disable, enable, revoke sessions and tokens) and
 /// <c>/api/v1/audit-log</c> (admin, compliance manager).
 /// </summary>
 public static class AccountEndpoints
@@ -34,6 +34,14 @@ public static class AccountEndpoints
         accounts.MapPut("/{id}/role", ChangeRole).WithName("ChangeAccountRole").WithSummary("Gives an account another role; its browser sessions end at once.");
         accounts.MapPost("/{id}/disable", DisableAccount).WithName("DisableAccount").WithSummary("Disables an account: its sessions and API tokens answer 401 from now on.");
         accounts.MapPost("/{id}/enable", EnableAccount).WithName("EnableAccount").WithSummary("Enables a disabled account again.");
+        accounts.MapPost("/invitations", Invite).WithName("InviteAccount")
+            .WithSummary("Creates an account without a password and returns a one-time link (shown only here) with which the person chooses it.");
+        accounts.MapPost("/{id}/invitation", Reinvite).WithName("RenewInvitation")
+            .WithSummary("A new invitation link for an account that has no password yet; earlier links stop working.");
+        accounts.MapPut("/{id}/expiry", ChangeExpiry).WithName("ChangeAccountExpiry").WithSummary("Extends or shortens when an account stops working (null: never; auditors need one).");
+        accounts.MapPut("/{id}/scope", ChangeScope).WithName("ChangeAuditorScope").WithSummary("Changes an auditor's engagement, frameworks and window; open sessions see the new scope at once.");
+        accounts.MapPost("/{id}/revoke", RevokeAccess).WithName("RevokeAccountAccess")
+            .WithSummary("Ends every browser session of the account and deletes all its API tokens, at once.");
         var log = api.MapGroup("/audit-log").WithTags("Audit trail").RequireAuthorization(Policies.AuditTrailRead);
         log.MapGet("/", ListAudit).WithName("ListAuditLog").WithSummary("Audit trail entries, newest first.");
         log.MapGet("/verify", VerifyAudit).WithName("VerifyAuditLog").WithSummary("Recomputes the hash chain; names the first entry altered or removed.");
@@ -91,6 +99,37 @@ public static class AccountEndpoints
     private static async Task<Results<Ok<AccountView>, ProblemHttpResult>> EnableAccount(HttpContext context, string id, AccountService accounts, CancellationToken ct) =>
         Answer(await accounts.EnableAsync(id, context.Account().Email, ct));
 
+    private static async Task<Results<Created<InvitationView>, ProblemHttpResult>> Invite(HttpContext context, NewInvitationRequest request, AccountService accounts, CancellationToken ct)
+    {
+        var scope = request.Frameworks is null && request.Engagement is null ? null
+            : new AuditorScope(request.Engagement, (request.Frameworks ?? []).ToHashSet(StringComparer.Ordinal), request.WindowFrom, request.WindowTo);
+        var invited = await accounts.InviteAsync(new NewAccount(request.Email, request.Role, request.DisplayName, request.ExpiresAt, scope), context.Account().Email, ct);
+        return invited.IsSuccess
+            ? TypedResults.Created("/api/v1/accounts/", new InvitationView(invited.Value.Email, invited.Value.Link, invited.Value.ExpiresAt))
+            : ApiErrors.Problem(invited.Error!);
+    }
+
+    private static async Task<Results<Ok<InvitationView>, ProblemHttpResult>> Reinvite(HttpContext context, string id, AccountService accounts, CancellationToken ct)
+    {
+        var invited = await accounts.ReinviteAsync(id, context.Account().Email, ct);
+        return invited.IsSuccess
+            ? TypedResults.Ok(new InvitationView(invited.Value.Email, invited.Value.Link, invited.Value.ExpiresAt))
+            : ApiErrors.Problem(invited.Error!);
+    }
+
+    private static async Task<Results<Ok<AccountView>, ProblemHttpResult>> ChangeExpiry(HttpContext context, string id, ExpiryChangeRequest request, AccountService accounts, CancellationToken ct) =>
+        Answer(await accounts.ChangeExpiryAsync(id, request.ExpiresAt, context.Account().Email, ct));
+
+    private static async Task<Results<Ok<AccountView>, ProblemHttpResult>> ChangeScope(HttpContext context, string id, ScopeChangeRequest request, AccountService accounts, CancellationToken ct) =>
+        Answer(await accounts.ChangeScopeAsync(
+            id,
+            new AuditorScope(request.Engagement, (request.Frameworks ?? []).ToHashSet(StringComparer.Ordinal), request.WindowFrom, request.WindowTo),
+            context.Account().Email,
+            ct));
+
+    private static async Task<Results<Ok<AccountView>, ProblemHttpResult>> RevokeAccess(HttpContext context, string id, AccountService accounts, CancellationToken ct) =>
+        Answer(await accounts.RevokeAccessAsync(id, context.Account().Email, ct));
+
     private static Results<Ok<AccountView>, ProblemHttpResult> Answer(Result<TrellisUser> changed) =>
         changed.IsSuccess ? TypedResults.Ok(AccountView.From(changed.Value)) : ApiErrors.Problem(changed.Error!);
 
@@ -129,12 +168,32 @@ public sealed record NewTokenView(TokenView Token, string Secret);
 /// <summary>Request to create an API token.</summary>
 public sealed record NewTokenRequest(string Name, DateTimeOffset? ExpiresAt);
 
-/// <summary>An account; <c>disabled</c> when an admin disabled it (every request it makes answers 401).</summary>
-public sealed record AccountView(string Id, string Email, string DisplayName, string Role, bool Disabled, DateTimeOffset? ExpiresAt, string? Engagement, IReadOnlyList<string> Frameworks, DateOnly? WindowFrom, DateOnly? WindowTo)
+/// <summary>
+/// An account; <c>disabled</c> when an admin disabled it (every request it makes answers 401); <c>hasPassword</c> false
+/// while an invited person has not chosen one (or for an account that signs in only by token or single sign-on).
+/// </summary>
+public sealed record AccountView(string Id, string Email, string DisplayName, string Role, bool Disabled, bool HasPassword, DateTimeOffset? ExpiresAt, string? Engagement, IReadOnlyList<string> Frameworks, DateOnly? WindowFrom, DateOnly? WindowTo)
 {
     internal static AccountView From(TrellisUser u) => new(
-        u.Id, u.Email ?? "", u.DisplayName, u.Role, AccountGate.IsDisabled(u), u.ExpiresAt, u.EngagementId, u.ScopeFrameworks.Split(' ', StringSplitOptions.RemoveEmptyEntries), u.ScopeFrom, u.ScopeTo);
+        u.Id, u.Email ?? "", u.DisplayName, u.Role, AccountGate.IsDisabled(u), u.PasswordHash is not null, u.ExpiresAt, u.EngagementId, u.ScopeFrameworks.Split(' ', StringSplitOptions.RemoveEmptyEntries), u.ScopeFrom, u.ScopeTo);
 }
+
+/// <summary>
+/// An invitation: the link (a local path; prefix the app's address) is shown only in this answer and works once,
+/// until <c>expiresAt</c>, while the account is enabled and no newer invitation replaced it.
+/// </summary>
+public sealed record InvitationView(string Email, string Link, DateTimeOffset ExpiresAt);
+
+/// <summary>Request to invite a person: as <see cref="NewAccountRequest"/> without a password.</summary>
+public sealed record NewInvitationRequest(
+    string Email, string Role, string? DisplayName, DateTimeOffset? ExpiresAt, string? Engagement,
+    IReadOnlyList<string>? Frameworks, DateOnly? WindowFrom, DateOnly? WindowTo);
+
+/// <summary>Request to change when an account stops working; null for never (not for an auditor).</summary>
+public sealed record ExpiryChangeRequest(DateTimeOffset? ExpiresAt);
+
+/// <summary>Request to change an auditor's scope: the engagement, and the frameworks and window (default: the engagement's).</summary>
+public sealed record ScopeChangeRequest(string? Engagement, IReadOnlyList<string>? Frameworks, DateOnly? WindowFrom, DateOnly? WindowTo);
 
 /// <summary>Request to change an account's role (not to or from auditor).</summary>
 public sealed record RoleChangeRequest(string Role);

@@ -32,7 +32,7 @@ public sealed partial class AccountService
 
                 return role != Roles.Admin ? await KeepsAnAdminAsync(user, cancellationToken) : null;
             },
-            user => user.Role = role,
+            Sync(user => user.Role = role),
             (user, before) => new AuditLog.AuditRecordParts(actor, "account.role", $"account/{user.Email}", new { email = user.Email, from = before.Role, to = user.Role }),
             cancellationToken);
     }
@@ -46,7 +46,7 @@ public sealed partial class AccountService
         ChangeAsync(
             userId,
             user => KeepsAnAdminAsync(user, cancellationToken),
-            user => user.LockoutEnd = AccountGate.DisabledMark,
+            Sync(user => user.LockoutEnd = AccountGate.DisabledMark),
             (user, _) => new AuditLog.AuditRecordParts(actor, "account.disable", $"account/{user.Email}", new { email = user.Email }),
             cancellationToken);
 
@@ -55,17 +55,19 @@ public sealed partial class AccountService
         ChangeAsync(
             userId,
             _ => Task.FromResult<Error?>(null),
-            user => user.LockoutEnd = null,
+            Sync(user => user.LockoutEnd = null),
             (user, _) => new AuditLog.AuditRecordParts(actor, "account.enable", $"account/{user.Email}", new { email = user.Email }),
             cancellationToken);
 
-    // Loads the account, checks the rule, applies the change with a new security stamp and writes the entry, in one transaction.
+    // Loads the account, checks the rule, applies the change (with a new security stamp when it ends the account's
+    // sessions) and writes the entry, in one transaction.
     private async Task<Result<TrellisUser>> ChangeAsync(
         string userId,
         Func<TrellisUser, Task<Error?>> rule,
-        Action<TrellisUser> change,
+        Func<TrellisUser, Task> change,
         Func<TrellisUser, Before, AuditLog.AuditRecordParts> entry,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool endSessions = true)
     {
         var before = default(Before);
         return await audit.WriteAsync(
@@ -83,9 +85,9 @@ public sealed partial class AccountService
                     return refused;
                 }
 
-                before = new Before(user.Role);
-                change(user);
-                var saved = await users.UpdateSecurityStampAsync(user);
+                before = new Before(user.Role, user.ExpiresAt, new { engagement = user.EngagementId, frameworks = user.ScopeFrameworks, from = user.ScopeFrom, to = user.ScopeTo });
+                await change(user);
+                var saved = endSessions ? await users.UpdateSecurityStampAsync(user) : await users.UpdateAsync(user);
                 return saved.Succeeded
                     ? Result<TrellisUser>.Ok(user)
                     : new Error(ErrorCodes.InvalidAccount, string.Join("; ", saved.Errors.Select(e => e.Description)));
@@ -108,5 +110,11 @@ public sealed partial class AccountService
             : new Error(ErrorCodes.LastAdmin, $"{user.Email} is the last enabled admin; make another account admin first");
     }
 
-    private readonly record struct Before(string Role);
+    private static Func<TrellisUser, Task> Sync(Action<TrellisUser> change) => user =>
+    {
+        change(user);
+        return Task.CompletedTask;
+    };
+
+    private readonly record struct Before(string Role, DateTimeOffset? ExpiresAt, object Scope);
 }

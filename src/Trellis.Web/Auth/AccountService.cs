@@ -31,13 +31,17 @@ public sealed partial class AccountService(
     Application.Engagements.EngagementService engagements,
     Application.Catalogs.FrameworkLibrary library,
     SignInThrottle throttle,
-    DecoyPassword decoy)
+    DecoyPassword decoy,
+    InvitationTokens invitations)
 {
     /// <summary>PBKDF2 iterations of stored passwords: OWASP's current minimum for PBKDF2-HMAC-SHA256 is 600,000.</summary>
     public const int PasswordIterations = 600_000;
 
     /// <summary>Creates an account; <paramref name="password"/> null creates one that signs in only by token or SSO.</summary>
-    public async Task<Result<TrellisUser>> CreateAsync(NewAccount spec, string? password, string actor, CancellationToken cancellationToken = default)
+    public Task<Result<TrellisUser>> CreateAsync(NewAccount spec, string? password, string actor, CancellationToken cancellationToken = default) =>
+        CreateAsync(spec, password, actor, "account.create", null, cancellationToken);
+
+    private async Task<Result<TrellisUser>> CreateAsync(NewAccount spec, string? password, string actor, string action, object? more, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var now = clock.GetUtcNow();
@@ -61,32 +65,13 @@ public sealed partial class AccountService(
             return tooLong;
         }
 
-        var scope = spec.Role == Roles.Auditor ? spec.Scope : null;
-        // What was left blank comes from the engagement on record; explicit frameworks may name an engagement kept elsewhere.
-        if (scope?.EngagementId is { Length: > 0 } engagementId && (scope.Frameworks.Count == 0 || (scope.From is null && scope.To is null)))
+        var resolved = await ResolveScopeAsync(spec.Role, spec.Role == Roles.Auditor ? spec.Scope : null, cancellationToken);
+        if (!resolved.IsSuccess)
         {
-            var found = await engagements.GetAsync(Account.System, engagementId, cancellationToken);
-            var stored = found.IsSuccess ? found.Value.Value : null;
-            if (stored is not null)
-            {
-                scope = AuditorScopes.Complete(scope, stored);
-            }
-            else if (scope.Frameworks.Count == 0)
-            {
-                return new Error(ErrorCodes.UnknownEngagement, $"no engagement '{engagementId}' is on record; plan it first (trellis plan --save, or PUT /api/v1/engagements/{engagementId}) or name the frameworks", "engagement");
-            }
+            return resolved.Error!;
         }
 
-        if (spec.Role == Roles.Auditor && (scope is null || scope.Frameworks.Count == 0))
-        {
-            return new Error(ErrorCodes.InvalidAccount, "an auditor account needs its engagement, or the frameworks it may see");
-        }
-
-        if (scope is not null && await UnknownFrameworkAsync(scope.Frameworks, cancellationToken) is { } unknown)
-        {
-            return unknown;
-        }
-
+        var scope = resolved.Value;
         var user = new TrellisUser
         {
             UserName = spec.Email.Trim(),
@@ -115,17 +100,43 @@ public sealed partial class AccountService(
                 var duplicate = result.Errors.Any(e => e.Code is "DuplicateUserName" or "DuplicateEmail");
                 return new Error(duplicate ? ErrorCodes.DuplicateAccount : ErrorCodes.InvalidAccount, string.Join("; ", result.Errors.Select(e => e.Description)));
             },
-            created => new AuditLog.AuditRecordParts(actor, "account.create", $"account/{created.Email}", new
-            {
-                email = created.Email,
-                role = created.Role,
-                expiresAt = created.ExpiresAt,
-                engagement = created.EngagementId,
-                frameworks = created.ScopeFrameworks,
-                from = created.ScopeFrom,
-                to = created.ScopeTo,
-            }),
+            created => new AuditLog.AuditRecordParts(actor, action, $"account/{created.Email}", Described(created, more)),
             cancellationToken);
+    }
+
+    private static object Described(TrellisUser u, object? invitation) => invitation is null
+        ? new { email = u.Email, role = u.Role, expiresAt = u.ExpiresAt, engagement = u.EngagementId, frameworks = u.ScopeFrameworks, from = u.ScopeFrom, to = u.ScopeTo }
+        : new { email = u.Email, role = u.Role, expiresAt = u.ExpiresAt, engagement = u.EngagementId, frameworks = u.ScopeFrameworks, from = u.ScopeFrom, to = u.ScopeTo, invitation };
+
+    // An auditor's scope as it will be stored: what was left blank comes from the engagement on record (explicit
+    // frameworks may name an engagement kept elsewhere); an auditor needs frameworks, each in the catalog.
+    private async Task<Result<AuditorScope?>> ResolveScopeAsync(string role, AuditorScope? scope, CancellationToken cancellationToken)
+    {
+        if (scope?.EngagementId is { Length: > 0 } engagementId && (scope.Frameworks.Count == 0 || (scope.From is null && scope.To is null)))
+        {
+            var found = await engagements.GetAsync(Account.System, engagementId, cancellationToken);
+            var stored = found.IsSuccess ? found.Value.Value : null;
+            if (stored is not null)
+            {
+                scope = AuditorScopes.Complete(scope, stored);
+            }
+            else if (scope.Frameworks.Count == 0)
+            {
+                return new Error(ErrorCodes.UnknownEngagement, $"no engagement '{engagementId}' is on record; plan it first (trellis plan --save, or PUT /api/v1/engagements/{engagementId}) or name the frameworks", "engagement");
+            }
+        }
+
+        if (role == Roles.Auditor && (scope is null || scope.Frameworks.Count == 0))
+        {
+            return new Error(ErrorCodes.InvalidAccount, "an auditor account needs its engagement, or the frameworks it may see");
+        }
+
+        if (scope is not null && await UnknownFrameworkAsync(scope.Frameworks, cancellationToken) is { } unknown)
+        {
+            return unknown;
+        }
+
+        return Result<AuditorScope?>.Ok(scope);
     }
 
     // An auditor sees only the frameworks of its scope: one the catalog (shipped and imported) lacks would be a

@@ -41,12 +41,34 @@ public static class OfflineTasks
     }
 
     /// <summary>
+    /// Invites a person (applying the web state's migrations first): creates the account without a password and returns
+    /// its one-time link (<see cref="Invitation"/>), to be shown once.
+    /// </summary>
+    public static async Task<Result<Invitation>> InviteAccountAsync(string? database, NewAccount account, string actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var db = WebDatabase.Open(database);
+        if (!db.IsSuccess)
+        {
+            return db.Error!;
+        }
+
+        await db.Value.MigrateAsync(cancellationToken);
+        var app = TrellisWebHost.CreateBuilder(new ServeRequest(database), console: TextWriter.Null).Build();
+        await using (app.ConfigureAwait(false))
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<AccountService>().InviteAsync(account, actor, cancellationToken);
+        }
+    }
+
+    /// <summary>
     /// Changes the account with <paramref name="email"/> through <see cref="AccountService"/> (applying the web state's
     /// migrations first): <paramref name="change"/> gets the service and the account's ID, and writes the change with its
     /// audit entry, ending the account's sessions. <c>unknown-account</c> when no account has the e-mail.
     /// </summary>
-    public static async Task<Result<TrellisUser>> ChangeAccountAsync(
-        string? database, string email, Func<AccountService, string, Task<Result<TrellisUser>>> change, CancellationToken cancellationToken = default)
+    public static async Task<Result<T>> ChangeAccountAsync<T>(
+        string? database, string email, Func<AccountService, string, Task<Result<T>>> change, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(email);
         ArgumentNullException.ThrowIfNull(change);

@@ -59,6 +59,12 @@ public sealed class TrellisWebOptions
     public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromHours(8);
 
     /// <summary>
+    /// How long an invitation link works after it was made (it also stops working once used, when the account is
+    /// disabled or its sessions revoked, and when a newer invitation replaces it). The default is 7 days.
+    /// </summary>
+    public TimeSpan InvitationLifetime { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
     /// A PFX file whose certificate protects the Data Protection key ring at rest (keys are stored encrypted to it);
     /// required in production unless <see cref="AllowUnprotectedKeyRing"/>. <c>trellis keyring new</c> creates one.
     /// </summary>

@@ -137,8 +137,12 @@ public static class TrellisWebServices
                 // Failed sign-ins never lock an account (anyone could lock out admin@localhost): SignInThrottle slows
                 // password guessing instead, and LockoutEnd marks only an account an admin disabled (AccountGate).
                 o.Lockout.AllowedForNewUsers = false;
+
+                // Invitation links are Identity's password-reset tokens, made by a provider on the injected clock.
+                o.Tokens.PasswordResetTokenProvider = InvitationTokens.ProviderName;
             })
-            .AddEntityFrameworkStores<WebDbContext>();
+            .AddEntityFrameworkStores<WebDbContext>()
+            .AddTokenProvider<InvitationTokens>(InvitationTokens.ProviderName);
         services.AddScoped<AccountService>();
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<DecoyPassword>();

@@ -11,8 +11,9 @@ using Trellis.Web.Storage;
 namespace Trellis.Web.Pages.Admin;
 
 /// <summary>
-/// Accounts: list, create one (auditors with their engagement's frameworks, window and expiry), change a role,
-/// disable and enable.
+/// Accounts: list, invite by a one-time link or create with a password (auditors with their engagement's frameworks,
+/// window and expiry), change a role, an expiry and an auditor's scope, disable and enable, end every session and API
+/// token of an account, and make a new invitation link.
 /// </summary>
 [Authorize(Policy = Policies.UsersManage)]
 public sealed class AccountsModel(WebDbContext db, AccountService accounts, Application.Engagements.EngagementService engagements) : PageModel
@@ -33,10 +34,11 @@ public sealed class AccountsModel(WebDbContext db, AccountService accounts, Appl
     [BindProperty]
     public DateOnly? Expires { get; set; }
 
-    /// <summary>Auditor: frameworks, comma-separated.</summary>
+    /// <summary>Auditor: the engagement on record.</summary>
     [BindProperty]
     public string? Engagement { get; set; }
 
+    /// <summary>Auditor: frameworks, comma-separated.</summary>
     [BindProperty]
     public string? Frameworks { get; set; }
 
@@ -51,7 +53,17 @@ public sealed class AccountsModel(WebDbContext db, AccountService accounts, Appl
     /// <summary>The accounts.</summary>
     public IReadOnlyList<TrellisUser> Users { get; private set; } = [];
 
+    /// <summary>The engagements on record, for an auditor's scope.</summary>
     public IReadOnlyList<string> EngagementIds { get; private set; } = [];
+
+    /// <summary>The invitation link just made (absolute), shown once.</summary>
+    public string? InvitationLink { get; private set; }
+
+    /// <summary>Whom <see cref="InvitationLink"/> is for.</summary>
+    public string? InvitationEmail { get; private set; }
+
+    /// <summary>When <see cref="InvitationLink"/> expires (ISO date and UTC time).</summary>
+    public string? InvitationExpires { get; private set; }
 
     /// <summary>Outcome of the last action.</summary>
     public string? Message { get; private set; }
@@ -66,18 +78,44 @@ public sealed class AccountsModel(WebDbContext db, AccountService accounts, Appl
         EngagementIds = [.. (await engagements.ListAsync(HttpContext.Account(), ct)).Select(e => e.Value.Id)];
     }
 
-    /// <summary>Creates an account.</summary>
+    /// <summary>Creates an account with the password given.</summary>
     public async Task OnPostAsync(CancellationToken ct)
     {
-        var scope = Role == Roles.Auditor
-            ? new AuditorScope(string.IsNullOrWhiteSpace(Engagement) ? null : Engagement, (Frameworks ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal), WindowFrom, WindowTo)
-            : null;
-        DateTimeOffset? expires = Expires is { } d ? new DateTimeOffset(d.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
-        var created = await accounts.CreateAsync(new NewAccount(Email, Role, null, expires, scope), Password, HttpContext.Account().Email, ct);
-        Message = created.IsSuccess ? $"Created {Email} ({Role})." : created.Error!.Message;
-        Failed = !created.IsSuccess;
-        await OnGetAsync(ct);
+        if (string.IsNullOrEmpty(Password))
+        {
+            await AfterAsync(new Core.Common.Error(Core.Common.ErrorCodes.InvalidAccount, "enter a password of at least 12 characters, or invite by link"), _ => "", ct);
+            return;
+        }
+
+        var created = await accounts.CreateAsync(Spec(), Password, HttpContext.Account().Email, ct);
+        await AfterAsync(created, u => $"Created {u.Email} ({u.Role}).", ct);
     }
+
+    /// <summary>Creates an account without a password and shows its invitation link once.</summary>
+    public async Task OnPostInviteAsync(CancellationToken ct) =>
+        await ShowAsync(await accounts.InviteAsync(Spec(), HttpContext.Account().Email, ct), invitation => $"Invited {invitation.Email} ({Role}).", ct);
+
+    /// <summary>A new invitation link for an account without a password; the earlier ones stop working.</summary>
+    public async Task OnPostReinviteAsync(string id, CancellationToken ct) =>
+        await ShowAsync(await accounts.ReinviteAsync(id, HttpContext.Account().Email, ct), invitation => $"New invitation link for {invitation.Email}; earlier links no longer work.", ct);
+
+    /// <summary>Changes when an account stops working (the last valid day; empty: never).</summary>
+    public async Task OnPostExpiryAsync(string id, DateOnly? lastDay, CancellationToken ct) =>
+        await AfterAsync(
+            await accounts.ChangeExpiryAsync(id, EndOf(lastDay), HttpContext.Account().Email, ct),
+            u => u.ExpiresAt is null ? $"{u.Email} no longer expires." : $"{u.Email} is valid through {ValidThrough(u.ExpiresAt)}.",
+            ct);
+
+    /// <summary>Changes an auditor's engagement, frameworks and window.</summary>
+    public async Task OnPostScopeAsync(string id, string? engagement, string? frameworks, DateOnly? windowFrom, DateOnly? windowTo, CancellationToken ct) =>
+        await AfterAsync(
+            await accounts.ChangeScopeAsync(id, ScopeOf(engagement, frameworks, windowFrom, windowTo), HttpContext.Account().Email, ct),
+            u => $"{u.Email} now sees {ScopeText(u)}.",
+            ct);
+
+    /// <summary>Ends every browser session and API token of an account at once.</summary>
+    public async Task OnPostRevokeAsync(string id, CancellationToken ct) =>
+        await AfterAsync(await accounts.RevokeAccessAsync(id, HttpContext.Account().Email, ct), u => $"Ended every session and API token of {u.Email}.", ct);
 
     /// <summary>Gives an account another role; its browser sessions end at once.</summary>
     public async Task OnPostRoleAsync(string id, string newRole, CancellationToken ct) =>
@@ -122,6 +160,20 @@ public sealed class AccountsModel(WebDbContext db, AccountService accounts, Appl
         return string.Join("; ", new[] { user.EngagementId ?? "", frameworks, window }.Where(x => x.Length > 0));
     }
 
+    /// <summary>What the account's status column says: disabled, invited (no password chosen yet) or enabled.</summary>
+    public static string StatusText(TrellisUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return AccountGate.IsDisabled(user) ? "disabled" : user.PasswordHash is null ? "invited (no password yet)" : "enabled";
+    }
+
+    /// <summary>The last valid day as the value of a date input (yyyy-MM-dd), empty when the account does not expire.</summary>
+    public static string LastDayValue(DateTimeOffset? expiresAt)
+    {
+        var shown = ValidThrough(expiresAt);
+        return shown.Length >= 10 ? shown[..10] : shown;
+    }
+
     /// <summary>True when an admin disabled the account.</summary>
     public static bool IsDisabled(TrellisUser user) => AccountGate.IsDisabled(user);
 
@@ -131,4 +183,28 @@ public sealed class AccountsModel(WebDbContext db, AccountService accounts, Appl
         Failed = !changed.IsSuccess;
         await OnGetAsync(ct);
     }
+
+    private async Task ShowAsync(Core.Common.Result<Invitation> made, Func<Invitation, string> done, CancellationToken ct)
+    {
+        await OnGetAsync(ct);
+        Failed = !made.IsSuccess;
+        Message = made.IsSuccess ? done(made.Value) : made.Error!.Message;
+        if (made.IsSuccess)
+        {
+            InvitationLink = $"{Request.Scheme}://{Request.Host}{made.Value.Link}";
+            InvitationEmail = made.Value.Email;
+            InvitationExpires = made.Value.ExpiresAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+        }
+    }
+
+    private NewAccount Spec() => new(Email, Role, null, EndOf(Expires), Role == Roles.Auditor ? ScopeOf(Engagement, Frameworks, WindowFrom, WindowTo) : null);
+
+    // An account works through its whole last day (UTC).
+    private static DateTimeOffset? EndOf(DateOnly? lastDay) => lastDay is { } d ? new DateTimeOffset(d.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
+
+    private static AuditorScope ScopeOf(string? engagement, string? frameworks, DateOnly? from, DateOnly? to) => new(
+        string.IsNullOrWhiteSpace(engagement) ? null : engagement.Trim(),
+        (frameworks ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal),
+        from,
+        to);
 }
