@@ -59,6 +59,7 @@ public class WireNamesTests
         { typeof(TaskProgress), ["not-started", "in-progress", "done"] },
         { typeof(CycleStage), ["certified", "after-surveillance-1", "after-surveillance-2"] },
         { typeof(PlanEventState), ["planned", "done", "past"] },
+        { typeof(ControlChangeKind), ["added", "changed", "retired", "program-replaced"] },
         { typeof(ErrorCategory), ["not-found", "conflict", "precondition-failed", "precondition-required", "forbidden", "too-large", "unprocessable", "invalid", "internal", "timeout", "unavailable"] },
     };
 
