@@ -93,4 +93,26 @@ public sealed class HeldAssurancePagesTests
         using var problem = await manager.GetAsync(new Uri("/api/v1/engagements/SOC2-2026/bridge-letter?until=2026-10-31", UriKind.Relative));
         Assert.Equal("bridge-before-period-end", (await problem.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
     }
+
+    [Fact]
+    public async Task PlanAndSave_FromAHeldCertificateAndReport_StoresTheHeldReportAndTheNextWindow()
+    {
+        using var db = TestDatabase.Create(Engine.Sqlite);
+        await using var app = new WebFactory(db.Target, start: new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
+        var manager = await app.ClientAsAsync(Roles.ComplianceManager);
+        var body = new { isoCertifiedOn = "2025-03-20", isoStage = "after-surveillance-1", soc2LastPeriodStart = "2025-10-01", soc2LastPeriodEnd = "2026-09-30" };
+
+        using var response = await manager.PostAsJsonAsync("/api/v1/engagements", body);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var stored = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("engagements").EnumerateArray().ToList();
+        var held = Assert.Single(stored, e => e.GetProperty("id").GetString() == "soc2-last-report");
+        Assert.Equal(("2025-10-01", "2026-09-30"), (held.GetProperty("windowStart").GetString(), held.GetProperty("windowEnd").GetString()));
+        Assert.Contains(stored, e => e.GetProperty("windowStart").GetString() == "2026-10-01" && e.GetProperty("windowEnd").GetString() == "2027-09-30");
+        Assert.Contains(stored, e => e.GetProperty("kind").GetString() == "iso-surveillance-2");
+        Assert.DoesNotContain(stored, e => e.GetProperty("kind").GetString() is "iso-stage1" or "iso-stage2" or "iso-surveillance-1" && e.GetProperty("fieldworkStart").GetString()!.StartsWith("2026", StringComparison.Ordinal));
+
+        using var refused = await manager.PostAsJsonAsync("/api/v1/engagements", new { isoStage = "certified", soc2Start = "2027-01-01" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+    }
 }
