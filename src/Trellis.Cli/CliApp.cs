@@ -47,6 +47,7 @@ public static class CliApp
             ReadinessCommands.Create(context),
             ProgramExchangeCommands.Create(context),
             ReportCommands.Create(context),
+            BridgeLetterCommands.Create(context),
             EngagementCommands.Create(context),
             EngagementCommandsOnDatabase.Create(context),
             OscalCommands.Create(context),

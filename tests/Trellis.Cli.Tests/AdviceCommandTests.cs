@@ -67,11 +67,11 @@ public class AdviceCommandTests
     }
 
     [Fact]
-    public void Advise_HasSoc2Report_MeansIsoNextWithAnExistingReason()
+    public void Advise_HasSoc2Report_MeansAddIsoWithAnExistingReason()
     {
         var advice = Advise("regulated", "iso", "formal", "multi-unit", "--has", "soc2-type2");
 
-        Assert.Equal("soc2-first", advice.GetProperty("recommendation").GetString());
+        Assert.Equal("add-iso27001", advice.GetProperty("recommendation").GetString());
         Assert.Equal("iso27001-2022", advice.GetProperty("overlap").GetProperty("to").GetString());
         var existing = Assert.Single(advice.GetProperty("reasons").EnumerateArray(), r => r.GetProperty("criterion").GetString() == "existing");
         Assert.Equal("soc2-type2", existing.GetProperty("answer").GetString());

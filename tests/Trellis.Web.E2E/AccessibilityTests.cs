@@ -22,7 +22,9 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
         "/risks/new", "/risks/R-01/edit", "/soa", "/soa?drift=true", "/soa/A.5.7", "/engagements", "/requests",
         "/readiness/iso27001-2022", "/readiness/soc2-2017", "/calendar", "/calendar?certificationDecision=2026-03-15&soc2Start=2026-01-01",
         "/advice", "/advice?market=us&buyers=type2&maturity=scaling&architecture=saas", "/compare", "/compare?left=iso27001-2022&right=soc2-2017",
-        "/roadmap", "/reports", "/admin/audit-log", "/admin/accounts", "/account/tokens", Engagement,
+        "/roadmap", "/roadmap?has=iso27001", "/reports",
+        "/calendar?isoCertifiedOn=2025-03-20&isoStage=after-surveillance-1&soc2LastStart=2025-10-01&soc2LastEnd=2026-09-30",
+        "/advice?market=us&buyers=type2&maturity=scaling&architecture=saas&has=iso27001", "/admin/audit-log", "/admin/accounts", "/account/tokens", Engagement,
         "/controls/new", "/engagements/new", "/findings", "/findings/F-001", "/search?q=access", "/settings/frameworks", "/tasks", "/tasks?who=all&show=all",
     ];
 

@@ -29,11 +29,7 @@ internal static class AdviceCommands
         var maturity = Choice("--maturity", "Organizational maturity", AdvisorWire.Maturities);
         var architecture = Choice("--architecture", "Product architecture", AdvisorWire.Architectures);
         var deadline = new Option<string?>("--deadline") { Description = "Date buyers need the first report or certificate by (YYYY-MM-DD)." };
-        var has = new Option<string[]>("--has")
-        {
-            Description = $"Reports or certificates already held: {string.Join(", ", AdvisorWire.Existing)} (repeat or comma-separate).",
-            AllowMultipleArgumentsPerToken = true,
-        };
+        var has = HasOption();
         var format = Options.Format("table", "json");
         var db = Db.Option();
         var cmd = new Command("advise", "Recommend SOC 2 or ISO/IEC 27001 first from the guide's decision criteria, with reasons and what the second adds (and, when a program exists, what it has of the second today).")
@@ -59,6 +55,7 @@ internal static class AdviceCommands
                 Render.WriteJson(ctx.Out, new
                 {
                     recommendation = decision.Recommendation.ToWire(),
+                    held = answers.Existing.Order().Select(e => e.ToWire()),
                     first = decision.First,
                     second = decision.Second,
                     decidedBy = decision.DecidedBy,
@@ -91,6 +88,14 @@ internal static class AdviceCommands
                     ["criterion", "answer", "effect"],
                     decision.Reasons.Select(r => (IReadOnlyList<string?>)[r.Criterion.ToWire(), r.Answer, r.Effect]),
                     $"Recommendation: {decision.Recommendation.ToWire()} ({decision.DecidedBy})");
+                if (decision.Recommendation is Recommendation.AddSoc2 or Recommendation.AddIso)
+                {
+                    var total = overlap.Full + overlap.Partial + overlap.Gap;
+                    ctx.Out.WriteLine(string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"You hold {overlap.From}: add {overlap.To}. The crosswalk says {overlap.Full} of its {total} requirements are already fully met, {overlap.Partial} partly, {overlap.Gap} not at all (trellis roadmap --has {string.Join(",", answers.Existing.Order().Select(e => e.ToWire()))}; trellis plan with what you hold)."));
+                }
+
                 ctx.Out.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
                     $"{overlap.To} if every requirement of {overlap.From} were implemented: full {overlap.Full}, partial {overlap.Partial}, gap {overlap.Gap}"));
@@ -141,15 +146,17 @@ internal static class AdviceCommands
         };
         var format = Options.Format("md", "json", "xlsx");
         var output = new Option<string?>("--out", "-o") { Description = "File to write; required for xlsx, otherwise standard output." };
+        var has = HasOption();
         var db = Db.Option();
-        var cmd = new Command("roadmap", "The guide's four combined-implementation steps as an ordered plan of tasks, each with what it produces and the requirements it satisfies; progress from the program when a database exists.")
+        var cmd = new Command("roadmap", "The guide's four combined-implementation steps as an ordered plan of tasks, each with what it produces and the requirements it satisfies; progress from the program when a database exists, and from what is already held (--has).")
         {
-            categories, format, output, db,
+            categories, format, output, has, db,
         };
         cmd.SetAction(async (parse, ct) =>
         {
             var commitments = CliContext.Require(RoadmapWire.ParseCategories(parse.GetValue(categories)));
-            var satisfied = await Satisfied(ctx, parse, db, ct).ConfigureAwait(false);
+            var held = RoadmapProgress.Held(FrameworkLibrary.ShippedEngine, CliContext.Require(ParseExisting(parse.GetValue(has) ?? [])));
+            var satisfied = (await Satisfied(ctx, parse, db, ct).ConfigureAwait(false) ?? new HashSet<RequirementRef>()).Union(held).ToHashSet();
             var roadmap = CliContext.Require(RoadmapPlanner.Plan(FrameworkLibrary.ShippedEngine, commitments, satisfied));
             var path = parse.GetValue(output);
             var kind = parse.GetValue(format);
@@ -253,6 +260,12 @@ internal static class AdviceCommands
 
         return md.ToString();
     }
+
+    private static Option<string[]> HasOption() => new("--has")
+    {
+        Description = $"Reports or certificates already held: {string.Join(", ", AdvisorWire.Existing)} (repeat or comma-separate).",
+        AllowMultipleArgumentsPerToken = true,
+    };
 
     private static Option<string> Choice(string name, string what, IReadOnlyList<string> values)
     {

@@ -10,7 +10,7 @@ namespace Trellis.Cli.Output;
 /// </summary>
 internal static partial class EngagementRender
 {
-    /// <summary>Plan or calendar events: JSON is an array of {id, kind, start, end, framework, title, description, warnings}.</summary>
+    /// <summary>Plan or calendar events: JSON is an array of {id, kind, start, end, framework, title, description, warnings, state}.</summary>
     public static void WritePlan(TextWriter output, IEnumerable<PlanEvent> events, string format)
     {
         var list = events.ToList();
@@ -22,10 +22,10 @@ internal static partial class EngagementRender
 
         Render.WriteTable(
             output,
-            ["start", "end", "kind", "framework", "title", "warnings"],
+            ["start", "end", "state", "kind", "framework", "title", "warnings"],
             list.Select(e => (IReadOnlyList<string?>)
             [
-                CalendarDates.Format(e.Start), CalendarDates.Format(e.End), e.Kind.ToWire(), e.Framework, e.Title,
+                CalendarDates.Format(e.Start), CalendarDates.Format(e.End), e.State.ToWire(), e.Kind.ToWire(), e.Framework, e.Title,
                 string.Join("\n", e.Warnings.Select(w => "! " + w)),
             ]),
             $"{list.Count} events, {list.Sum(e => e.Warnings.Count)} warnings");
@@ -90,10 +90,11 @@ internal static partial class EngagementRender
     private static string? D(DateOnly? date) => date is { } d ? CalendarDates.Format(d) : null;
 
     /// <summary>JSON shape of a plan event (a stable contract of <c>trellis plan --format json</c>).</summary>
-    internal sealed record EventView(string Id, string Kind, string Start, string End, string Framework, string Title, string Description, IReadOnlyList<string> Warnings)
+    internal sealed record EventView(
+        string Id, string Kind, string Start, string End, string Framework, string Title, string Description, IReadOnlyList<string> Warnings, string State)
     {
         public static EventView From(PlanEvent e) => new(
             e.Id, e.Kind.ToWire(), CalendarDates.Format(e.Start), CalendarDates.Format(e.End), e.Framework, e.Title, e.Description,
-            e.Warnings.Select(w => w.ToString()).ToList());
+            e.Warnings.Select(w => w.ToString()).ToList(), e.State.ToWire());
     }
 }

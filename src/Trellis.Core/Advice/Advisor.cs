@@ -24,8 +24,12 @@ public sealed record AdviceReason(DecisionCriterion Criterion, string Answer, De
 public sealed record Decision(
     Recommendation Recommendation, int Soc2Score, int IsoScore, string DecidedBy, IReadOnlyList<AdviceReason> Reasons)
 {
-    /// <summary>The framework done first: SOC 2 for <see cref="Recommendation.Soc2First"/>, otherwise ISO/IEC 27001 (the guide's order for both).</summary>
-    public string First => Recommendation == Recommendation.Soc2First ? FrameworkIds.Soc2v2017 : FrameworkIds.Iso27001v2022;
+    /// <summary>
+    /// The framework done first — for <see cref="Recommendation.AddSoc2"/> and <see cref="Recommendation.AddIso"/> the one
+    /// already held: SOC 2 for <see cref="Recommendation.Soc2First"/> and <see cref="Recommendation.AddIso"/>, otherwise
+    /// ISO/IEC 27001 (the guide's order for both).
+    /// </summary>
+    public string First => Recommendation is Recommendation.Soc2First or Recommendation.AddIso ? FrameworkIds.Soc2v2017 : FrameworkIds.Iso27001v2022;
 
     /// <summary>The other framework.</summary>
     public string Second => First == FrameworkIds.Soc2v2017 ? FrameworkIds.Iso27001v2022 : FrameworkIds.Soc2v2017;
@@ -82,9 +86,10 @@ public static class Advisor
 
         if (answers.Existing.Count > 0)
         {
-            var hasSoc2 = answers.Existing.Contains(ExistingAssurance.Soc2Type1) || answers.Existing.Contains(ExistingAssurance.Soc2Type2);
+            var soc2Type = answers.Existing.Contains(ExistingAssurance.Soc2Type2) ? "soc2-type2"
+                : answers.Existing.Contains(ExistingAssurance.Soc2Type1) ? "soc2-type1" : null;
             var hasIso = answers.Existing.Contains(ExistingAssurance.Iso27001);
-            var key = hasSoc2 && hasIso ? "soc2+iso27001" : hasSoc2 ? "soc2" : "iso27001";
+            var key = soc2Type is not null && hasIso ? "soc2+iso27001" : soc2Type ?? "iso27001";
             var text = string.Join(",", answers.Existing.Order().Select(e => e.ToWire()));
             reasons.Add(new AdviceReason(DecisionCriterion.Existing, text, DecisionTable.Find(DecisionCriterion.Existing, key)));
         }

@@ -35,6 +35,12 @@ public enum Recommendation
 
     /// <summary>Both on one program, ISMS as the baseline (wire name <c>both</c>; the guide's combined strategy).</summary>
     Both,
+
+    /// <summary>An ISO/IEC 27001 certificate is held: add SOC 2 to the same program (wire name <c>add-soc2</c>).</summary>
+    AddSoc2,
+
+    /// <summary>A SOC 2 report is held: add ISO/IEC 27001 to the same program (wire name <c>add-iso27001</c>).</summary>
+    AddIso,
 }
 
 /// <summary>
@@ -42,7 +48,7 @@ public enum Recommendation
 /// or the recommendation it forces, and why.
 /// </summary>
 /// <param name="Criterion">The criterion the row belongs to.</param>
-/// <param name="Answer">The answer it matches: a wire name, or for deadline <c>tight</c>/<c>ample</c>, for existing <c>soc2</c>/<c>iso27001</c>/<c>soc2+iso27001</c>.</param>
+/// <param name="Answer">The answer it matches: a wire name, or for deadline <c>tight</c>/<c>ample</c>, for existing <c>soc2-type1</c>/<c>soc2-type2</c>/<c>iso27001</c>/<c>soc2+iso27001</c>.</param>
 /// <param name="Soc2Points">Points added to SOC 2.</param>
 /// <param name="IsoPoints">Points added to ISO/IEC 27001.</param>
 /// <param name="Forces">A recommendation this answer imposes regardless of points, or null.</param>
@@ -80,6 +86,8 @@ public static class DecisionTable
         [Recommendation.Soc2First] = "soc2-first",
         [Recommendation.IsoFirst] = "iso-first",
         [Recommendation.Both] = "both",
+        [Recommendation.AddSoc2] = "add-soc2",
+        [Recommendation.AddIso] = "add-iso27001",
     });
 
     /// <summary>A point difference at or below this is too close to call: the recommendation is both. The value is 1.</summary>
@@ -126,10 +134,12 @@ public static class DecisionTable
         new(DecisionCriterion.Deadline, "ample", 0, 0, null,
             $"{TightDeadlineMonths} months or more away: time allows either path"),
 
-        new(DecisionCriterion.Existing, "soc2", 0, 0, Recommendation.Soc2First,
-            "a SOC 2 report is already held: SOC 2 stays first and ISO/IEC 27001 is the next step; the overlap shows what it adds"),
-        new(DecisionCriterion.Existing, "iso27001", 0, 0, Recommendation.IsoFirst,
-            "an ISO/IEC 27001 certificate is already held: ISO stays first and SOC 2 is the next step; the overlap shows what it adds"),
+        new(DecisionCriterion.Existing, "soc2-type1", 0, 0, Recommendation.AddIso,
+            "a SOC 2 Type 1 report is already held: add ISO/IEC 27001 to the same program (the overlap shows how much of it the SOC 2 controls already cover), and start the first Type 2 window the day after the Type 1 date, since a Type 1 tests design only (docs/audit-cycle.md §1.1, §1.3)"),
+        new(DecisionCriterion.Existing, "soc2-type2", 0, 0, Recommendation.AddIso,
+            "a SOC 2 Type 2 report is already held: add ISO/IEC 27001 to the same program (the overlap shows how much of it the SOC 2 controls already cover) and keep the Type 2 windows back to back (docs/audit-cycle.md §1.3, §1.4)"),
+        new(DecisionCriterion.Existing, "iso27001", 0, 0, Recommendation.AddSoc2,
+            "an ISO/IEC 27001 certificate is already held: add SOC 2 to the same program (the overlap shows how much of it the ISMS already covers) and put its audits in the seasons of the surveillance audits (docs/audit-cycle.md §2.2, §3)"),
         new(DecisionCriterion.Existing, "soc2+iso27001", 0, 0, Recommendation.Both,
             "both are already held: keep them on one program and one audit calendar"),
     ];
@@ -145,7 +155,7 @@ public static class DecisionTable
     /// <summary>Parses a criterion wire name; false when unknown.</summary>
     public static bool TryParse(string? text, out DecisionCriterion criterion) => Criteria.TryParse(text, out criterion);
 
-    /// <summary>Wire name of a recommendation: <c>soc2-first</c>, <c>iso-first</c> or <c>both</c>.</summary>
+    /// <summary>Wire name of a recommendation: <c>soc2-first</c>, <c>iso-first</c>, <c>both</c>, <c>add-soc2</c> or <c>add-iso27001</c>.</summary>
     public static string ToWire(this Recommendation recommendation) => Recommendations[recommendation];
 
     /// <summary>Parses a recommendation wire name; false when unknown.</summary>

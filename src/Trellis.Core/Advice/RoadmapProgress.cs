@@ -32,6 +32,32 @@ public static class RoadmapProgress
         return set;
     }
 
+    /// <summary>
+    /// The requirements an assurance already held vouches for, so the roadmap starts from what is missing: an ISO/IEC
+    /// 27001 certificate — every ISO/IEC 27001:2022 requirement, since the certification body audited the ISMS (clauses
+    /// 4–10) and the controls of its SoA (docs/audit-cycle.md §2.2, §2.5); a SOC 2 report, Type 1 or Type 2 — the
+    /// Security criteria CC1–CC9, in every report (§1.2; other categories only when the report had them, which is not
+    /// known here). A framework missing from the engine contributes nothing.
+    /// </summary>
+    public static IReadOnlySet<RequirementRef> Held(CrosswalkEngine engine, IReadOnlySet<ExistingAssurance> held)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(held);
+        var set = new HashSet<RequirementRef>();
+        if (held.Contains(ExistingAssurance.Iso27001) && engine.Catalog.Framework(FrameworkIds.Iso27001v2022) is { IsSuccess: true } iso)
+        {
+            set.UnionWith(iso.Value.Requirements.Select(r => new RequirementRef(FrameworkIds.Iso27001v2022, r.Id)));
+        }
+
+        if ((held.Contains(ExistingAssurance.Soc2Type1) || held.Contains(ExistingAssurance.Soc2Type2))
+            && engine.Catalog.Framework(FrameworkIds.Soc2v2017) is { IsSuccess: true } soc2)
+        {
+            set.UnionWith(soc2.Value.Requirements.Where(r => r.Category == TscCategories.All[0]).Select(r => new RequirementRef(FrameworkIds.Soc2v2017, r.Id)));
+        }
+
+        return set;
+    }
+
     /// <summary>The service commitments the scope's Trust Services categories stand for (Security needs none).</summary>
     public static ServiceCommitments CommitmentsOf(ProgramScope scope)
     {

@@ -29,7 +29,7 @@ public static class AuditPlanner
 }
 
 /// <summary>Builds one plan; holds the events placed so far.</summary>
-internal sealed class PlanBuilder(PlanRequest r)
+internal sealed partial class PlanBuilder(PlanRequest r)
 {
     private const int FallbackBufferDays = 14;
     private const int SeasonDays = 90;
@@ -41,15 +41,16 @@ internal sealed class PlanBuilder(PlanRequest r)
     public AuditPlan Build()
     {
         var windows = Soc2Windows();
+        AddHeldSoc2();
         AddSoc2(windows);
-        var cycles = r.CertificationDecision is { } decision ? AddIso(decision) : [];
+        var cycles = r.IsoDecision is { } decision ? AddIso(decision) : [];
         AddInternalAudits();
         return new AuditPlan(PlanChecks.Apply(_events, cycles, r), cycles);
     }
 
     private List<ObservationWindow> Soc2Windows()
     {
-        if (r.Soc2Start is not { } start)
+        if (r.FirstWindowStart is not { } start)
         {
             return [];
         }
@@ -57,7 +58,7 @@ internal sealed class PlanBuilder(PlanRequest r)
         var windows = new List<ObservationWindow> { new(start, FirstWindowEnd(start)) };
         // N windows, and more when SOC 2 started well before the ISO decision: every ISO audit of the N years
         // needs a window ending in the 6 months before it is due, so both audits share an evidence season.
-        var isoHorizon = r.CertificationDecision?.AddMonths((12 * r.Years) - 6);
+        var isoHorizon = r.IsoDecision?.AddMonths((12 * (r.Years + IsoAuditsDone)) - 6);
         while (windows.Count < r.Years || (isoHorizon is { } h && windows[^1].End < h))
         {
             windows.Add(ObservationWindow.OfMonths(windows[^1].End.AddDays(1), AuditRules.MaximumType2Months));
@@ -74,8 +75,9 @@ internal sealed class PlanBuilder(PlanRequest r)
         }
 
         var longest = start.AddMonths(AuditRules.MaximumType2Months).AddDays(-1);
-        if (r.CertificationDecision is not { } decision)
+        if (r.IsoDecision is not { } decision || r.Soc2LastPeriod is { Days: > 1 })
         {
+            // After a Type 2 report the next window is the usual 12 months, back to back (1.3, 1.4).
             return longest;
         }
 
@@ -140,7 +142,8 @@ internal sealed class PlanBuilder(PlanRequest r)
     {
         var fw = r.IsoFramework;
         var cycle = new CertificationCycle { Framework = fw, CertificationDecision = decision };
-        if (decision > r.Today)
+        var done = IsoAuditsDone;
+        if (decision > r.Today && r.IsoCertificate is null)
         {
             // Stage 2 as late as the decision allows, else just before a SOC 2 fieldwork it would crowd; stage 1
             // "within weeks" before it (2.2), moved after or before a SOC 2 fieldwork it would crowd.
@@ -166,13 +169,20 @@ internal sealed class PlanBuilder(PlanRequest r)
             cycle = cycle with { Stage1 = stage1, Stage2 = stage2 };
         }
 
-        Add(PlanEventKind.IsoCertificationDecision, "iso-certification-decision", DateRange.Day(decision), fw,
-            "ISO/IEC 27001 certification decision",
-            $"Starts the 3-year cycle; certificate valid through {CalendarDates.Format(cycle.Expiry)}; first surveillance due by {CalendarDates.Format(cycle.Surveillance1Deadline)} (ISO/IEC 17021-1 9.1.3).");
+        if (r.IsoCertificate is { } held)
+        {
+            AddHeldDecision(held, cycle);
+        }
+        else
+        {
+            Add(PlanEventKind.IsoCertificationDecision, "iso-certification-decision", DateRange.Day(decision), fw,
+                "ISO/IEC 27001 certification decision",
+                $"Starts the 3-year cycle; certificate valid through {CalendarDates.Format(cycle.Expiry)}; first surveillance due by {CalendarDates.Format(cycle.Surveillance1Deadline)} (ISO/IEC 17021-1 9.1.3).");
+        }
 
         var cycles = new List<CertificationCycle>();
         var previousEnd = cycle.Stage2?.End ?? decision;
-        for (var year = 1; year <= r.Years; year++)
+        for (var year = done + 1; year <= done + r.Years; year++)
         {
             var n = ((year - 1) / 3) + 1;
             switch ((year - 1) % 3)
@@ -202,7 +212,7 @@ internal sealed class PlanBuilder(PlanRequest r)
             }
         }
 
-        if (r.Years % 3 != 0)
+        if ((done + r.Years) % 3 != 0)
         {
             cycles.Add(cycle);
         }
@@ -215,6 +225,7 @@ internal sealed class PlanBuilder(PlanRequest r)
         // Same evidence season as a SOC 2 fieldwork: right after it (the whole period's evidence is then
         // ready), or just before it; the minimum spacing apart; within the rule's window. Latest wins, to
         // keep audits near their anniversaries.
+        earliest = CalendarDates.Max(earliest, NotBefore);
         var candidates = new List<(DateRange Range, string Season)>();
         foreach (var (label, fieldwork) in _soc2Fieldwork)
         {
@@ -247,6 +258,11 @@ internal sealed class PlanBuilder(PlanRequest r)
             }
 
             description = $"{char.ToUpperInvariant(why[0])}{why[1..]}.";
+            if (range.Start < NotBefore)
+            {
+                range = Overdue(days);
+                description += " Overdue: placed as soon as an internal audit and a management review fit before it.";
+            }
             if (_soc2Fieldwork.Count > 0)
             {
                 warnings.Add(new RuleWarning(
@@ -264,7 +280,7 @@ internal sealed class PlanBuilder(PlanRequest r)
 
     private void AddInternalAudits()
     {
-        var framework = r.CertificationDecision is null ? FrameworkIds.Soc2v2017 : r.IsoFramework;
+        var framework = r.IsoDecision is null ? FrameworkIds.Soc2v2017 : r.IsoFramework;
         var externals = _events.Where(e => e.Kind.IsExternalFieldwork()).OrderBy(e => e.Start).ToList();
         var seasons = new List<List<PlanEvent>>();
         foreach (var e in externals)
@@ -290,9 +306,9 @@ internal sealed class PlanBuilder(PlanRequest r)
 
             audit = AvoidBackward(audit);
             Add(PlanEventKind.InternalAudit, $"internal-audit-{i + 1}", audit, framework,
-                r.CertificationDecision is null ? "Internal audit (readiness review, TSC CC4.1)" : "Internal audit (ISO/IEC 27001 9.2)",
+                r.IsoDecision is null ? "Internal audit (readiness review, TSC CC4.1)" : "Internal audit (ISO/IEC 27001 9.2)",
                 $"Before: {served}. Results feed the management review and are kept as a record (9.2.2).");
-            if (r.CertificationDecision is null)
+            if (r.IsoDecision is null)
             {
                 continue;
             }
@@ -308,7 +324,9 @@ internal sealed class PlanBuilder(PlanRequest r)
         }
     }
 
-    private void Add(PlanEventKind kind, string id, DateRange range, string framework, string title, string description, IReadOnlyList<RuleWarning>? warnings = null) =>
+    private void Add(
+        PlanEventKind kind, string id, DateRange range, string framework, string title, string description, IReadOnlyList<RuleWarning>? warnings = null,
+        PlanEventState state = PlanEventState.Planned) =>
         _events.Add(new PlanEvent
         {
             Id = id,
@@ -319,6 +337,7 @@ internal sealed class PlanBuilder(PlanRequest r)
             Title = title,
             Description = description,
             Warnings = warnings ?? [],
+            State = state,
         });
 
     private bool TooCloseToPlaced(DateRange candidate) => _external.Any(x => TooClose(x, candidate));

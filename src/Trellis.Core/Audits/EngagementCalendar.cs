@@ -47,7 +47,10 @@ public static class EngagementCalendar
         return cycles;
     }
 
-    /// <summary>The events of the engagements, in date order, with warnings judged on <paramref name="today"/>.</summary>
+    /// <summary>
+    /// The events of the engagements, in date order, with warnings judged on <paramref name="today"/>; an event whose
+    /// last day is before <paramref name="today"/> is <see cref="PlanEventState.Past"/>.
+    /// </summary>
     public static IReadOnlyList<PlanEvent> ToEvents(IEnumerable<Engagement> engagements, DateOnly today)
     {
         var list = engagements.ToList();
@@ -90,6 +93,7 @@ public static class EngagementCalendar
 
         return events
             .Select(e => warnings.TryGetValue(e.Id, out var w) ? e with { Warnings = [.. e.Warnings, .. w] } : e)
+            .Select(e => e.End < today ? e with { State = PlanEventState.Past } : e)
             .OrderBy(e => e.Start).ThenBy(e => e.Kind)
             .ToList();
     }

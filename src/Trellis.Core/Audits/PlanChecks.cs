@@ -22,8 +22,11 @@ public static class PlanChecks
     /// <summary>Returns the events, ordered by start date, with every check's warnings added to those they already carry.</summary>
     public static IReadOnlyList<PlanEvent> Apply(IEnumerable<PlanEvent> events, IReadOnlyList<CertificationCycle> cycles, PlanRequest request)
     {
-        var list = events.ToList();
-        var found = list.ToDictionary(e => e.Id, e => new List<RuleWarning>(e.Warnings));
+        var all = events.ToList();
+        var found = all.ToDictionary(e => e.Id, e => new List<RuleWarning>(e.Warnings));
+
+        // What already happened (a held certificate's decision, a held report's period) is not checked again.
+        var list = all.Where(e => e.State == PlanEventState.Planned).ToList();
         void Warn(PlanEvent e, RuleWarning w) => found[e.Id].Add(w);
 
         CheckSpacing(list, request.MinimumFieldworkSpacingDays, Warn);
@@ -59,8 +62,8 @@ public static class PlanChecks
                 "today's date"));
         }
 
-        CheckInternalAudits(list, request.CertificationDecision is not null, Warn);
-        return list
+        CheckInternalAudits(list, request.IsoDecision is not null, Warn);
+        return all
             .Select(e => e with { Warnings = found[e.Id] })
             .OrderBy(e => e.Start).ThenBy(e => e.Kind).ThenBy(e => e.End)
             .ToList();
@@ -97,7 +100,8 @@ public static class PlanChecks
                 warn(e, w);
             }
 
-            if (e.Start < request.Today)
+            // The window right after a held report's period is the running one: evidence accrues as it always has.
+            if (e.Start < request.Today && e.Start != request.Soc2LastPeriod?.End.AddDays(1))
             {
                 warn(e, new RuleWarning(
                     "window-started",

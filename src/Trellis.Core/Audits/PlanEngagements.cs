@@ -7,7 +7,7 @@ public static class PlanEngagements
     /// One engagement per audit event: a SOC 2 Type 2 window takes the first fieldwork and report after its end;
     /// a Type 1 its as-of date; ISO audits, internal audits and management reviews their dates as fieldwork; stage 2
     /// takes the certification decision as its report date. Decisions, fieldworks and reports are not engagements
-    /// of their own.
+    /// of their own. A held report's period (done) becomes an engagement with its window only.
     /// </summary>
     public static IReadOnlyList<Engagement> FromPlan(IReadOnlyList<PlanEvent> events, string firm = "", string certificationBody = "")
     {
@@ -27,8 +27,9 @@ public static class PlanEngagements
                     Title = e.Title,
                     Firm = firm,
                     Window = new ObservationWindow(e.Start, e.End),
-                    Fieldwork = After(PlanEventKind.Soc2Fieldwork, e.End) is { } f ? new DateRange(f.Start, f.End) : null,
-                    ReportDate = After(PlanEventKind.Soc2Report, e.End)?.Start,
+                    // A held report's period had its own fieldwork and report, not the next window's.
+                    Fieldwork = e.State == PlanEventState.Planned && After(PlanEventKind.Soc2Fieldwork, e.End) is { } f ? new DateRange(f.Start, f.End) : null,
+                    ReportDate = e.State == PlanEventState.Planned ? After(PlanEventKind.Soc2Report, e.End)?.Start : null,
                 },
                 PlanEventKind.Soc2Type1 => new Engagement { Id = e.Id, Kind = EngagementKind.Soc2Type1, Title = e.Title, Firm = firm, AsOf = e.Start },
                 PlanEventKind.IsoStage1 => Fieldwork(e, EngagementKind.IsoStage1, certificationBody),

@@ -82,6 +82,39 @@ public static class PlanEventKinds
     public static bool IsActivity(this PlanEventKind kind) => kind.IsExternalFieldwork() || kind is PlanEventKind.InternalAudit or PlanEventKind.ManagementReview;
 }
 
+/// <summary>Whether an event is still ahead or already happened.</summary>
+public enum PlanEventState
+{
+    /// <summary>Proposed or scheduled (wire name <c>planned</c>); dated before today it is at risk.</summary>
+    Planned,
+
+    /// <summary>
+    /// Already happened, as the user stated: the decision of a held certificate, the period of a held SOC 2 report
+    /// (wire name <c>done</c>). Never "at risk" and not checked again.
+    /// </summary>
+    Done,
+
+    /// <summary>A recorded engagement's event whose last day is before today (wire name <c>past</c>).</summary>
+    Past,
+}
+
+/// <summary>Wire names of <see cref="PlanEventState"/>.</summary>
+public static class PlanEventStates
+{
+    private static readonly WireNames<PlanEventState> Wire = new(new Dictionary<PlanEventState, string>
+    {
+        [PlanEventState.Planned] = "planned",
+        [PlanEventState.Done] = "done",
+        [PlanEventState.Past] = "past",
+    });
+
+    /// <summary>Wire name: <c>planned</c>, <c>done</c> or <c>past</c>.</summary>
+    public static string ToWire(this PlanEventState state) => Wire[state];
+
+    /// <summary>Parses a wire name; false when unknown.</summary>
+    public static bool TryParse(string? text, out PlanEventState state) => Wire.TryParse(text, out state);
+}
+
 /// <summary>
 /// One event of an audit plan or calendar: all-day, from <see cref="Start"/> to <see cref="End"/> inclusive
 /// (calendar dates), with the warnings that concern it.
@@ -114,6 +147,9 @@ public sealed record PlanEvent
 
     /// <summary>Warnings about this event, each citing its rule.</summary>
     public IReadOnlyList<RuleWarning> Warnings { get; init; } = [];
+
+    /// <summary>Planned, done (stated by the user) or past (recorded, over). The default is planned.</summary>
+    public PlanEventState State { get; init; } = PlanEventState.Planned;
 
     /// <summary>The event's days.</summary>
     public DateRange Range => new(Start, End);

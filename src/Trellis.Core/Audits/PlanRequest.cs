@@ -4,8 +4,9 @@ using Trellis.Core.Frameworks;
 namespace Trellis.Core.Audits;
 
 /// <summary>
-/// What <see cref="AuditPlanner.Plan"/> is asked to plan. At least one of <see cref="CertificationDecision"/> and
-/// <see cref="Soc2Start"/> is required. Durations are in calendar days; defaults are practice, not rules.
+/// What <see cref="AuditPlanner.Plan"/> is asked to plan. At least one anchor is required: a (first) certification
+/// decision or a held certificate for ISO; a SOC 2 start, a Type 1 date or a held report's period for SOC 2. Durations
+/// are in calendar days; defaults are practice, not rules.
 /// </summary>
 public sealed record PlanRequest
 {
@@ -18,7 +19,29 @@ public sealed record PlanRequest
     /// <summary>As-of date of a SOC 2 Type 1 report before the first Type 2 window, or null for none.</summary>
     public DateOnly? Soc2Type1AsOf { get; init; }
 
-    /// <summary>Years to plan: this many Type 2 windows and this many ISO audits after the decision. The default is 3 (one full cycle).</summary>
+    /// <summary>
+    /// An ISO/IEC 27001 certificate already held: the plan goes on from its current cycle (no stage 1 and 2), never
+    /// places an audit before today, and shows the decision as done. Exclusive with <see cref="CertificationDecision"/>.
+    /// </summary>
+    public HeldCertificate? IsoCertificate { get; init; }
+
+    /// <summary>
+    /// The period of the last SOC 2 report already issued (one day for a Type 1's as-of date): shown as done; the next
+    /// Type 2 window starts the day after it ends (back to back, docs/audit-cycle.md §1.3–1.4) and runs 12 months after a
+    /// Type 2, or is chosen like a first window after a Type 1. Exclusive with <see cref="Soc2Start"/> and <see cref="Soc2Type1AsOf"/>.
+    /// </summary>
+    public DateRange? Soc2LastPeriod { get; init; }
+
+    /// <summary>The decision the ISO cycle starts from: the wanted first one, or the held certificate's; null without ISO.</summary>
+    public DateOnly? IsoDecision => CertificationDecision ?? IsoCertificate?.IssuedOn;
+
+    /// <summary>The first SOC 2 Type 2 window's start: <see cref="Soc2Start"/>, or the day after the held report's period.</summary>
+    public DateOnly? FirstWindowStart => Soc2Start ?? Soc2LastPeriod?.End.AddDays(1);
+
+    /// <summary>
+    /// Years to plan: this many Type 2 windows and this many ISO audits after the decision (after those of a held
+    /// certificate already done). The default is 3 (one full cycle).
+    /// </summary>
     public int Years { get; init; } = 3;
 
     /// <summary>Days when no audit activity can take place (freezes, holidays). The default is none.</summary>
@@ -88,7 +111,7 @@ public sealed record PlanRequest
     /// </summary>
     public Result<PlanRequest> Validate()
     {
-        if (CertificationDecision is null && Soc2Start is null && Soc2Type1AsOf is null)
+        if (CertificationDecision is null && Soc2Start is null && Soc2Type1AsOf is null && IsoCertificate is null && Soc2LastPeriod is null)
         {
             return new Error(ErrorCodes.NothingToPlan, "give a certification decision date, a SOC 2 start date, or both");
         }
@@ -98,6 +121,9 @@ public sealed record PlanRequest
             (CertificationDecision, "certificationDecision", "certification decision date"),
             (Soc2Start, "soc2Start", "SOC 2 start date"),
             (Soc2Type1AsOf, "soc2Type1AsOf", "SOC 2 Type 1 as-of date"),
+            (IsoCertificate?.IssuedOn, "isoCertifiedOn", "certificate issue date"),
+            (Soc2LastPeriod?.Start, "soc2LastPeriod", "last SOC 2 period start"),
+            (Soc2LastPeriod?.End, "soc2LastPeriod", "last SOC 2 period end"),
             (Today, "today", "today's date"),
             .. Blackouts.SelectMany(b => new (DateOnly?, string, string)[] { (b.Start, "blackouts", "blackout start"), (b.End, "blackouts", "blackout end") }),
         ];
@@ -110,6 +136,11 @@ public sealed record PlanRequest
                     $"the {what} {CalendarDates.Format(d)} is outside the planning range {CalendarDates.Format(EarliestDate)} to {CalendarDates.Format(LatestDate)}",
                     field);
             }
+        }
+
+        if (CheckHeld() is { } held)
+        {
+            return held;
         }
 
         if (Years is < 1 or > 10)
@@ -139,5 +170,45 @@ public sealed record PlanRequest
         }
 
         return this;
+    }
+
+    // A held certificate or report is a fact in the past; the anchors of a first plan cannot be combined with it.
+    private Error? CheckHeld()
+    {
+        if (IsoCertificate is { } held)
+        {
+            if (CertificationDecision is not null)
+            {
+                return new Error(ErrorCodes.InvalidAnchor, "give either a planned certification decision or a held certificate's issue date, not both", "isoCertifiedOn");
+            }
+
+            if (held.IssuedOn > Today)
+            {
+                return new Error(ErrorCodes.InvalidAnchor, $"the certificate issue date {CalendarDates.Format(held.IssuedOn)} is after today ({CalendarDates.Format(Today)}); plan a first certification with a certification decision date instead", "isoCertifiedOn");
+            }
+
+            if (held.Expiry < Today)
+            {
+                return new Error(
+                    ErrorCodes.InvalidAnchor,
+                    $"a certificate issued {CalendarDates.Format(held.IssuedOn)} expired after {CalendarDates.Format(held.Expiry)} (3 years, docs/audit-cycle.md §2.2); give the last recertification's date, or plan a new certification",
+                    "isoCertifiedOn");
+            }
+        }
+
+        if (Soc2LastPeriod is { } last)
+        {
+            if (Soc2Start is not null || Soc2Type1AsOf is not null)
+            {
+                return new Error(ErrorCodes.InvalidAnchor, "give either the last SOC 2 report's period or a first SOC 2 start (or Type 1 date), not both", "soc2LastPeriod");
+            }
+
+            if (last.End >= Today)
+            {
+                return new Error(ErrorCodes.InvalidAnchor, $"the last SOC 2 report's period {last} has not ended before today ({CalendarDates.Format(Today)})", "soc2LastPeriod");
+            }
+        }
+
+        return null;
     }
 }

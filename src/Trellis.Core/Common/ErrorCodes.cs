@@ -193,6 +193,10 @@ public static class ErrorCodes
     [ErrorCategory(ErrorCategory.Invalid)] public const string InvalidDuration = "invalid-duration";
     /// <summary>A plan has neither a certification decision date nor a SOC 2 start date.</summary>
     [ErrorCategory(ErrorCategory.Invalid)] public const string NothingToPlan = "nothing-to-plan";
+    /// <summary>A plan's anchors contradict each other or today (a held certificate issued in the future or expired, a held report period not yet ended).</summary>
+    [ErrorCategory(ErrorCategory.Invalid)] public const string InvalidAnchor = "invalid-anchor";
+    /// <summary>A bridge letter's end date is not after the end of the report period it bridges.</summary>
+    [ErrorCategory(ErrorCategory.Invalid)] public const string BridgeBeforePeriodEnd = "bridge-before-period-end";
     /// <summary>The advisor's deadline is before today.</summary>
     [ErrorCategory(ErrorCategory.Invalid)] public const string DeadlinePassed = "deadline-passed";
     /// <summary>A backup file exists already, is damaged, or belongs to another engine; or a backup could not be written.</summary>

@@ -7,7 +7,8 @@ namespace Trellis.Exchange.Calendars;
 /// <summary>
 /// Writes plan or calendar events as an RFC 5545 iCalendar file that calendar applications import: one
 /// all-day VEVENT per event (DTSTART;VALUE=DATE and an exclusive DTEND;VALUE=DATE, RFC 5545 3.6.1), a UID
-/// stable per event, DTSTAMP from the injected clock in UTC, TEXT values escaped (3.3.11), lines folded at
+/// stable per event, DTSTAMP from the injected clock in UTC, the state of an event already done or past as a
+/// category and in the description, TEXT values escaped (3.3.11), lines folded at
 /// 75 octets without splitting a UTF-8 character (3.1), CRLF line endings.
 /// </summary>
 public static class CalendarExport
@@ -42,7 +43,7 @@ public static class CalendarExport
             Line(sb, "DTEND;VALUE=DATE:" + Date(e.End.AddDays(1)));
             Line(sb, "SUMMARY:" + Escape(e.Title));
             Line(sb, "DESCRIPTION:" + Escape(Description(e)));
-            Line(sb, $"CATEGORIES:{Escape(e.Kind.ToWire())},{Escape(e.Framework)}");
+            Line(sb, $"CATEGORIES:{Escape(e.Kind.ToWire())},{Escape(e.Framework)}" + (e.State == PlanEventState.Planned ? "" : "," + e.State.ToWire()));
             Line(sb, "TRANSP:" + (e.Kind.IsActivity() ? "OPAQUE" : "TRANSPARENT"));
             Line(sb, "END:VEVENT");
         }
@@ -68,7 +69,8 @@ public static class CalendarExport
             lines.Add(e.Description);
         }
 
-        lines.Add($"{e.Kind.ToWire()} · {e.Framework} · {CalendarDates.Format(e.Start)} to {CalendarDates.Format(e.End)}");
+        lines.Add($"{e.Kind.ToWire()} · {e.Framework} · {CalendarDates.Format(e.Start)} to {CalendarDates.Format(e.End)}"
+            + (e.State == PlanEventState.Planned ? "" : $" · {e.State.ToWire()}"));
         lines.AddRange(e.Warnings.Select(w => "Warning: " + w));
         return string.Join("\n", lines);
     }

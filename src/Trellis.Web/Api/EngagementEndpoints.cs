@@ -68,8 +68,16 @@ public static class EngagementEndpoints
     private static async Task<Results<Ok<PlannedEngagementsView>, ProblemHttpResult>> PlanAndSave(
         HttpContext context, EngagementService engagements, EngagementPlanRequest request, CancellationToken ct)
     {
+        var held = PlanRequests.Held(request.IsoCertifiedOn, request.IsoStage, request.Soc2LastPeriodStart, request.Soc2LastPeriodEnd);
+        if (!held.IsSuccess)
+        {
+            return ApiErrors.Problem(held.Error!);
+        }
+
         var plan = new Core.Audits.PlanRequest
         {
+            IsoCertificate = held.Value.Certificate,
+            Soc2LastPeriod = held.Value.LastPeriod,
             CertificationDecision = request.CertificationDecision,
             Soc2Start = request.Soc2Start,
             Soc2Type1AsOf = request.Soc2Type1AsOf,

@@ -18,11 +18,14 @@ public sealed record EngagementView(
 /// <summary>
 /// Request body of a plan to save: the anchors of <c>trellis plan</c> (at least a certification decision, a SOC 2 start
 /// or a Type 1 date), years (1–10, default 3), the first window's months (3–12) and the spacing between fieldworks
-/// (default 30 days); the firm for SOC 2 engagements and the certification body for ISO audits.
+/// (default 30 days); the firm for SOC 2 engagements and the certification body for ISO audits. Instead of a first
+/// certification or report: a certificate already held (<c>isoCertifiedOn</c>, <c>isoStage</c>) and the last SOC 2
+/// report's period (<c>soc2LastPeriodStart</c>, omitted for a Type 1, and <c>soc2LastPeriodEnd</c>).
 /// </summary>
 public sealed record EngagementPlanRequest(
     DateOnly? CertificationDecision, DateOnly? Soc2Start, DateOnly? Soc2Type1AsOf, int? Years, int? FirstWindowMonths,
-    int? MinimumFieldworkSpacingDays, string? Firm, string? CertificationBody);
+    int? MinimumFieldworkSpacingDays, string? Firm, string? CertificationBody,
+    DateOnly? IsoCertifiedOn = null, string? IsoStage = null, DateOnly? Soc2LastPeriodStart = null, DateOnly? Soc2LastPeriodEnd = null);
 
 /// <summary>The engagements of a saved plan as stored, and how many were added (the others were stored already and kept).</summary>
 public sealed record PlannedEngagementsView(int Added, IReadOnlyList<EngagementView> Engagements);

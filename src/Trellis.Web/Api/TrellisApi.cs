@@ -21,6 +21,7 @@ public static class TrellisApi
         v1.MapCalendarEndpoints();
         v1.MapEngagementEndpoints();
         v1.MapExportEndpoints();
+        v1.MapBridgeLetterEndpoints();
         v1.MapAccountEndpoints();
         v1.MapSearchEndpoints();
         v1.MapProgramSettingsEndpoints();

@@ -60,6 +60,7 @@ public static class TrellisWebServices
         services.AddSingleton<Application.Catalogs.CatalogImports>();
         services.AddScoped<Application.Engagements.EngagementService>();
         services.AddScoped<Application.Exports.ExportService>();
+        services.AddScoped<Application.Exports.BridgeLetters>();
         services.AddScoped<Application.Search.ProgramSearch>();
         services.AddScoped<Application.Engagements.Agenda>();
         services.AddScoped<Application.Operations.TaskService>();

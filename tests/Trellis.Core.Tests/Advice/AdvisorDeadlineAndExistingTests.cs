@@ -110,23 +110,24 @@ public class AdvisorDeadlineAndExistingTests
     [Theory]
     [InlineData(ExistingAssurance.Soc2Type2)]
     [InlineData(ExistingAssurance.Soc2Type1)]
-    public void Decide_SocReportHeld_MeansIsoNext(ExistingAssurance held)
+    public void Decide_SocReportHeld_MeansAddIso(ExistingAssurance held)
     {
         var decision = Advisor.Decide(ClearlyIso with { Existing = new HashSet<ExistingAssurance> { held } }, Today).Value;
 
-        Assert.Equal(Recommendation.Soc2First, decision.Recommendation);
+        Assert.Equal(Recommendation.AddIso, decision.Recommendation);
         Assert.Equal(("soc2-2017", "iso27001-2022"), (decision.First, decision.Second));
         var reason = Assert.Single(decision.Reasons, r => r.Criterion == DecisionCriterion.Existing);
         Assert.Equal(held.ToWire(), reason.Answer);
-        Assert.StartsWith("forces soc2-first", reason.Effect, StringComparison.Ordinal);
+        Assert.StartsWith("forces add-iso27001", reason.Effect, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Decide_IsoCertificateHeld_MeansSoc2Next()
+    public void Decide_IsoCertificateHeld_MeansAddSoc2()
     {
         var decision = Advisor.Decide(ClearlySoc2 with { Existing = new HashSet<ExistingAssurance> { ExistingAssurance.Iso27001 } }, Today).Value;
 
-        Assert.Equal(Recommendation.IsoFirst, decision.Recommendation);
+        Assert.Equal(Recommendation.AddSoc2, decision.Recommendation);
+        Assert.Equal("iso27001-2022", decision.First);
         Assert.Equal("soc2-2017", decision.Second);
     }
 
@@ -148,7 +149,7 @@ public class AdvisorDeadlineAndExistingTests
 
         var decision = Advisor.Decide(answers, Today).Value;
 
-        Assert.Equal(Recommendation.IsoFirst, decision.Recommendation);
+        Assert.Equal(Recommendation.AddSoc2, decision.Recommendation);
         Assert.StartsWith("existing=iso27001", decision.DecidedBy, StringComparison.Ordinal);
     }
 

@@ -51,13 +51,16 @@ public class WireNamesTests
         { typeof(RequirementKind), ["clause", "control", "enhancement", "criterion", "function", "category", "subcategory", "group", "point-of-focus"] },
         { typeof(JudgementKind), ["sufficient", "not-relevant"] },
         { typeof(DecisionCriterion), ["market", "buyers", "maturity", "architecture", "deadline", "existing"] },
-        { typeof(Recommendation), ["soc2-first", "iso-first", "both"] },
+        { typeof(Recommendation), ["soc2-first", "iso-first", "both", "add-soc2", "add-iso27001"] },
         { typeof(TargetMarket), ["us", "global", "regulated"] },
         { typeof(BuyerExpectation), ["type2", "iso", "both", "unknown"] },
         { typeof(OrganizationalMaturity), ["scaling", "formal"] },
         { typeof(ProductArchitecture), ["saas", "multi-unit"] },
         { typeof(ExistingAssurance), ["soc2-type1", "soc2-type2", "iso27001"] },
         { typeof(TaskProgress), ["not-started", "in-progress", "done"] },
+        { typeof(CycleStage), ["certified", "after-surveillance-1", "after-surveillance-2"] },
+        { typeof(PlanEventState), ["planned", "done", "past"] },
+        { typeof(ControlChangeKind), ["added", "changed", "retired", "program-replaced"] },
         { typeof(ErrorCategory), ["not-found", "conflict", "precondition-failed", "precondition-required", "forbidden", "too-large", "unprocessable", "invalid", "internal", "timeout", "unavailable"] },
     };
 

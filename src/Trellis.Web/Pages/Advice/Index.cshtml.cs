@@ -23,6 +23,9 @@ public sealed class IndexModel(TimeProvider clock) : PageModel
     /// <summary>Architecture.</summary>
     public string? Architecture { get; private set; }
 
+    /// <summary>Reports and certificates already held (wire names).</summary>
+    public IReadOnlyList<string> Has { get; private set; } = [];
+
     /// <summary>The advice, once every question is answered.</summary>
     public Trellis.Core.Advice.Advice? Result { get; private set; }
 
@@ -30,9 +33,19 @@ public sealed class IndexModel(TimeProvider clock) : PageModel
     public string? Message { get; private set; }
 
     /// <summary>Answers the questionnaire when complete.</summary>
-    public void OnGet(string? market, string? buyers, string? maturity, string? architecture)
+    public void OnGet(string? market, string? buyers, string? maturity, string? architecture, string[]? has)
     {
         (Market, Buyers, Maturity, Architecture) = (market, buyers, maturity, architecture);
+        var held = new HashSet<ExistingAssurance>();
+        foreach (var name in has ?? [])
+        {
+            if (AdvisorWire.TryParse(name, out ExistingAssurance e))
+            {
+                held.Add(e);
+            }
+        }
+
+        Has = [.. held.Order().Select(e => e.ToWire())];
         if (!AdvisorWire.TryParse(market, out TargetMarket m) || !AdvisorWire.TryParse(buyers, out BuyerExpectation b)
             || !AdvisorWire.TryParse(maturity, out OrganizationalMaturity t) || !AdvisorWire.TryParse(architecture, out ProductArchitecture a))
         {
@@ -40,7 +53,7 @@ public sealed class IndexModel(TimeProvider clock) : PageModel
         }
 
         var advice = Advisor.Advise(
-            new AdvisorAnswers { Market = m, Buyers = b, Maturity = t, Architecture = a },
+            new AdvisorAnswers { Market = m, Buyers = b, Maturity = t, Architecture = a, Existing = held },
             FrameworkLibrary.ShippedEngine,
             clock);
         if (advice.IsSuccess)

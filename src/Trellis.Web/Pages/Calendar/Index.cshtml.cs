@@ -20,6 +20,22 @@ public sealed class IndexModel(TimeProvider clock, Trellis.Application.Engagemen
     [BindProperty(SupportsGet = true)]
     public string? Soc2Start { get; set; }
 
+    /// <summary>Already certified: the decision that started the current cycle.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? IsoCertifiedOn { get; set; }
+
+    /// <summary>The held certificate's cycle stage (wire name), or empty to infer it.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? IsoStage { get; set; }
+
+    /// <summary>Already reported: the last SOC 2 report period's start.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Soc2LastStart { get; set; }
+
+    /// <summary>Already reported: the last SOC 2 report period's end (the as-of date of a Type 1).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Soc2LastEnd { get; set; }
+
     /// <summary>Years.</summary>
     [BindProperty(SupportsGet = true)]
     public int Years { get; set; } = 3;
@@ -42,7 +58,8 @@ public sealed class IndexModel(TimeProvider clock, Trellis.Application.Engagemen
     /// <summary>Shows the recorded engagements, or plans from the anchors given.</summary>
     public async Task OnGetAsync(CancellationToken ct)
     {
-        if (CertificationDecision is null && Soc2Start is null)
+        var last = Blank(Soc2LastEnd) is { } end ? $"{Blank(Soc2LastStart) ?? end}..{end}" : null;
+        if (Blank(CertificationDecision) is null && Blank(Soc2Start) is null && Blank(IsoCertifiedOn) is null && last is null)
         {
             var recorded = await engagements.ListAsync(HttpContext.Account(), ct);
             if (recorded.Count > 0)
@@ -53,7 +70,7 @@ public sealed class IndexModel(TimeProvider clock, Trellis.Application.Engagemen
             }
         }
 
-        var plan = CalendarEndpoints.Plan(clock, CertificationDecision, Soc2Start, Years);
+        var plan = CalendarEndpoints.Plan(clock, Blank(CertificationDecision), Blank(Soc2Start), Years, Blank(IsoCertifiedOn), Blank(IsoStage), last);
         if (!plan.IsSuccess)
         {
             Message = plan.Error!.Location is { } field ? $"{field}: {plan.Error.Message}" : plan.Error.Message;
@@ -63,6 +80,9 @@ public sealed class IndexModel(TimeProvider clock, Trellis.Application.Engagemen
 
         Show(plan.Value.Events);
     }
+
+    // Empty form fields mean "not given".
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     private void Show(IReadOnlyList<PlanEvent> events)
     {

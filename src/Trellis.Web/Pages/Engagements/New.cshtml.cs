@@ -5,6 +5,7 @@ using Trellis.Application.Actors;
 using Trellis.Application.Engagements;
 using Trellis.Core.Audits;
 using Trellis.Core.Common;
+using Trellis.Web.Api;
 using Trellis.Web.Auth;
 
 namespace Trellis.Web.Pages.Engagements;
@@ -27,6 +28,22 @@ public sealed class NewModel(EngagementService engagements) : PageModel
     /// <summary>As-of date of a SOC 2 Type 1 before the first window (plan).</summary>
     [BindProperty]
     public DateOnly? Soc2Type1AsOf { get; set; }
+
+    /// <summary>Already certified: the decision that started the current cycle (plan).</summary>
+    [BindProperty]
+    public DateOnly? IsoCertifiedOn { get; set; }
+
+    /// <summary>The held certificate's cycle stage (wire name), or empty to infer it (plan).</summary>
+    [BindProperty]
+    public string? IsoStage { get; set; }
+
+    /// <summary>Already reported: the last SOC 2 report period's start, empty for a Type 1 (plan).</summary>
+    [BindProperty]
+    public DateOnly? Soc2LastStart { get; set; }
+
+    /// <summary>Already reported: the last SOC 2 report period's end, or a Type 1's date (plan).</summary>
+    [BindProperty]
+    public DateOnly? Soc2LastEnd { get; set; }
 
     /// <summary>Years to plan (plan).</summary>
     [BindProperty]
@@ -87,7 +104,22 @@ public sealed class NewModel(EngagementService engagements) : PageModel
     /// <summary>Plans and saves the calendar's engagements.</summary>
     public async Task<IActionResult> OnPostPlanAsync(CancellationToken ct)
     {
-        var request = new PlanRequest { CertificationDecision = CertificationDecision, Soc2Start = Soc2Start, Soc2Type1AsOf = Soc2Type1AsOf, Years = Years, Today = engagements.Today };
+        var held = PlanRequests.Held(IsoCertifiedOn, IsoStage, Soc2LastStart, Soc2LastEnd);
+        if (!held.IsSuccess)
+        {
+            return Failed(held.Error!);
+        }
+
+        var request = new PlanRequest
+        {
+            CertificationDecision = CertificationDecision,
+            Soc2Start = Soc2Start,
+            Soc2Type1AsOf = Soc2Type1AsOf,
+            IsoCertificate = held.Value.Certificate,
+            Soc2LastPeriod = held.Value.LastPeriod,
+            Years = Years,
+            Today = engagements.Today,
+        };
         var saved = await engagements.PlanAndSaveAsync(HttpContext.Account(), request, Firm ?? "", CertificationBody ?? "", ct);
         return saved.IsSuccess ? Redirect("/engagements") : Failed(saved.Error!);
     }

@@ -24,6 +24,10 @@ public sealed class IndexModel(ProgramService program) : PageModel
     [BindProperty(SupportsGet = true)]
     public IReadOnlyList<string> Categories { get; set; } = [];
 
+    /// <summary>Reports and certificates already held (wire names): what they vouch for counts as done.</summary>
+    [BindProperty(SupportsGet = true)]
+    public IReadOnlyList<string> Has { get; set; } = [];
+
     /// <summary>The roadmap.</summary>
     public Trellis.Core.Advice.Roadmap? Plan { get; private set; }
 
@@ -50,7 +54,18 @@ public sealed class IndexModel(ProgramService program) : PageModel
             commitments = chosen.Value;
         }
 
-        var plan = RoadmapPlanner.Plan(FrameworkLibrary.ShippedEngine, commitments, RoadmapProgress.Satisfied(p, await program.EngineAsync(ct), program.Today));
+        var held = new HashSet<ExistingAssurance>();
+        foreach (var name in Has)
+        {
+            if (AdvisorWire.TryParse(name, out ExistingAssurance e))
+            {
+                held.Add(e);
+            }
+        }
+
+        Has = [.. held.Order().Select(e => e.ToWire())];
+        var satisfied = RoadmapProgress.Satisfied(p, await program.EngineAsync(ct), program.Today).Union(RoadmapProgress.Held(FrameworkLibrary.ShippedEngine, held)).ToHashSet();
+        var plan = RoadmapPlanner.Plan(FrameworkLibrary.ShippedEngine, commitments, satisfied);
         if (!plan.IsSuccess)
         {
             Message = plan.Error!.Message;
