@@ -70,6 +70,7 @@ public sealed class EndpointMatrixTests(SqliteApp app) : IClassFixture<SqliteApp
         ["PUT /api/v1/engagements/{id}"] = Managers,
         ["GET /api/v1/engagements/{id}/ledger"] = Everyone,
         ["GET /api/v1/engagements/{id}/findings"] = Everyone,
+        ["GET /api/v1/engagements/{id}/reports/{kind}"] = Everyone,
         ["GET /api/v1/requests"] = Everyone,
         ["GET /api/v1/findings"] = Everyone,
         ["GET /api/v1/findings/{id}"] = Everyone,
@@ -153,6 +154,8 @@ public sealed class EndpointMatrixTests(SqliteApp app) : IClassFixture<SqliteApp
         ["POST /search"] = Everyone,
         ["GET /settings/frameworks"] = Managers,
         ["POST /settings/frameworks"] = Managers,
+        ["GET /error/{code:int}"] = Public,
+        ["POST /error/{code:int}"] = Public,
         ["GET /"] = Everyone,
         ["POST /"] = Everyone,
     };
@@ -170,6 +173,7 @@ public sealed class EndpointMatrixTests(SqliteApp app) : IClassFixture<SqliteApp
         ["{number:int}"] = "1",
         ["{documentName?}"] = "v1",
         ["{kind}"] = "component",
+        ["{code:int}"] = "404",
     };
 
     [Fact]

@@ -26,6 +26,9 @@ public sealed class ShowModel(EngagementService engagements) : PageModel
     /// <summary>Findings raised in it.</summary>
     public IReadOnlyList<FindingView> Findings { get; private set; } = [];
 
+    /// <summary>True when an auditor looks (their portal: the scope is spelled out).</summary>
+    public bool Auditor { get; private set; }
+
     /// <summary>Show only controls with missing occurrences.</summary>
     [BindProperty(SupportsGet = true)]
     public bool MissingOnly { get; set; }
@@ -34,6 +37,7 @@ public sealed class ShowModel(EngagementService engagements) : PageModel
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
         var account = HttpContext.Account();
+        Auditor = account.Role == Roles.Auditor;
         var found = await engagements.GetWithWarningsAsync(account, id, ct);
         if (!found.IsSuccess)
         {
