@@ -20,6 +20,7 @@ public static class TrellisApi
         v1.MapJudgementEndpoints();
         v1.MapCalendarEndpoints();
         v1.MapEngagementEndpoints();
+        v1.MapRequestEndpoints();
         v1.MapExportEndpoints();
         v1.MapAccountEndpoints();
         v1.MapSearchEndpoints();

@@ -23,6 +23,7 @@ internal sealed class OpenApiDocumentInfo : IOpenApiDocumentTransformer
         ["Statement of Applicability"] = "ISO/IEC 27001 Annex A decisions (applicable or excluded, with the justification) and drift.",
         ["Judgements"] = "The program's recorded judgements on requirements (not relevant, or sufficient with its reason).",
         ["Engagements"] = "Audits and assessments: windows, the operation ledger, the request list (PBC) and findings.",
+        ["Requests"] = "Requests an auditor raises in an engagement: assigned, answered with evidence, accepted or flagged, with a comment thread.",
         ["Calendar"] = "The audit calendar as events (also as RFC 5545 ICS).",
         ["Exports"] = "Reports and exchange files: SoA, SOC 2 matrix, gap, readiness, OSCAL.",
         ["Accounts"] = "The signed-in account, its personal API tokens, and accounts an admin manages.",

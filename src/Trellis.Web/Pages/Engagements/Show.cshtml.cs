@@ -5,6 +5,7 @@ using Trellis.Application.Actors;
 using Trellis.Application.Compliance;
 using Trellis.Application.Engagements;
 using Trellis.Application.Exports;
+using Trellis.Core.Common;
 using Trellis.Web.Api;
 using Trellis.Web.Auth;
 
@@ -26,6 +27,31 @@ public sealed class ShowModel(EngagementService engagements) : PageModel
     /// <summary>Findings raised in it.</summary>
     public IReadOnlyList<FindingView> Findings { get; private set; } = [];
 
+    /// <summary>The requests raised in the engagement.</summary>
+    public IReadOnlyList<AuditRequestView> Requests { get; private set; } = [];
+
+    /// <summary>True when the account may raise requests here.</summary>
+    public bool Raises { get; private set; }
+
+    /// <summary>Why the raise form was refused, if it was.</summary>
+    public string? RaiseMessage { get; private set; }
+
+    /// <summary>The new request's text.</summary>
+    [BindProperty]
+    public string? RaiseText { get; set; }
+
+    /// <summary>The new request's due date (YYYY-MM-DD).</summary>
+    [BindProperty]
+    public DateOnly? RaiseDue { get; set; }
+
+    /// <summary>The control it asks about, if any.</summary>
+    [BindProperty]
+    public string? RaiseControl { get; set; }
+
+    /// <summary>The requirement it asks about (framework:id), if any.</summary>
+    [BindProperty]
+    public string? RaiseRequirement { get; set; }
+
     /// <summary>True when an auditor looks (their portal: the scope is spelled out).</summary>
     public bool Auditor { get; private set; }
 
@@ -34,14 +60,37 @@ public sealed class ShowModel(EngagementService engagements) : PageModel
     public bool MissingOnly { get; set; }
 
     /// <summary>Loads the engagement; 404 when the account does not see it.</summary>
-    public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    /// <summary>Raises a request (the auditor, admin, compliance manager) and opens it.</summary>
+    public async Task<IActionResult> OnPostRaiseAsync(string id, CancellationToken ct)
+    {
+        var raised = RaiseDue is { } due
+            ? await engagements.RaiseRequestAsync(HttpContext.Account(), id, new NewAuditRequest(RaiseText ?? "", due, RaiseControl, RaiseRequirement), ct)
+            : new Error(ErrorCodes.MissingField, "give the due date", "dueOn");
+        if (raised.IsSuccess)
+        {
+            return Redirect($"/requests/{Uri.EscapeDataString(raised.Value.Id)}");
+        }
+
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        RaiseMessage = raised.Error!.Message;
+        Response.StatusCode = ApiErrors.StatusOf(raised.Error);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(string id, CancellationToken ct)
     {
         var account = HttpContext.Account();
         Auditor = account.Role == Roles.Auditor;
         var found = await engagements.GetWithWarningsAsync(account, id, ct);
         if (!found.IsSuccess)
         {
-            return NotFound();
+            return false;
         }
 
         Engagement = EngagementView.From(found.Value.Engagement.Value, found.Value.Warnings);
@@ -56,6 +105,8 @@ public sealed class ShowModel(EngagementService engagements) : PageModel
         }
 
         Findings = [.. (await engagements.FindingsAsync(account, id, ct)).Select(f => FindingView.From(f, engagements.Today))];
-        return Page();
+        Requests = [.. (await engagements.StoredRequestsAsync(account, id, ct)).Value.Select(r => AuditRequestView.From(r.Value, engagements.Today))];
+        Raises = EngagementService.Reviews(account);
+        return true;
     }
 }
