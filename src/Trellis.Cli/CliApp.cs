@@ -49,6 +49,7 @@ public static class CliApp
             ReportCommands.Create(context),
             EngagementCommands.Create(context),
             EngagementCommandsOnDatabase.Create(context),
+            SampleCommands.Create(context),
             OscalCommands.Create(context),
             MappingCommands.Create(context),
             JudgementCommands.Create(context),

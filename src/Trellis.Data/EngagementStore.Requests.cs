@@ -34,15 +34,8 @@ public sealed partial class EngagementStore
         ArgumentNullException.ThrowIfNull(audit);
         ArgumentNullException.ThrowIfNull(requests);
         await using var db = database.CreateContext();
-        await using var tx = await StoreTransactions.BeginWriteAsync(db, cancellationToken).ConfigureAwait(false);
-        if (database.Provider == DatabaseProvider.Postgres)
-        {
-            // Serializes ID allocation across instances (read committed alone would let two writers read the same maximum).
-            await db.Database.ExecuteSqlRawAsync("LOCK TABLE audit_documents IN SHARE ROW EXCLUSIVE MODE", cancellationToken).ConfigureAwait(false);
-        }
-
-        var ids = await db.AuditDocuments.AsNoTracking().Where(r => r.Kind == RequestKind).Select(r => r.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var next = ids.Select(i => int.TryParse(i.AsSpan(4), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0).DefaultIfEmpty(0).Max() + 1;
+        await using var tx = await BeginNumberingAsync(db, cancellationToken).ConfigureAwait(false);
+        var next = Number(await NextIdAsync(db, RequestKind, "REQ-", cancellationToken).ConfigureAwait(false));
         var stored = new List<AuditRequest>();
         foreach (var r in requests)
         {

@@ -30,6 +30,39 @@ public sealed class ShowModel(EngagementService engagements) : PageModel
     /// <summary>The requests raised in the engagement.</summary>
     public IReadOnlyList<AuditRequestView> Requests { get; private set; } = [];
 
+    /// <summary>The samples drawn in the engagement.</summary>
+    public IReadOnlyList<SampleView> Samples { get; private set; } = [];
+
+    /// <summary>The populations uploaded for it.</summary>
+    public IReadOnlyList<PopulationView> Populations { get; private set; } = [];
+
+    /// <summary>Why the sample or population form was refused, if it was.</summary>
+    public string? SampleMessage { get; private set; }
+
+    /// <summary>The control to sample, or of the uploaded population.</summary>
+    [BindProperty]
+    public string? SampleControl { get; set; }
+
+    /// <summary>Items to draw (empty for the default).</summary>
+    [BindProperty]
+    public int? SampleSize { get; set; }
+
+    /// <summary>The seed (empty for a fresh one).</summary>
+    [BindProperty]
+    public string? SampleSeed { get; set; }
+
+    /// <summary>An uploaded population to draw from (empty for the ledger's occurrences).</summary>
+    [BindProperty]
+    public string? SamplePopulation { get; set; }
+
+    /// <summary>The query that produced an uploaded population.</summary>
+    [BindProperty]
+    public string? PopulationQuery { get; set; }
+
+    /// <summary>The uploaded population's CSV.</summary>
+    [BindProperty]
+    public string? PopulationCsv { get; set; }
+
     /// <summary>True when the account may raise requests here.</summary>
     public bool Raises { get; private set; }
 
@@ -83,6 +116,43 @@ public sealed class ShowModel(EngagementService engagements) : PageModel
         return Page();
     }
 
+    /// <summary>Draws a sample (the auditor, admin, compliance manager).</summary>
+    public async Task<IActionResult> OnPostDrawAsync(string id, CancellationToken ct)
+    {
+        ulong? seed = null;
+        if (!string.IsNullOrWhiteSpace(SampleSeed))
+        {
+            if (!ulong.TryParse(SampleSeed, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var s))
+            {
+                return await SampleFailAsync(id, new Error(ErrorCodes.InvalidSample, "the seed is a whole number", "seed"), ct);
+            }
+
+            seed = s;
+        }
+
+        var drawn = await engagements.DrawSampleAsync(HttpContext.Account(), id, new DrawSample(SampleControl?.Trim() ?? "", SampleSize, seed, SamplePopulation), ct);
+        return drawn.IsSuccess ? Redirect($"/engagements/{Uri.EscapeDataString(id)}#samples") : await SampleFailAsync(id, drawn.Error!, ct);
+    }
+
+    /// <summary>Uploads a population list (admin, compliance manager).</summary>
+    public async Task<IActionResult> OnPostPopulationAsync(string id, CancellationToken ct)
+    {
+        var stored = await engagements.UploadPopulationAsync(HttpContext.Account(), id, SampleControl?.Trim() ?? "", PopulationQuery, PopulationCsv, ct);
+        return stored.IsSuccess ? Redirect($"/engagements/{Uri.EscapeDataString(id)}#samples") : await SampleFailAsync(id, stored.Error!, ct);
+    }
+
+    private async Task<IActionResult> SampleFailAsync(string id, Error error, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        SampleMessage = error.Message;
+        Response.StatusCode = ApiErrors.StatusOf(error);
+        return Page();
+    }
+
     private async Task<bool> LoadAsync(string id, CancellationToken ct)
     {
         var account = HttpContext.Account();
@@ -107,6 +177,8 @@ public sealed class ShowModel(EngagementService engagements) : PageModel
         Findings = [.. (await engagements.FindingsAsync(account, id, ct)).Select(f => FindingView.From(f, engagements.Today))];
         Requests = [.. (await engagements.StoredRequestsAsync(account, id, ct)).Value.Select(r => AuditRequestView.From(r.Value, engagements.Today))];
         Raises = EngagementService.Reviews(account);
+        Samples = [.. (await engagements.SamplesAsync(account, id, ct)).Value.Select(SampleView.From)];
+        Populations = [.. (await engagements.PopulationsAsync(account, id, ct)).Value.Select(PopulationView.From)];
         return true;
     }
 }
