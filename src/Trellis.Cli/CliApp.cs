@@ -50,6 +50,7 @@ public static class CliApp
             EngagementCommands.Create(context),
             EngagementCommandsOnDatabase.Create(context),
             SampleCommands.Create(context),
+            PackageCommands.Create(context),
             OscalCommands.Create(context),
             MappingCommands.Create(context),
             JudgementCommands.Create(context),

@@ -96,3 +96,42 @@ public static class SampleEndpoints
         return stored.IsSuccess ? TypedResults.Created($"/api/v1/engagements/{id}/populations", PopulationView.From(stored.Value)) : ApiErrors.Problem(stored.Error!);
     }
 }
+
+/// <summary>A frozen package as recorded.</summary>
+public sealed record PackageView(string Engagement, string Sha256, long Size, int Files, string FrozenBy, DateTimeOffset FrozenAt, string Download);
+
+/// <summary><c>POST</c> and <c>GET /api/v1/engagements/{id}/package</c>: freeze the package, download the newest (issue 16, item 4).</summary>
+public static class PackageEndpoints
+{
+    /// <summary>Maps the area.</summary>
+    public static RouteGroupBuilder MapPackageEndpoints(this RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        api.MapPost("/engagements/{id}/package", Freeze).WithTags("Requests").RequireAuthorization(Policies.EngagementsWrite).WithName("FreezePackage")
+            .WithSummary("Freezes the engagement's populations, samples, requests with their accepted answers and the evidence files into an immutable zip with a SHA-256 manifest.");
+        api.MapGet("/engagements/{id}/package", Download).WithTags("Requests").RequireAuthorization(Policies.ProgramRead).WithName("GetPackage")
+            .WithSummary("The newest frozen package of the engagement (zip), verified against its SHA-256 before it is served.");
+        return api;
+    }
+
+    private static async Task<Results<Created<PackageView>, ProblemHttpResult>> Freeze(HttpContext context, EngagementService engagements, string id, CancellationToken ct)
+    {
+        var frozen = await engagements.FreezePackageAsync(context.Account(), id, ct);
+        if (!frozen.IsSuccess)
+        {
+            return ApiErrors.Problem(frozen.Error!);
+        }
+
+        var r = frozen.Value.Record;
+        var url = $"/api/v1/engagements/{id}/package";
+        return TypedResults.Created(url, new PackageView(r.EngagementId, r.Sha256, r.Size, r.Files.Count, r.FrozenBy, r.FrozenAt, url));
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Download(HttpContext context, EngagementService engagements, string id, CancellationToken ct)
+    {
+        var latest = await engagements.LatestPackageAsync(context.Account(), id, ct);
+        return latest.IsSuccess
+            ? TypedResults.File(latest.Value.Zip, "application/zip", Trellis.Application.Compliance.EvidenceFiles.SanitizeFileName($"trellis-{id}-package-{latest.Value.Record.Sha256[..12]}.zip"))
+            : ApiErrors.Problem(latest.Error!);
+    }
+}

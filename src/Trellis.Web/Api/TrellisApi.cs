@@ -22,6 +22,7 @@ public static class TrellisApi
         v1.MapEngagementEndpoints();
         v1.MapRequestEndpoints();
         v1.MapSampleEndpoints();
+        v1.MapPackageEndpoints();
         v1.MapExportEndpoints();
         v1.MapAccountEndpoints();
         v1.MapSearchEndpoints();

@@ -79,6 +79,8 @@ public sealed class EndpointMatrixTests(SqliteApp app) : IClassFixture<SqliteApp
         ["GET /api/v1/engagements/{id}/samples"] = Everyone,
         ["POST /api/v1/engagements/{id}/samples"] = Reviewers,
         ["GET /api/v1/engagements/{id}/populations"] = Everyone,
+        ["POST /api/v1/engagements/{id}/package"] = Managers,
+        ["GET /api/v1/engagements/{id}/package"] = Everyone,
         ["POST /api/v1/engagements/{id}/populations"] = Managers,
         ["POST /api/v1/requests/{id}/assign"] = Managers,
         ["POST /api/v1/requests/{id}/answer"] = Editors,

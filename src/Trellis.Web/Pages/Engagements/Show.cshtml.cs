@@ -116,6 +116,16 @@ public sealed class ShowModel(EngagementService engagements) : PageModel
         return Page();
     }
 
+    /// <summary>The newest frozen package, if any.</summary>
+    public Trellis.Data.PackageRecord? Package { get; private set; }
+
+    /// <summary>Freezes the package now (admin, compliance manager).</summary>
+    public async Task<IActionResult> OnPostFreezeAsync(string id, CancellationToken ct)
+    {
+        var frozen = await engagements.FreezePackageAsync(HttpContext.Account(), id, ct);
+        return frozen.IsSuccess ? Redirect($"/engagements/{Uri.EscapeDataString(id)}#package") : await SampleFailAsync(id, frozen.Error!, ct);
+    }
+
     /// <summary>Draws a sample (the auditor, admin, compliance manager).</summary>
     public async Task<IActionResult> OnPostDrawAsync(string id, CancellationToken ct)
     {
@@ -179,6 +189,8 @@ public sealed class ShowModel(EngagementService engagements) : PageModel
         Raises = EngagementService.Reviews(account);
         Samples = [.. (await engagements.SamplesAsync(account, id, ct)).Value.Select(SampleView.From)];
         Populations = [.. (await engagements.PopulationsAsync(account, id, ct)).Value.Select(PopulationView.From)];
+        var package = await engagements.LatestPackageAsync(account, id, ct);
+        Package = package.IsSuccess ? package.Value.Record : null;
         return true;
     }
 }
