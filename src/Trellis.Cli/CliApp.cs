@@ -50,6 +50,8 @@ public static class CliApp
             BridgeLetterCommands.Create(context),
             EngagementCommands.Create(context),
             EngagementCommandsOnDatabase.Create(context),
+            SampleCommands.Create(context),
+            PackageCommands.Create(context),
             OscalCommands.Create(context),
             MappingCommands.Create(context),
             JudgementCommands.Create(context),

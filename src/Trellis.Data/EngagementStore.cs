@@ -12,7 +12,7 @@ namespace Trellis.Data;
 /// queried by field). Writes take an optional expected version, like the program store.
 /// </summary>
 /// <param name="database">The database.</param>
-public sealed class EngagementStore(TrellisDatabase database)
+public sealed partial class EngagementStore(TrellisDatabase database)
 {
     private const string EngagementKind = "engagement";
     private const string FindingKind = "finding";

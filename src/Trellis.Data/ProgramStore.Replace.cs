@@ -83,8 +83,10 @@ public sealed partial class ProgramStore
             await BulkInsert.InsertAsync(db, rows.Soa, ct).ConfigureAwait(false);
             await BulkInsert.InsertAsync(db, rows.Judgements, ct).ConfigureAwait(false);
 
-            // Contents no evidence version refers to any more.
-            await db.Blobs.Where(b => !db.EvidenceVersions.Any(v => v.Sha256 == b.Sha256)).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+            // Contents no evidence version refers to any more; a frozen audit package's zip is kept (its record's ID is the hash).
+            await db.Blobs.Where(b => !db.EvidenceVersions.Any(v => v.Sha256 == b.Sha256)
+                    && !db.AuditDocuments.Any(d => d.Kind == EngagementStore.PackageKind && d.Id == b.Sha256))
+                .ExecuteDeleteAsync(ct).ConfigureAwait(false);
 
             await AuditJournal.AppendAsync(db, Database.Provider, audit, ct).ConfigureAwait(false);
             await tx.CommitAsync(ct).ConfigureAwait(false);

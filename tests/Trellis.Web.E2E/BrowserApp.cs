@@ -88,7 +88,8 @@ public sealed class BrowserApp : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         // DOMContentLoaded, not load: on a busy 2-core CI machine the dashboard's images and scripts can take longer
         // than the default 30 s to finish, and the tests only need the signed-in page's document.
-        await page.WaitForURLAsync(BaseUrl + "/", new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
+        // Staff land on the dashboard, an auditor on their engagement (issue 16): anything but the sign-in form.
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
         return page;
     }
 

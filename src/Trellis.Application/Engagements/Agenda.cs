@@ -16,6 +16,15 @@ public sealed record StaleControl(Control Control, FreshnessState Freshness, Dat
 /// <summary>A corrective action past its due date, with its finding.</summary>
 public sealed record OverdueAction(Finding Finding, CorrectiveAction Action);
 
+/// <summary>The stored requests of the engagements an account sees, counted by where they stand (issue 16, item 2).</summary>
+/// <param name="Open">Raised, nobody assigned.</param>
+/// <param name="WithCompany">Assigned or flagged: the company's side must answer.</param>
+/// <param name="AwaitingReview">Answered: the auditor decides.</param>
+/// <param name="Accepted">Closed.</param>
+/// <param name="Overdue">Due before today and not answered (open, assigned or flagged).</param>
+/// <param name="Mine">Assigned to the account and not accepted.</param>
+public sealed record RequestCounts(int Open, int WithCompany, int AwaitingReview, int Accepted, int Overdue, int Mine);
+
 /// <summary>What needs doing now, as one account sees the program.</summary>
 public sealed record AgendaView(
     IReadOnlyList<AgendaEvent> Upcoming,
@@ -23,12 +32,14 @@ public sealed record AgendaView(
     IReadOnlyList<OverdueAction> Overdue,
     IReadOnlyList<Control> WithoutOwner,
     IReadOnlyList<ControlState> Mine,
-    int LapsedJudgements);
+    int LapsedJudgements,
+    RequestCounts Requests);
 
 /// <summary>
 /// The dashboard's "what now?": the next audit events of the engagements on record, controls whose evidence is stale
 /// or goes stale soon (implemented controls: their state counts in readiness), overdue corrective actions (ISO/IEC
-/// 27001:2022 10.2), lapsed judgements (rule 8), controls without an owner, and the signed-in account's own controls.
+/// 27001:2022 10.2), lapsed judgements (rule 8), controls without an owner, the signed-in account's own controls, and the
+/// auditors' requests by status (overdue ones apart).
 /// </summary>
 public sealed class Agenda(ProgramService program, EngagementService engagements)
 {
@@ -66,13 +77,22 @@ public sealed class Agenda(ProgramService program, EngagementService engagements
             .ToList();
 
         var lapsed = (await program.JudgementsAsync(account, ct)).Count(j => !j.Active);
+        var requests = (await engagements.StoredRequestsAsync(account, null, ct)).Value.Select(r => r.Value).ToList();
+        var counts = new RequestCounts(
+            requests.Count(r => r.Status == AuditRequestStatus.Open),
+            requests.Count(r => r.Status is AuditRequestStatus.Assigned or AuditRequestStatus.Flagged),
+            requests.Count(r => r.Status == AuditRequestStatus.Answered),
+            requests.Count(r => r.Status == AuditRequestStatus.Accepted),
+            requests.Count(r => r.IsOverdue(engagements.Today)),
+            requests.Count(r => r.Status != AuditRequestStatus.Accepted && string.Equals(r.Owner, account.Email, StringComparison.OrdinalIgnoreCase)));
         return new AgendaView(
             upcoming,
             stale,
             overdue,
             [.. view.Program.Controls.Where(c => c.Owner.Trim().Length == 0 && c.Status != ImplementationStatus.NotApplicable)],
             [.. states.Where(s => string.Equals(s.Control.Owner.Trim(), account.Email, StringComparison.OrdinalIgnoreCase))],
-            lapsed);
+            lapsed,
+            counts);
     }
 
     private static IEnumerable<AgendaEvent> EventsOf(Engagement e)

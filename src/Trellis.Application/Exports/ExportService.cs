@@ -67,6 +67,53 @@ public sealed class ExportService(ProgramService program, EngagementService enga
         return new ExportFile(bytes.Value, f.MediaType(), EvidenceFiles.SanitizeFileName($"{name}-{Stamp()}.{f.ToWire()}"));
     }
 
+    /// <summary>The reports an engagement's own download offers: the control matrix of its framework and its evidence index.</summary>
+    public static IReadOnlyList<string> EngagementReportKinds { get; } = ["matrix", "evidence-index"];
+
+    /// <summary>
+    /// The control matrix (of the engagement's framework) or the evidence index (of its window) of one engagement the
+    /// account sees (issue 16, item 1): built from the account's view, so an auditor gets exactly what their scope shows —
+    /// their framework's controls and mappings, the evidence effective in their window, states as of the window — and
+    /// staff the whole program as of today. Another engagement is <c>unknown-engagement</c>, as everywhere.
+    /// </summary>
+    public async Task<Result<ExportFile>> EngagementReportAsync(Account account, string engagementId, string kind, string? format, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var found = await engagements.GetAsync(account, engagementId, ct);
+        if (!found.IsSuccess)
+        {
+            return found.Error!;
+        }
+
+        if (!EngagementReportKinds.Contains(kind, StringComparer.Ordinal))
+        {
+            return new Error(ErrorCodes.UnknownReportKind, $"unknown engagement report '{kind}'; use one of {string.Join(", ", EngagementReportKinds)}", "kind");
+        }
+
+        format ??= "xlsx";
+        if (!ReportNames.TryParse(format, out ReportFormat f))
+        {
+            return new Error(ErrorCodes.InvalidFormat, $"unknown report format '{format}'; use one of {string.Join(", ", ReportNames.FormatNames)}", "format");
+        }
+
+        var engagement = found.Value.Value;
+        var (start, end) = engagement.Window is { } w ? (w.Start, w.End) : engagement.AsOf is { } asOf ? (asOf, asOf) : ((DateOnly?)null, (DateOnly?)null);
+        if (kind == "evidence-index" && start is null)
+        {
+            return new Error(ErrorCodes.NoWindow, $"engagement {engagement.Id} has no observation window or as-of day to index evidence for", "engagement");
+        }
+
+        var view = await program.ViewAsync(account, ct);
+        var options = new ReportOptions { Format = format, Framework = engagement.Framework, WindowStart = start, WindowEnd = end };
+        var bytes = new ReportService(clock).Render(kind, options, view.AsOfProgram(), await program.EngineAsync(ct), view.AsOf);
+        if (!bytes.IsSuccess)
+        {
+            return bytes.Error!;
+        }
+
+        return new ExportFile(bytes.Value, f.MediaType(), EvidenceFiles.SanitizeFileName($"trellis-{engagement.Id}-{kind}-{Stamp()}.{f.ToWire()}"));
+    }
+
     /// <summary>Exports an OSCAL document: <c>component</c>, <c>ssp</c> (needs a framework) or <c>assessment-results</c> (needs an engagement).</summary>
     public async Task<Result<ExportFile>> OscalAsync(Account account, string kind, string? framework, string? engagement, CancellationToken ct)
     {

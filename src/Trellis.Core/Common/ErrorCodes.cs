@@ -92,6 +92,12 @@ public static class ErrorCodes
     [ErrorCategory(ErrorCategory.Conflict)] public const string DuplicateId = "duplicate-id";
     /// <summary>An account with the e-mail exists.</summary>
     [ErrorCategory(ErrorCategory.Conflict)] public const string DuplicateAccount = "duplicate-account";
+    /// <summary>A request ID names no request the caller sees (stored requests of engagements, issue 16).</summary>
+    [ErrorCategory(ErrorCategory.NotFound)] public const string UnknownRequest = "unknown-request";
+    /// <summary>A sample ID names no sample the caller sees.</summary>
+    [ErrorCategory(ErrorCategory.NotFound)] public const string UnknownSample = "unknown-sample";
+    /// <summary>An engagement has no frozen package yet.</summary>
+    [ErrorCategory(ErrorCategory.NotFound)] public const string UnknownPackage = "unknown-package";
     /// <summary>A finding with the ID exists.</summary>
     [ErrorCategory(ErrorCategory.Conflict)] public const string DuplicateFinding = "duplicate-finding";
     /// <summary>A control cannot be deleted while evidence, risks or judgements still reference it.</summary>
@@ -112,6 +118,8 @@ public static class ErrorCodes
     // Accounts and rights
     /// <summary>The caller's role or scope does not allow the operation.</summary>
     [ErrorCategory(ErrorCategory.Forbidden)] public const string Forbidden = "forbidden";
+    /// <summary>The account that gave a request's answer tried to accept it: acceptance is the other side's decision.</summary>
+    [ErrorCategory(ErrorCategory.Forbidden)] public const string OwnAnswer = "own-answer";
     /// <summary>The e-mail or password is wrong.</summary>
     [ErrorCategory(ErrorCategory.Invalid)] public const string InvalidCredentials = "invalid-credentials";
     /// <summary>
@@ -167,6 +175,12 @@ public static class ErrorCodes
     [ErrorCategory(ErrorCategory.Invalid)] public const string InvalidFinding = "invalid-finding";
     /// <summary>A task ID or a task change is malformed (ID form, missing reason, snooze date not after today).</summary>
     [ErrorCategory(ErrorCategory.Invalid)] public const string InvalidTask = "invalid-task";
+    /// <summary>A request to raise is malformed (due date, what it is tied to).</summary>
+    [ErrorCategory(ErrorCategory.Invalid)] public const string InvalidRequest = "invalid-request";
+    /// <summary>A sample cannot be drawn as asked (size, seed, empty population) or a population list is malformed.</summary>
+    [ErrorCategory(ErrorCategory.Invalid)] public const string InvalidSample = "invalid-sample";
+    /// <summary>A frozen package does not verify: a file's bytes no longer hash to the manifest, or the manifest is missing.</summary>
+    [ErrorCategory(ErrorCategory.Unprocessable)] public const string PackageAltered = "package-altered";
     /// <summary>A finding step is not one of the lifecycle's steps.</summary>
     [ErrorCategory(ErrorCategory.Invalid)] public const string InvalidStep = "invalid-step";
     /// <summary>A command-line option does not apply to what was asked.</summary>

@@ -31,6 +31,8 @@ public static class EngagementEndpoints
             .WithSummary("Creates or replaces an engagement; replacing needs If-Match.");
         g.MapGet("/{id}/ledger", Ledger).WithName("GetEngagementLedger")
             .WithSummary("Per control in scope: the occurrences its cadence expects in the window, which are observed and which are missing.");
+        g.MapGet("/{id}/reports/{kind}", Report).WithName("GetEngagementReport")
+            .WithSummary("The engagement's control matrix (kind matrix: its framework) or evidence index (kind evidence-index: its window) as a file, ?format=xlsx|pdf|html|csv|json; built from the account's view (an auditor: their framework and window, as of the window).");
         g.MapGet("/{id}/findings", Findings).WithName("ListEngagementFindings").WithSummary("Findings raised in the engagement.");
         api.MapGet("/requests", Requests).WithTags("Engagements").RequireAuthorization(Policies.ProgramRead).WithName("ListRequests")
             .WithSummary("The PBC request list: one request per control across engagements (or ?engagement=ID), answered once for both regimes.");
@@ -123,6 +125,13 @@ public static class EngagementEndpoints
 
         context.Response.Headers.ETag = ETags.Of(saved.Value.Version);
         return TypedResults.Ok(EngagementView.From(saved.Value.Value, await engagements.WarningsAsync(account, saved.Value.Value, ct)));
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Report(
+        HttpContext context, ExportService exports, string id, string kind, string? format, CancellationToken ct)
+    {
+        var file = await exports.EngagementReportAsync(context.Account(), id, kind, string.IsNullOrWhiteSpace(format) ? null : format, ct);
+        return file.IsSuccess ? TypedResults.File(file.Value.Content, file.Value.MediaType, file.Value.FileName) : ApiErrors.Problem(file.Error!);
     }
 
     private static async Task<Results<Ok<LedgerView>, ProblemHttpResult>> Ledger(HttpContext context, EngagementService engagements, string id, CancellationToken ct)

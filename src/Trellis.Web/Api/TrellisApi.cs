@@ -20,6 +20,9 @@ public static class TrellisApi
         v1.MapJudgementEndpoints();
         v1.MapCalendarEndpoints();
         v1.MapEngagementEndpoints();
+        v1.MapRequestEndpoints();
+        v1.MapSampleEndpoints();
+        v1.MapPackageEndpoints();
         v1.MapExportEndpoints();
         v1.MapBridgeLetterEndpoints();
         v1.MapAccountEndpoints();

@@ -38,6 +38,12 @@ public static class Policies
     /// <summary>Create and edit engagements: admin and compliance manager.</summary>
     public const string EngagementsWrite = "engagements.write";
 
+    /// <summary>Raise requests, accept and flag their answers (issue 16): the auditor, admin and compliance manager.</summary>
+    public const string RequestsReview = "requests.review";
+
+    /// <summary>Comment on requests: every role but viewer.</summary>
+    public const string RequestsComment = "requests.comment";
+
     /// <summary>Change the program's settings (the frameworks it pursues): admin and compliance manager.</summary>
     public const string ProgramSettingsWrite = "program-settings.write";
 
@@ -63,6 +69,8 @@ public static class Policies
         [JudgementsWrite] = [Roles.Admin, Roles.ComplianceManager],
         [EngagementsWrite] = [Roles.Admin, Roles.ComplianceManager],
         [ProgramSettingsWrite] = [Roles.Admin, Roles.ComplianceManager],
+        [RequestsReview] = [Roles.Admin, Roles.ComplianceManager, Roles.Auditor],
+        [RequestsComment] = [Roles.Admin, Roles.ComplianceManager, Roles.ControlOwner, Roles.Auditor],
         [AuditTrailRead] = [Roles.Admin, Roles.ComplianceManager],
         [UsersManage] = [Roles.Admin],
         [TokensOwn] = Roles.All,

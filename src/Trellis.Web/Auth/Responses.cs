@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Trellis.Web.Auth;
 
-/// <summary>401 and 403 answers written outside an endpoint: ProblemDetails for the API, a short page for the UI.</summary>
+/// <summary>
+/// 401 and 403 answers written outside an endpoint: ProblemDetails for the API; for the UI a short page (401) or the
+/// app's error page (403: the status code pages re-execute <c>/error/403</c> with the detail).
+/// </summary>
 internal static class Responses
 {
     public static bool IsApi(HttpRequest request) =>
@@ -12,7 +15,17 @@ internal static class Responses
 
     public static Task Unauthorized(HttpContext context, string detail) => Write(context, StatusCodes.Status401Unauthorized, "Unauthorized", detail);
 
-    public static Task Forbidden(HttpContext context, string detail) => Write(context, StatusCodes.Status403Forbidden, "Forbidden", detail);
+    public static Task Forbidden(HttpContext context, string detail)
+    {
+        if (IsApi(context.Request))
+        {
+            return Write(context, StatusCodes.Status403Forbidden, "Forbidden", detail);
+        }
+
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        context.Items[Pages.Errors.ShowModel.DetailKey] = detail;
+        return Task.CompletedTask;
+    }
 
     private static async Task Write(HttpContext context, int status, string title, string detail)
     {

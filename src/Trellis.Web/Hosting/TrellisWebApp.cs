@@ -16,7 +16,7 @@ namespace Trellis.Web.Hosting;
 public static class TrellisWebApp
 {
     /// <summary>
-    /// Adds the middleware (errors as ProblemDetails, security headers, HSTS outside development and never on
+    /// Adds the middleware (errors as ProblemDetails for the API and the error page for the browser, security headers, HSTS outside development and never on
     /// loopback, embedded static files, rate limiting, authentication, the per-request account gate,
     /// authorization, the upload gate) and maps every endpoint: <c>/healthz</c> (public), <c>/api/v1/*</c>, <c>/openapi/v1.json</c>,
     /// <c>/scalar/v1</c> and the Razor Pages.
@@ -24,7 +24,10 @@ public static class TrellisWebApp
     public static WebApplication UseTrellisWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseExceptionHandler();
+        // The API answers problem+json; a browser gets the app's error page (issue 16, item 1). Handlers registered
+        // with AddExceptionHandler (RequestFailures, DatabaseUnavailableHandler) still run first on both branches.
+        app.UseWhen(c => Auth.Responses.IsApi(c.Request), api => api.UseExceptionHandler());
+        app.UseWhen(c => !Auth.Responses.IsApi(c.Request), ui => ui.UseExceptionHandler("/error/500"));
         app.UseMiddleware<SecurityHeaders>();
         if (!app.Environment.IsDevelopment())
         {
@@ -34,7 +37,8 @@ public static class TrellisWebApp
 
         app.UseResponseCompression();
         app.UseMiddleware<Compression.KeepSecretsUncompressed>();
-        app.UseStatusCodePages();
+        app.UseWhen(c => Auth.Responses.IsApi(c.Request), api => api.UseStatusCodePages());
+        app.UseWhen(c => !Auth.Responses.IsApi(c.Request), ui => ui.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new ManifestEmbeddedFileProvider(typeof(TrellisWebApp).Assembly, "wwwroot"),

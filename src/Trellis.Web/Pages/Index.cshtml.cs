@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Trellis.Application.Actors;
 using Trellis.Application.Compliance;
@@ -45,10 +46,20 @@ public sealed class IndexModel(ProgramService program, Agenda agenda, Applicatio
     /// <summary>The first day of the chart.</summary>
     public DateOnly From { get; private set; }
 
-    /// <summary>Builds the dashboard.</summary>
-    public async Task OnGetAsync(CancellationToken ct)
+    /// <summary>
+    /// Builds the dashboard. An auditor lands on their engagement instead (issue 16, item 1): the company's readiness
+    /// score is an internal figure, not what they came to test.
+    /// </summary>
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var account = HttpContext.Account();
+        if (account.Role == Roles.Auditor)
+        {
+            return account.Scope?.EngagementId is { } engagement
+                ? LocalRedirect("/engagements/" + Uri.EscapeDataString(engagement))
+                : LocalRedirect("/engagements");
+        }
+
         Email = account.Email;
         Readiness = await ReadinessEndpoints.SummariesFor(HttpContext, program, ct);
         Organization = (await program.LoadAsync(ct)).Organization;
@@ -66,6 +77,7 @@ public sealed class IndexModel(ProgramService program, Agenda agenda, Applicatio
         }
 
         History = history;
+        return Page();
     }
 
     /// <summary>Covered share of the requirements in scope, in percent (0 when none are in scope).</summary>

@@ -34,6 +34,7 @@ public class WireNamesTests
         { typeof(FindingKind), ["major-nonconformity", "minor-nonconformity", "opportunity-for-improvement", "soc2-exception"] },
         { typeof(FindingStatus), ["open", "action-planned", "resolved", "verified-effective", "closed"] },
         { typeof(RequestStatus), ["answered", "stale", "missing"] },
+        { typeof(AuditRequestStatus), ["open", "assigned", "answered", "flagged", "accepted"] },
         { typeof(Firmness), ["rule", "practice", "planning"] },
         { typeof(Cadence), ["continuous", "daily", "weekly", "monthly", "quarterly", "semi-annual", "annual", "on-event"] },
         { typeof(ImplementationStatus), ["planned", "in-progress", "implemented", "not-applicable"] },

@@ -19,6 +19,8 @@ public sealed class EndpointMatrixTests(SqliteApp app) : IClassFixture<SqliteApp
     private static readonly string[] Editors = [Roles.Admin, Roles.ComplianceManager, Roles.ControlOwner];
     private static readonly string[] Managers = [Roles.Admin, Roles.ComplianceManager];
     private static readonly string[] AdminOnly = [Roles.Admin];
+    private static readonly string[] Reviewers = [Roles.Admin, Roles.ComplianceManager, Roles.Auditor];
+    private static readonly string[] Commenters = [Roles.Admin, Roles.ComplianceManager, Roles.ControlOwner, Roles.Auditor];
     private static readonly string[] Public = [Anonymous, .. Everyone];
 
     /// <summary>METHOD route pattern → who may use it.</summary>
@@ -76,6 +78,21 @@ public sealed class EndpointMatrixTests(SqliteApp app) : IClassFixture<SqliteApp
         ["PUT /api/v1/engagements/{id}"] = Managers,
         ["GET /api/v1/engagements/{id}/ledger"] = Everyone,
         ["GET /api/v1/engagements/{id}/findings"] = Everyone,
+        ["GET /api/v1/engagements/{id}/reports/{kind}"] = Everyone,
+        ["GET /api/v1/engagements/{id}/requests"] = Everyone,
+        ["POST /api/v1/engagements/{id}/requests"] = Reviewers,
+        ["GET /api/v1/requests/{id}/"] = Everyone,
+        ["GET /api/v1/engagements/{id}/samples"] = Everyone,
+        ["POST /api/v1/engagements/{id}/samples"] = Reviewers,
+        ["GET /api/v1/engagements/{id}/populations"] = Everyone,
+        ["POST /api/v1/engagements/{id}/package"] = Managers,
+        ["GET /api/v1/engagements/{id}/package"] = Everyone,
+        ["POST /api/v1/engagements/{id}/populations"] = Managers,
+        ["POST /api/v1/requests/{id}/assign"] = Managers,
+        ["POST /api/v1/requests/{id}/answer"] = Editors,
+        ["POST /api/v1/requests/{id}/accept"] = Reviewers,
+        ["POST /api/v1/requests/{id}/flag"] = Reviewers,
+        ["POST /api/v1/requests/{id}/comments"] = Commenters,
         ["GET /api/v1/requests"] = Everyone,
         ["GET /api/v1/findings"] = Everyone,
         ["GET /api/v1/findings/{id}"] = Everyone,
@@ -165,12 +182,16 @@ public sealed class EndpointMatrixTests(SqliteApp app) : IClassFixture<SqliteApp
         ["GET /tasks"] = Staff,
         ["POST /tasks"] = Staff,
         ["GET /requests"] = Everyone,
+        ["GET /requests/{id}"] = Everyone,
+        ["POST /requests/{id}"] = Everyone,
         ["POST /requests"] = Everyone,
         ["POST /calendar"] = Staff,
         ["GET /search"] = Everyone,
         ["POST /search"] = Everyone,
         ["GET /settings/frameworks"] = Managers,
         ["POST /settings/frameworks"] = Managers,
+        ["GET /error/{code:int}"] = Public,
+        ["POST /error/{code:int}"] = Public,
         ["GET /"] = Everyone,
         ["POST /"] = Everyone,
     };
@@ -188,6 +209,7 @@ public sealed class EndpointMatrixTests(SqliteApp app) : IClassFixture<SqliteApp
         ["{number:int}"] = "1",
         ["{documentName?}"] = "v1",
         ["{kind}"] = "component",
+        ["{code:int}"] = "404",
     };
 
     [Fact]

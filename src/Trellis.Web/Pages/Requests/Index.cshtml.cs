@@ -36,6 +36,9 @@ public sealed class IndexModel(EngagementService engagements) : PageModel
     /// <summary>The requests of the page shown.</summary>
     public IReadOnlyList<RequestView> Requests { get; private set; } = [];
 
+    /// <summary>The requests auditors raised in the engagements shown.</summary>
+    public IReadOnlyList<AuditRequestView> Raised { get; private set; } = [];
+
     /// <summary>Counts per status before the status filter.</summary>
     public IReadOnlyDictionary<string, int> Counts { get; private set; } = new Dictionary<string, int>();
 
@@ -51,6 +54,8 @@ public sealed class IndexModel(EngagementService engagements) : PageModel
             return NotFound();
         }
 
+        var raised = await engagements.StoredRequestsAsync(account, string.IsNullOrEmpty(Engagement) ? null : Engagement, ct);
+        Raised = raised.IsSuccess ? [.. raised.Value.Select(r => AuditRequestView.From(r.Value, engagements.Today))] : [];
         var all = requests.Value.Select(RequestView.From).ToList();
         Counts = all.GroupBy(r => r.Status, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         // Requests are derived from the ledgers of the engagements (program + windows), in memory: filtered and paged here.
