@@ -57,6 +57,23 @@ public sealed class TaskCommandTests : IDisposable
     }
 
     [Fact]
+    public void Notify_DryRun_OneLinePerLateControl_ForItsOwner()
+    {
+        Assert.Equal(0, Run("demo", "--db", Db).Code);
+        var (code, output, error) = Run("notify", "--dry-run", "--format", "json", "--db", Db);
+        Assert.True(code == 0, error);
+        var digests = JsonDocument.Parse(output).RootElement.EnumerateArray().ToList();
+        var owner = JsonDocument.Parse(Run("tasks", "--format", "json", "--db", Db).Out).RootElement.EnumerateArray()
+            .First(t => t.GetProperty("control").GetString() == "AC-44").GetProperty("owner").GetString();
+        var items = digests.Single(d => d.GetProperty("person").GetString() == owner).GetProperty("items").EnumerateArray().ToList();
+
+        // AC-44 is monthly with nothing for September, October and November 2026: one line for the three.
+        var late = items.Single(i => i.GetProperty("kind").GetString() == "task-overdue" && i.GetProperty("text").GetString()!.StartsWith("AC-44 ", StringComparison.Ordinal));
+        Assert.Contains("3 occurrences overdue, the oldest due 2026-09-30", late.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal(2, Run("notify", "--db", Db).Code); // sending is not built yet: refused, not pretended
+    }
+
+    [Fact]
     public void Tasks_BadInput_ExitsTwoNamingTheProblem()
     {
         Assert.Equal(0, Run("demo", "--db", Db).Code);

@@ -54,8 +54,10 @@ public sealed class BrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
         var expires = app.Clock.GetUtcNow().AddHours(2);
         await app.CreateAccountAsync("auditor@firm.example", Roles.Auditor, expires, new AuditorScope("soc2-type2", new HashSet<string> { "soc2-2017" }, new DateOnly(2026, 5, 1), new DateOnly(2026, 10, 31)));
         var page = await app.SignInAsync("auditor@firm.example");
-        await Assertions.Expect(page.Locator("#readiness")).ToContainTextAsync("SOC 2");
-        await Assertions.Expect(page.Locator("#readiness")).Not.ToContainTextAsync("ISO/IEC 27001");
+        // An auditor lands on their engagement (issue 16), and sees SOC 2 readiness but not ISO's.
+        Assert.EndsWith("/engagements/soc2-type2", page.Url, StringComparison.Ordinal);
+        Assert.Equal(200, (await page.GotoAsync(app.BaseUrl + "/readiness/soc2-2017"))!.Status);
+        Assert.Equal(404, (await page.GotoAsync(app.BaseUrl + "/readiness/iso27001-2022"))!.Status);
 
         var edit = await page.GotoAsync(app.BaseUrl + "/controls/AC-01/edit");
         Assert.Equal(403, edit!.Status);

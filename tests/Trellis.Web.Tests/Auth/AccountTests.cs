@@ -38,14 +38,14 @@ public sealed class AccountTests
         var api = await app.ClientAsAsync(Roles.Auditor, "auditor@example.com", expires);
         var browser = await SignInAuditorAsync(app, "auditor2@example.com", expires);
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync(new Uri("/api/v1/me", UriKind.Relative))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await browser.SendAsync(app, HttpMethod.Get, "/")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.SendAsync(app, HttpMethod.Get, "/frameworks")).StatusCode);
 
         // The sessions are still open (idle timeout 8 hours): only the account's expiry stops them.
         app.Clock.Advance(TimeSpan.FromMinutes(61));
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync(new Uri("/api/v1/me", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync(new Uri("/api/v1/frameworks", UriKind.Relative))).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.SendAsync(app, HttpMethod.Get, "/")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.SendAsync(app, HttpMethod.Get, "/frameworks")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.SendAsync(app, HttpMethod.Get, "/api/v1/frameworks")).StatusCode);
         var again = await new BrowserSession().PostLoginAsync(app, "auditor2@example.com", Password);
         Assert.Equal(HttpStatusCode.Unauthorized, again.StatusCode);
