@@ -65,6 +65,10 @@ public static class EvidenceFiles
     /// </summary>
     public static string SanitizeFileName(string? name) => FileNames.Clean(name, "evidence");
 
+    /// <summary>The link evidence may be: an absolute http or https URL; null for anything else.</summary>
+    public static Uri? HttpLink(string? text) =>
+        Uri.TryCreate(text?.Trim(), UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp) ? u : null;
+
     /// <summary>The media type to store and serve for what the client claimed.</summary>
     public static string MediaTypeOf(string? claimed)
     {

@@ -100,7 +100,7 @@ public sealed class TaskService(ProgramService program, ProgramStore store, Time
             return new Error(ErrorCodes.InvalidEvidence, "complete a task with a file or a link, one of the two", "evidence");
         }
 
-        if (evidence.Content is null && (!Uri.TryCreate(evidence.Url!.Trim(), UriKind.Absolute, out var link) || (link.Scheme != Uri.UriSchemeHttps && link.Scheme != Uri.UriSchemeHttp)))
+        if (evidence.Content is null && EvidenceFiles.HttpLink(evidence.Url) is null)
         {
             return new Error(ErrorCodes.InvalidEvidence, $"'{evidence.Url}' is not an http or https link", "url");
         }

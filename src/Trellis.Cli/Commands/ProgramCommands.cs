@@ -172,9 +172,30 @@ internal static class ProgramCommands
 
     private static async Task<(EvidenceVersion Version, byte[]? Content)> ReadTargetAsync(string where, DateOnly from, DateOnly? to, DateTimeOffset now, CancellationToken ct)
     {
-        if (Uri.TryCreate(where, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+        var target = await ReadFileOrLinkAsync(where, ct).ConfigureAwait(false);
+        return (new EvidenceVersion
         {
-            return (new EvidenceVersion { Number = 1, Url = uri.ToString(), CollectedAt = now, EffectiveFrom = from, EffectiveTo = to }, null);
+            Number = 1,
+            Sha256 = target.Content is null ? null : target.Sha256,
+            FileName = target.FileName,
+            Size = target.Content?.LongLength ?? 0,
+            MediaType = target.MediaType,
+            Url = target.Url,
+            CollectedAt = now,
+            EffectiveFrom = from,
+            EffectiveTo = to,
+        }, target.Content);
+    }
+
+    /// <summary>
+    /// An http(s) link, or a file read under the web upload's rules (one size limit, hashed while read, one file-name
+    /// rule, one media-type rule); exit 2 when it is neither.
+    /// </summary>
+    internal static async Task<(byte[]? Content, string? Sha256, string? FileName, string? MediaType, string? Url)> ReadFileOrLinkAsync(string where, CancellationToken ct)
+    {
+        if (EvidenceFiles.HttpLink(where) is { } uri)
+        {
+            return (null, null, null, null, uri.ToString());
         }
 
         var file = new FileInfo(where);
@@ -183,22 +204,10 @@ internal static class ProgramCommands
             throw new CliFailureException(new Error(ErrorCodes.MissingFile, $"no file '{where}' (give a file path or an http(s) URL)"));
         }
 
-        // The web upload's rules: one size limit, hashed while read, one file-name rule, one media-type rule.
         await using var stream = file.OpenRead();
         var received = CliContext.Require(await EvidenceFiles.ReceiveAsync(stream, file.Name, mediaType: null, EvidenceFiles.DefaultMaxBytes, ct).ConfigureAwait(false));
         await using var held = received.ConfigureAwait(false);
-        var content = await received.ReadAllBytesAsync(ct).ConfigureAwait(false);
-        return (new EvidenceVersion
-        {
-            Number = 1,
-            Sha256 = received.Sha256,
-            FileName = received.FileName,
-            Size = received.Size,
-            MediaType = received.MediaType,
-            CollectedAt = now,
-            EffectiveFrom = from,
-            EffectiveTo = to,
-        }, content);
+        return (await received.ReadAllBytesAsync(ct).ConfigureAwait(false), received.Sha256, received.FileName, received.MediaType, null);
     }
 
     /// <summary>Parses a calendar date, rejecting dates that do not exist (2026-02-30) with exit code 2.</summary>

@@ -89,26 +89,8 @@ internal static class TaskCommands
         cmd.SetAction(async (parse, ct) =>
         {
             var useCases = await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false);
-            var where = parse.GetValue(evidence)!;
-            TaskEvidence given;
-            if (Uri.TryCreate(where, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
-            {
-                given = new TaskEvidence(null, null, null, uri.ToString(), parse.GetValue(title));
-            }
-            else
-            {
-                var file = new FileInfo(where);
-                if (!file.Exists)
-                {
-                    throw new CliFailureException(new Error(ErrorCodes.MissingFile, $"no file '{where}' (give a file path or an http(s) URL)", "--evidence"));
-                }
-
-                await using var stream = file.OpenRead();
-                var received = CliContext.Require(await EvidenceFiles.ReceiveAsync(stream, file.Name, mediaType: null, EvidenceFiles.DefaultMaxBytes, ct).ConfigureAwait(false));
-                await using var held = received.ConfigureAwait(false);
-                given = new TaskEvidence(await received.ReadAllBytesAsync(ct).ConfigureAwait(false), received.FileName, received.MediaType, null, parse.GetValue(title));
-            }
-
+            var target = await ProgramCommands.ReadFileOrLinkAsync(parse.GetValue(evidence)!, ct).ConfigureAwait(false);
+            var given = new TaskEvidence(target.Content, target.FileName, target.MediaType, target.Url, parse.GetValue(title));
             var saved = CliContext.Require(await useCases.Tasks.CompleteAsync(useCases.Actor, parse.GetValue(id)!, given, ct).ConfigureAwait(false));
             var v = saved.Value.Current;
             await ctx.Out.WriteLineAsync($"completed {parse.GetValue(id)} with {saved.Value.Id}: effective {CalendarDates.Format(v.EffectiveFrom)}..{CalendarDates.Format(v.EffectiveEnd)}").ConfigureAwait(false);

@@ -73,19 +73,7 @@ public static class EvidenceEndpoints
     private static async Task<Results<Created<EvidenceView>, ProblemHttpResult>> Upload(
         HttpContext context, ProgramService program, TimeProvider clock, IOptions<TrellisWebOptions> options, CancellationToken ct)
     {
-        var limit = options.Value.MaxUploadBytes;
-        if (context.Request.ContentLength > limit + (1024 * 1024))
-        {
-            // Refused before reading: the declared length already says too much.
-            return ApiErrors.Problem(new Error(ErrorCodes.PayloadTooLarge, $"the request is larger than the limit; evidence files may be up to {limit / (1024 * 1024)} MiB"));
-        }
-
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-        {
-            size.MaxRequestBodySize = limit + (1024 * 1024);
-        }
-
-        var form = await EvidenceForm.ReadAsync(context.Request.ContentType, context.Request.Body, limit, ct);
+        var form = await EvidenceForm.ReadRequestAsync(context, options.Value.MaxUploadBytes, ct);
         if (!form.IsSuccess)
         {
             return ApiErrors.Problem(form.Error!);
@@ -142,7 +130,7 @@ public static class EvidenceEndpoints
         }
 
         var url = Field("url");
-        if (file is null && (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var u) || (u.Scheme != Uri.UriSchemeHttps && u.Scheme != Uri.UriSchemeHttp)))
+        if (file is null && EvidenceFiles.HttpLink(url) is null)
         {
             return new Error(ErrorCodes.InvalidEvidence, "send a file, or an http(s) url", "file");
         }

@@ -23,6 +23,27 @@ internal sealed record EvidenceForm(IReadOnlyDictionary<string, string> Fields, 
     /// Reads the form; an expected failure (not multipart, a malformed body, a part without a name, an empty or too
     /// large file) is an error.
     /// </summary>
+    /// <param name="context">The request: its declared length is checked and its body size capped first.</param>
+    /// <param name="limit">The largest file accepted, in bytes.</param>
+    /// <param name="ct">Cancels the read.</param>
+    public static async Task<Result<EvidenceForm>> ReadRequestAsync(HttpContext context, long limit, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Request.ContentLength > limit + (1024 * 1024))
+        {
+            // Refused before reading: the declared length already says too much.
+            return new Error(ErrorCodes.PayloadTooLarge, $"the request is larger than the limit; evidence files may be up to {limit / (1024 * 1024)} MiB");
+        }
+
+        if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = limit + (1024 * 1024);
+        }
+
+        return await ReadAsync(context.Request.ContentType, context.Request.Body, limit, ct);
+    }
+
+    /// <summary>Reads the form from a body (<see cref="ReadRequestAsync"/> without the request's size checks).</summary>
     /// <param name="contentType">The request's Content-Type header.</param>
     /// <param name="body">The request body.</param>
     /// <param name="limit">The largest file accepted, in bytes.</param>

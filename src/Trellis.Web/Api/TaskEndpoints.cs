@@ -58,18 +58,7 @@ public static class TaskEndpoints
     private static async Task<Results<Created<EvidenceView>, ProblemHttpResult>> Complete(
         HttpContext context, TaskService tasks, IOptions<TrellisWebOptions> options, string id, CancellationToken ct)
     {
-        var limit = options.Value.MaxUploadBytes;
-        if (context.Request.ContentLength > limit + (1024 * 1024))
-        {
-            return ApiErrors.Problem(new Error(ErrorCodes.PayloadTooLarge, $"the request is larger than the limit; evidence files may be up to {limit / (1024 * 1024)} MiB"));
-        }
-
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-        {
-            size.MaxRequestBodySize = limit + (1024 * 1024);
-        }
-
-        var form = await EvidenceForm.ReadAsync(context.Request.ContentType, context.Request.Body, limit, ct);
+        var form = await EvidenceForm.ReadRequestAsync(context, options.Value.MaxUploadBytes, ct);
         if (!form.IsSuccess)
         {
             return ApiErrors.Problem(form.Error!);
