@@ -62,7 +62,7 @@ public sealed record Digest(string Person, DateOnly Day, IReadOnlyList<DigestIte
 /// the e-mails the program names (control owners, task assignees, action owners, judges); a person with nothing to do
 /// gets no digest. Computed from the program as a manager sees it; it writes nothing.
 /// </summary>
-public sealed class DigestService(ProgramService program, TaskService tasks, EngagementService engagements)
+public sealed class DigestService(ProgramService program, TaskService tasks, EngagementService engagements, IEnumerable<IDigestSource> sources)
 {
     /// <summary>Kind: a task past its due day.</summary>
     public const string TaskOverdue = "task-overdue";
@@ -145,12 +145,21 @@ public sealed class DigestService(ProgramService program, TaskService tasks, Eng
             items.Add((j.Judgement.By, new DigestItem(JudgementLapsed, j.Judgement.Requirement.ToString(), $"{j.Judgement.Requirement}: {string.Join("; ", j.LapsedBecause)}", null)));
         }
 
+        foreach (var source in sources)
+        {
+            items.AddRange((await source.DigestItemsAsync(today, ct)).Select(x => (x.Person, x.Item)));
+        }
+
         return [.. items
+            .Where(x => x.Person.Trim().Length > 0)
             .GroupBy(x => x.Person.Trim().ToLowerInvariant())
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new Digest(g.Key, today, [.. g.Select(x => x.Item)
-                .OrderBy(i => Array.IndexOf(Order, i.Kind)).ThenBy(i => i.On ?? DateOnly.MinValue).ThenBy(i => i.Subject, StringComparer.Ordinal)]))];
+                .OrderBy(i => Rank(i.Kind)).ThenBy(i => i.Kind, StringComparer.Ordinal).ThenBy(i => i.On ?? DateOnly.MinValue).ThenBy(i => i.Subject, StringComparer.Ordinal)]))];
     }
+
+    // Kinds of other sources come after the built-in ones, in the order of their names.
+    private static int Rank(string kind) => Array.IndexOf(Order, kind) is var i and >= 0 ? i : Order.Length;
 
     /// <summary>The heading of a kind in the body.</summary>
     internal static string Heading(string kind) => kind switch

@@ -25,7 +25,7 @@ internal sealed class UseCases
         Catalogs = new CatalogImports(Library, new ImportedFrameworkStore(database), new ImportedMappingStore(database), clock);
         Engagements = new EngagementService(engagements, Program, clock);
         Tasks = new TaskService(Program, store, clock);
-        Digests = new DigestService(Program, Tasks, Engagements);
+        Digests = new DigestService(Program, Tasks, Engagements, []);
         Database = database;
     }
 
