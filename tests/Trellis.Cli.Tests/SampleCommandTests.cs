@@ -31,6 +31,14 @@ public sealed class SampleCommandTests : IDisposable
         Assert.Contains("seed 42", error, StringComparison.Ordinal);
         Assert.Equal(output, Run("sample", "soc2-type2-window-1", control, "--size", "2", "--seed", "42", "--format", "json", "--db", _db).Out);
 
+        // The sampled items' requests are raised, not accepted: nothing is offered to the overlapping ISO surveillance yet.
+        var surveillance = JsonDocument.Parse(Run("engagements", "--format", "json", "--db", _db).Out).RootElement.EnumerateArray()
+            .Single(e => e.GetProperty("kind").GetString() == "iso-surveillance-1").GetProperty("id").GetString()!;
+        Assert.Equal("[]", Run("reuse", surveillance, "--format", "json", "--db", _db).Out.Trim());
+        var refused = Run("reuse", surveillance, "--request", "REQ-0002", "--db", _db);
+        Assert.Equal(2, refused.Code);
+        Assert.Contains("nothing to reuse", refused.Err, StringComparison.Ordinal);
+
         var bad = Run("sample", "soc2-type2-window-1", control, "--seed", "x", "--db", _db);
         Assert.Equal(2, bad.Code);
         Assert.Contains("--seed", bad.Err, StringComparison.Ordinal);

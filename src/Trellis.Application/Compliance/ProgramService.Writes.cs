@@ -181,6 +181,48 @@ public sealed partial class ProgramService
         return saved;
     }
 
+    /// <summary>
+    /// Adds the next version to an evidence item (this quarter's review after last quarter's): a file whose bytes are
+    /// given, or a link. Managers may; a control owner when they own one of the item's controls. Earlier versions stay
+    /// as they are (frozen packages and ledgers keep citing them); <c>evidence.version</c> in the audit trail.
+    /// </summary>
+    public async Task<Result<Versioned<EvidenceItem>>> AddEvidenceVersionAsync(Account account, string evidenceId, EvidenceVersion version, byte[]? content, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(version);
+        var program = await LoadAsync(ct);
+        var item = program.Evidence.FirstOrDefault(e => e.Id == evidenceId);
+        if (item is null)
+        {
+            return new Error(ErrorCodes.UnknownEvidence, $"no evidence '{evidenceId}'");
+        }
+
+        if (!program.Controls.Where(c => item.ControlIds.Contains(c.Id)).Any(account.EditsControl))
+        {
+            return Forbidden($"you own none of the controls evidence '{evidenceId}' supports");
+        }
+
+        var next = version with { Number = item.Versions.Max(v => v.Number) + 1 };
+        var record = Record(account, "evidence.version", $"evidence/{evidenceId}", new
+        {
+            id = evidenceId,
+            number = next.Number,
+            sha256 = next.Sha256,
+            fileName = next.FileName,
+            size = next.Size,
+            url = next.Url,
+            effectiveFrom = next.EffectiveFrom,
+            effectiveTo = next.EffectiveTo,
+        });
+        var saved = await store.AddEvidenceVersionAsync(record, evidenceId, next, content, null, ct);
+        if (saved.IsSuccess)
+        {
+            _program = null;
+        }
+
+        return saved;
+    }
+
     private static Error? ValidateControl(Control control, Core.Crosswalk.FrameworkCatalog catalog)
     {
         if (string.IsNullOrWhiteSpace(control.Id) || string.IsNullOrWhiteSpace(control.Title))

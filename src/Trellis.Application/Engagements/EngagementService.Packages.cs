@@ -46,11 +46,14 @@ public sealed partial class EngagementService
             files.Add(($"samples/{s.Id}.json", JsonSerializer.SerializeToUtf8Bytes(new { s.Id, s.ControlId, s.PopulationSource, s.PopulationSize, s.Method, Seed = s.Seed.ToString(CultureInfo.InvariantCulture), s.Items, s.RequestIds, s.DrawnBy, s.DrawnAt }, PackageJson)));
         }
 
-        var requests = (await store.RequestsAsync(ct)).Select(r => r.Value).Where(r => r.EngagementId == engagementId).ToList();
+        var allRequests = (await store.RequestsAsync(ct)).Select(r => r.Value).ToList();
+        var requests = allRequests.Where(r => r.EngagementId == engagementId).ToList();
         foreach (var r in requests)
         {
             files.Add(($"requests/{r.Id}.json", JsonSerializer.SerializeToUtf8Bytes(r, PackageJson)));
         }
+
+        files.Add(("reuse.json", JsonSerializer.SerializeToUtf8Bytes(Reuse(engagementId, requests, allRequests), PackageJson)));
 
         var accepted = requests.Where(r => r.Status == AuditRequestStatus.Accepted).SelectMany(r => r.EvidenceIds).ToHashSet(StringComparer.Ordinal);
         var window = engagement.Window is { } w ? (w.Start, w.End) : engagement.AsOf is { } a ? (a, a) : ((DateOnly, DateOnly)?)null;
@@ -83,6 +86,36 @@ public sealed partial class EngagementService
         var record = new PackageRecord(engagementId, AuditPackage.Hash(zip), zip.LongLength, manifest, account.Email, at);
         await store.AddPackageAsync(Record(account, "package.freeze", $"package/{record.Sha256}", new { engagement = engagementId, sha256 = record.Sha256, files = manifest.Count }), record, zip, ct);
         return (record, zip);
+    }
+
+    // Where each tested occurrence serves two audits: items this engagement reused from another, and items of this
+    // engagement another one reused (as recorded when the package is frozen).
+    private static object Reuse(string engagementId, List<AuditRequest> requests, List<AuditRequest> all)
+    {
+        var byId = all.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var mine = requests.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        return new
+        {
+            engagement = engagementId,
+            reusedHere = requests.Where(r => r.ReusedFrom is not null).Select(r => new
+            {
+                request = r.Id,
+                control = r.ControlId,
+                item = r.SampleItem,
+                status = r.Status,
+                testedIn = byId.TryGetValue(r.ReusedFrom!, out var from) ? from.EngagementId : null,
+                testedBy = r.ReusedFrom,
+            }),
+            reusedElsewhere = all.Where(r => r.ReusedFrom is not null && mine.Contains(r.ReusedFrom)).Select(r => new
+            {
+                request = r.ReusedFrom,
+                control = r.ControlId,
+                item = r.SampleItem,
+                reusedIn = r.EngagementId,
+                reusedBy = r.Id,
+                status = r.Status,
+            }),
+        };
     }
 
     /// <summary>The newest frozen package of an engagement the account sees, with its verified bytes.</summary>

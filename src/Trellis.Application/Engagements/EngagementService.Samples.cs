@@ -9,7 +9,7 @@ namespace Trellis.Application.Engagements;
 
 /// <summary>What to draw: the control, and optionally the size, the seed, an uploaded population and the requests' due date.</summary>
 /// <param name="Control">The control tested.</param>
-/// <param name="Size">Items to draw; null for the default of the control's frequency (<see cref="Sampling.DefaultSize"/>).</param>
+/// <param name="Size">Items to draw; null for the default of the control's frequency (<see cref="SamplingDefaults"/>).</param>
 /// <param name="Seed">The seed; null for a fresh random one (recorded with the sample either way).</param>
 /// <param name="Population">An uploaded population's ID; null for the control's occurrences in the window (the ledger).</param>
 /// <param name="DueOn">When the sampled items' requests are due; null for 14 days from today.</param>
@@ -91,7 +91,7 @@ public sealed partial class EngagementService
         }
 
         var seed = draw.Seed ?? BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));
-        var size = draw.Size ?? Sampling.DefaultSize(cadence, Math.Max(1, items.Count));
+        var size = draw.Size ?? (sampling ?? SamplingDefaults.Practice).For(cadence, Math.Max(1, items.Count));
         var drawn = Sampling.Draw(items, size, seed);
         if (!drawn.IsSuccess)
         {

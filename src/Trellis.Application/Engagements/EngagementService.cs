@@ -12,7 +12,7 @@ namespace Trellis.Application.Engagements;
 /// account is scoped to (any other answers "unknown", so its existence is not disclosed), and its ledger is built
 /// from the controls and evidence versions the auditor may see. The API and the UI both go through here.
 /// </summary>
-public sealed partial class EngagementService(EngagementStore store, ProgramService program, TimeProvider clock)
+public sealed partial class EngagementService(EngagementStore store, ProgramService program, TimeProvider clock, SamplingDefaults? sampling = null)
 {
     /// <summary>Today's date (UTC).</summary>
     public DateOnly Today => program.Today;

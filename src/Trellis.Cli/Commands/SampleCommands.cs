@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Trellis.Application.Engagements;
 using Trellis.Cli.Output;
+using Trellis.Core.Audits;
 using Trellis.Core.Common;
 
 namespace Trellis.Cli.Commands;
@@ -53,5 +54,48 @@ internal static class SampleCommands
             return ExitCodes.Ok;
         });
         yield return cmd;
+        yield return Reuse(ctx);
+    }
+
+    // trellis reuse ENGAGEMENT [--request REQ-…] [--due YYYY-MM-DD]: lists the occurrences tested and accepted in an
+    // overlapping engagement that this one may reuse, or reuses one (a request here answered with the same evidence).
+    private static Command Reuse(CliContext ctx)
+    {
+        var db = Db.Option();
+        var engagement = new Argument<string>("engagement") { Description = "The engagement that would reuse the occurrence." };
+        var request = new Option<string?>("--request") { Description = "The accepted request (REQ-…) of the other engagement to reuse here; without it, the offers are listed." };
+        var due = new Option<string?>("--due") { Description = "When this engagement's auditor should decide (YYYY-MM-DD); the default is 14 days from today." };
+        var format = Options.Format("table", "json");
+        var cmd = new Command("reuse", "Occurrences sampled and accepted in an overlapping audit (ISO surveillance and a SOC 2 Type 2 window) that this engagement may reuse; --request reuses one.")
+        {
+            engagement, request, due, format, db,
+        };
+        cmd.SetAction(async (parse, ct) =>
+        {
+            DateOnly? dueOn = parse.GetValue(due) is { } text ? CliContext.Require(CalendarDates.Parse(text, "--due")) : null;
+            var useCases = await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false);
+            var id = parse.GetValue(engagement)!;
+            if (parse.GetValue(request) is { } from)
+            {
+                var reused = CliContext.Require(await useCases.Engagements.ReuseAsync(useCases.Actor, id, from, dueOn, ct).ConfigureAwait(false));
+                await ctx.Err.WriteLineAsync($"{reused.Id} raised in {id}: {from}'s occurrence, answered with {string.Join(", ", reused.EvidenceIds)}; the auditor of {id} accepts or flags it").ConfigureAwait(false);
+                Render.WriteJson(ctx.Out, new { id = reused.Id, engagement = id, reusedFrom = from, control = reused.ControlId, item = reused.SampleItem, evidence = reused.EvidenceIds });
+                return ExitCodes.Ok;
+            }
+
+            var offers = CliContext.Require(await useCases.Engagements.ReuseOffersAsync(useCases.Actor, id, ct).ConfigureAwait(false));
+            var rows = offers.Select(o => new { request = o.FromRequest, engagement = o.FromEngagement, sample = o.FromSample, control = o.ControlId, item = o.Item, occurredOn = o.OccurredOn, evidence = o.EvidenceIds }).ToList();
+            if (parse.GetValue(format) == "json")
+            {
+                Render.WriteJson(ctx.Out, rows);
+            }
+            else
+            {
+                Render.WriteTable(ctx.Out, ["Request", "Tested in", "Control", "Occurrence", "Evidence"], rows.Select(r => (IReadOnlyList<string?>)[r.request, r.engagement, r.control, r.item, string.Join(", ", r.evidence)]));
+            }
+
+            return ExitCodes.Ok;
+        });
+        return cmd;
     }
 }

@@ -23,7 +23,7 @@ internal sealed class UseCases
         Program = new ProgramService(store, new ProgramCache(store), Library, clock);
         Imports = new ProgramImports(store, engagements, clock);
         Catalogs = new CatalogImports(Library, new ImportedFrameworkStore(database), new ImportedMappingStore(database), clock);
-        Engagements = new EngagementService(engagements, Program, clock);
+        Engagements = new EngagementService(engagements, Program, clock, Sampling());
         Tasks = new TaskService(Program, store, clock);
         Digests = new DigestService(Program, Tasks, Engagements, []);
         Database = database;
@@ -55,6 +55,16 @@ internal sealed class UseCases
 
     /// <summary>The daily digest per person.</summary>
     public DigestService Digests { get; }
+
+    // The deployment's sample sizes from the same settings serve reads (Trellis__Sampling__monthly=3 in the environment).
+    private static SamplingDefaults Sampling()
+    {
+        const string prefix = "Trellis__Sampling__";
+        var settings = Environment.GetEnvironmentVariables().Keys.OfType<string>()
+            .Where(k => k.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            .Select(k => KeyValuePair.Create(k[prefix.Length..], Environment.GetEnvironmentVariable(k)));
+        return CliContext.Require(SamplingDefaults.Parse(settings));
+    }
 
     /// <summary>The use cases on a database already open.</summary>
     public static UseCases On(TrellisDatabase database, CliContext ctx) => new(database, ctx.Clock, Account.Operator(Environment.UserName));

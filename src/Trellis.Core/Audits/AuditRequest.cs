@@ -100,6 +100,12 @@ public sealed record AuditRequest
     public IReadOnlyList<RequestEntry> Thread { get; init; } = [];
 
     /// <summary>
+    /// The accepted request of another engagement whose tested occurrence this request reuses (<see cref="OccurrenceReuse"/>),
+    /// or null when the occurrence was asked for here first.
+    /// </summary>
+    public string? ReusedFrom { get; init; }
+
+    /// <summary>
     /// True when the company's side is late: due before <paramref name="today"/> and not yet answered (open, assigned
     /// or flagged). An answered request waits for the auditor and is not overdue for the company.
     /// </summary>

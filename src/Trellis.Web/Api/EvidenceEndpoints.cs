@@ -32,6 +32,8 @@ public static class EvidenceEndpoints
         g.MapGet("/{id}", Get).RequireAuthorization(Policies.ProgramRead).WithName("GetEvidence").WithSummary("One evidence item with its versions.");
         g.MapPost("/", Upload).RequireAuthorization(Policies.EvidenceWrite).WithName("UploadEvidence").DisableAntiforgery().WithMetadata(new UploadEndpointAttribute())
             .WithSummary("multipart/form-data: title, controls (comma-separated), effectiveFrom, effectiveTo?, source?, and either file or url.");
+        g.MapPost("/{id}/versions", AddVersion).RequireAuthorization(Policies.EvidenceWrite).WithName("AddEvidenceVersion").DisableAntiforgery().WithMetadata(new UploadEndpointAttribute())
+            .WithSummary("multipart/form-data: the next version of an evidence item — effectiveFrom, effectiveTo?, and either file or url. Earlier versions are kept.");
         g.MapGet("/{id}/versions/{number:int}/content", Download).RequireAuthorization(Policies.ProgramRead).WithName("DownloadEvidence")
             .WithSummary("The file of one version, as an attachment, after checking its bytes still hash to their SHA-256.");
         return api;
@@ -103,16 +105,66 @@ public static class EvidenceEndpoints
         }
     }
 
+    private static async Task<Results<Created<EvidenceView>, ProblemHttpResult>> AddVersion(
+        HttpContext context, ProgramService program, TimeProvider clock, IOptions<TrellisWebOptions> options, string id, CancellationToken ct)
+    {
+        var form = await EvidenceForm.ReadRequestAsync(context, options.Value.MaxUploadBytes, ct);
+        if (!form.IsSuccess)
+        {
+            return ApiErrors.Problem(form.Error!);
+        }
+
+        var file = form.Value.File;
+        try
+        {
+            // The version is read by the same rules as a first upload; the title and controls stay the item's.
+            var version = Version(clock, form.Value.Fields, file);
+            if (!version.IsSuccess)
+            {
+                return ApiErrors.Problem(version.Error!);
+            }
+
+            var content = file is null ? null : await file.ReadAllBytesAsync(ct);
+            var saved = await program.AddEvidenceVersionAsync(context.Account(), id, version.Value, content, ct);
+            return saved.IsSuccess
+                ? TypedResults.Created($"/api/v1/evidence/{Uri.EscapeDataString(id)}", EvidenceView.From(saved.Value.Value))
+                : ApiErrors.Problem(saved.Error!);
+        }
+        finally
+        {
+            if (file is not null)
+            {
+                await file.DisposeAsync();
+            }
+        }
+    }
+
     /// <summary>Builds the evidence item (first version) from form fields and the received file.</summary>
-    internal static async Task<Result<EvidenceItem>> BuildAsync(ProgramService program, TimeProvider clock, IReadOnlyDictionary<string, string> fields, ReceivedFile? file, CancellationToken ct)
+    internal static Task<Result<EvidenceItem>> BuildAsync(ProgramService program, TimeProvider clock, IReadOnlyDictionary<string, string> fields, ReceivedFile? file, CancellationToken ct)
     {
         string? Field(string name) => fields.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
         var title = Field("title") ?? file?.FileName;
         if (title is null)
         {
-            return new Error(ErrorCodes.InvalidEvidence, "a title is needed", "title");
+            return Task.FromResult<Result<EvidenceItem>>(new Error(ErrorCodes.InvalidEvidence, "a title is needed", "title"));
         }
 
+        var version = Version(clock, fields, file);
+        return Task.FromResult<Result<EvidenceItem>>(!version.IsSuccess ? version.Error! : new EvidenceItem
+        {
+            Id = Field("id") ?? "", // empty: the store gives the next free ID inside the write
+            Title = title,
+            Source = Field("source") ?? "",
+            ControlIds = [.. (Field("controls") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)],
+            Versions = [version.Value],
+        });
+    }
+
+    // One version from the form: effectiveFrom, effectiveTo?, and a file or an http(s) url. Numbered 1; the next
+    // version's number is given by the use case.
+    private static Result<EvidenceVersion> Version(TimeProvider clock, IReadOnlyDictionary<string, string> fields, ReceivedFile? file)
+    {
+        string? Field(string name) => fields.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
         if (!DateOnly.TryParseExact(Field("effectiveFrom") ?? "", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from))
         {
             return new Error(ErrorCodes.InvalidEvidence, "effectiveFrom must be the date the evidence shows (YYYY-MM-DD)", "effectiveFrom");
@@ -135,7 +187,7 @@ public static class EvidenceEndpoints
             return new Error(ErrorCodes.InvalidEvidence, "send a file, or an http(s) url", "file");
         }
 
-        var version = new EvidenceVersion
+        return new EvidenceVersion
         {
             Number = 1,
             Sha256 = file?.Sha256,
@@ -146,14 +198,6 @@ public static class EvidenceEndpoints
             CollectedAt = clock.GetUtcNow(),
             EffectiveFrom = from,
             EffectiveTo = to,
-        };
-        return new EvidenceItem
-        {
-            Id = Field("id") ?? "", // empty: the store gives the next free ID inside the write
-            Title = title,
-            Source = Field("source") ?? "",
-            ControlIds = [.. (Field("controls") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)],
-            Versions = [version],
         };
     }
 }

@@ -14,11 +14,12 @@ namespace Trellis.Web.Api;
 /// <summary>A stored request as the API and the pages show it.</summary>
 public sealed record AuditRequestView(
     string Id, string Engagement, string Text, string? Control, string? Requirement, string? Sample, string? SampleItem, DateOnly DueOn,
-    string RaisedBy, string? Owner, string Status, bool Overdue, IReadOnlyList<string> Evidence, string? AnsweredBy, IReadOnlyList<RequestEntryView> Thread)
+    string RaisedBy, string? Owner, string Status, bool Overdue, IReadOnlyList<string> Evidence, string? AnsweredBy, IReadOnlyList<RequestEntryView> Thread,
+    string? ReusedFrom)
 {
     internal static AuditRequestView From(AuditRequest r, DateOnly today) => new(
         r.Id, r.EngagementId, r.Text, r.ControlId, r.Requirement, r.SampleId, r.SampleItem, r.DueOn, r.RaisedBy, r.Owner, r.Status.ToWire(),
-        r.IsOverdue(today), r.EvidenceIds, r.AnsweredBy, [.. r.Thread.Select(e => new RequestEntryView(e.At, e.By, e.Kind, e.Text, e.EvidenceIds))]);
+        r.IsOverdue(today), r.EvidenceIds, r.AnsweredBy, [.. r.Thread.Select(e => new RequestEntryView(e.At, e.By, e.Kind, e.Text, e.EvidenceIds))], r.ReusedFrom);
 }
 
 /// <summary>One step or comment of a request's thread.</summary>

@@ -36,6 +36,15 @@ public sealed record PopulationView(string Id, string Engagement, string Control
 /// <summary>Body of <c>POST /api/v1/engagements/{id}/samples</c>: <c>seed</c> as a decimal string or number.</summary>
 public sealed record DrawSampleBody(string? Control, int? Size, string? Seed, string? Population, DateOnly? DueOn);
 
+/// <summary>An occurrence tested and accepted in an overlapping engagement that this one may reuse.</summary>
+public sealed record ReuseOfferView(string FromEngagement, string FromRequest, string FromSample, string Control, string Item, DateOnly OccurredOn, IReadOnlyList<string> Evidence)
+{
+    internal static ReuseOfferView From(ReuseOffer o) => new(o.FromEngagement, o.FromRequest, o.FromSample, o.ControlId, o.Item, o.OccurredOn, o.EvidenceIds);
+}
+
+/// <summary>Body of <c>POST /api/v1/engagements/{id}/reuse</c>: the accepted request to reuse and when the auditor's decision is due.</summary>
+public sealed record ReuseBody(string? Request, DateOnly? DueOn);
+
 /// <summary>Body of <c>POST /api/v1/engagements/{id}/populations</c>.</summary>
 public sealed record UploadPopulationBody(string? Control, string? Query, string? Csv);
 
@@ -53,6 +62,10 @@ public static class SampleEndpoints
         g.MapGet("/populations", Populations).RequireAuthorization(Policies.ProgramRead).WithName("ListPopulations").WithSummary("The population lists uploaded for the engagement.");
         g.MapPost("/populations", Upload).RequireAuthorization(Policies.EngagementsWrite).WithName("UploadPopulation")
             .WithSummary("Uploads a population list for a control: CSV (item, occurredOn, evidence) with the query or filter that produced it.");
+        g.MapGet("/reuse", Offers).RequireAuthorization(Policies.EngagementsWrite).WithName("ListReuseOffers")
+            .WithSummary("Occurrences sampled and accepted in an overlapping engagement (an ISO audit and a SOC 2 Type 2 window) that occurred in this engagement's period.");
+        g.MapPost("/reuse", Reuse).RequireAuthorization(Policies.EngagementsWrite).WithName("ReuseOccurrence")
+            .WithSummary("Reuses a tested occurrence here: raises a request answered with the same evidence, naming where it was tested; this engagement's auditor accepts or flags it.");
         return api;
     }
 
@@ -82,6 +95,25 @@ public static class SampleEndpoints
 
         var drawn = await engagements.DrawSampleAsync(context.Account(), id, new DrawSample(body.Control.Trim(), body.Size, seed, body.Population, body.DueOn), ct);
         return drawn.IsSuccess ? TypedResults.Created($"/api/v1/engagements/{id}/samples", SampleView.From(drawn.Value)) : ApiErrors.Problem(drawn.Error!);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<ReuseOfferView>>, ProblemHttpResult>> Offers(HttpContext context, EngagementService engagements, string id, CancellationToken ct)
+    {
+        var found = await engagements.ReuseOffersAsync(context.Account(), id, ct);
+        return found.IsSuccess ? TypedResults.Ok<IReadOnlyList<ReuseOfferView>>([.. found.Value.Select(ReuseOfferView.From)]) : ApiErrors.Problem(found.Error!);
+    }
+
+    private static async Task<Results<Created<AuditRequestView>, ProblemHttpResult>> Reuse(HttpContext context, EngagementService engagements, string id, ReuseBody body, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(body.Request))
+        {
+            return ApiErrors.Problem(new Error(ErrorCodes.MissingField, "name the accepted request to reuse (REQ-…)", "request"));
+        }
+
+        var reused = await engagements.ReuseAsync(context.Account(), id, body.Request, body.DueOn, ct);
+        return reused.IsSuccess
+            ? TypedResults.Created($"/api/v1/requests/{reused.Value.Id}", AuditRequestView.From(reused.Value, engagements.Today))
+            : ApiErrors.Problem(reused.Error!);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<PopulationView>>, ProblemHttpResult>> Populations(HttpContext context, EngagementService engagements, string id, CancellationToken ct)

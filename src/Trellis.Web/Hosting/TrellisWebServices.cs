@@ -58,6 +58,8 @@ public static class TrellisWebServices
         services.AddSingleton(sp => new ImportedMappingStore(sp.GetRequiredService<TrellisDatabase>()));
         services.AddSingleton<Application.Catalogs.FrameworkLibrary>();
         services.AddSingleton<Application.Catalogs.CatalogImports>();
+        var sampling = Application.Engagements.SamplingDefaults.Parse(builder.Configuration.GetSection(Application.Engagements.SamplingDefaults.Section).GetChildren().Select(c => KeyValuePair.Create(c.Key, c.Value)));
+        services.AddSingleton(sampling.IsSuccess ? sampling.Value : throw new InvalidOperationException(sampling.Error!.Message));
         services.AddScoped<Application.Engagements.EngagementService>();
         services.AddScoped<Application.Exports.ExportService>();
         services.AddScoped<Application.Exports.BridgeLetters>();

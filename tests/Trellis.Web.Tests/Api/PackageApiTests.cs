@@ -60,6 +60,28 @@ public sealed class PackageApiTests
         Assert.Equal(version.GetProperty("sha256").GetString(), Convert.ToHexStringLower(SHA256.HashData(content)));
         Assert.Contains(archive.Entries, e => e.FullName == $"requests/{id}.json");
 
+        // Evidence edited after the freeze: a new version of the same item, effective in the window, does not reach the
+        // stored package — it is served with the same bytes and still verifies.
+        using (var form = new System.Net.Http.MultipartFormDataContent
+        {
+            { new StringContent("2026-10-15"), "effectiveFrom" },
+            { new ByteArrayContent("changed after the freeze\n"u8.ToArray()), "file", "changed.txt" },
+        })
+        {
+            var edited = await manager.PostAsync(new Uri($"/api/v1/evidence/{evidence}/versions", UriKind.Relative), form);
+            Assert.True(edited.StatusCode == HttpStatusCode.Created, await edited.Content.ReadAsStringAsync());
+            var versions = (await edited.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("versions");
+            Assert.Equal("changed.txt", versions[versions.GetArrayLength() - 1].GetProperty("fileName").GetString());
+        }
+
+        var after = await auditor.GetByteArrayAsync(new Uri($"/api/v1/engagements/{Engagement}/package", UriKind.Relative));
+        Assert.Equal(zip, after);
+        Assert.True(AuditPackage.Verify(new MemoryStream(after)).IsSuccess);
+        using (var afterArchive = new ZipArchive(new MemoryStream(after)))
+        {
+            Assert.DoesNotContain(afterArchive.Entries, e => e.FullName.EndsWith("-changed.txt", StringComparison.Ordinal));
+        }
+
         var trail = await (await app.ClientAsAsync(Roles.Admin)).GetFromJsonAsync<JsonElement>(new Uri("/api/v1/audit-log?pageSize=500", UriKind.Relative));
         Assert.Contains(trail.GetProperty("items").EnumerateArray(), e => e.GetProperty("action").GetString() == "package.freeze" && e.GetProperty("resource").GetString() == $"package/{sha}");
 

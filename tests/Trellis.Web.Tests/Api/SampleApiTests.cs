@@ -73,6 +73,23 @@ public sealed class SampleApiTests
     }
 
     [Fact]
+    public async Task Draw_WithTrellisSamplingMonthlySetToFour_DrawsFourByDefault_AndABadSettingStopsStartUp()
+    {
+        using var db = TestDatabase.Create(Engine.Sqlite);
+        await using (var app = new WebFactory(db.Target, demo: true, settings: new Dictionary<string, string> { ["Trellis:Sampling:monthly"] = "4" }))
+        {
+            var auditor = await AuditorAsync(app);
+            var control = await MonthlyControlAsync(auditor);
+            Assert.Equal(4, (await DrawAsync(auditor, new { control })).GetProperty("size").GetInt32());
+            Assert.Equal(3, (await DrawAsync(auditor, new { control, size = 3 })).GetProperty("size").GetInt32()); // a size given wins
+        }
+
+        await using var bad = new WebFactory(db.Target, settings: new Dictionary<string, string> { ["Trellis:Sampling:fortnightly"] = "4" });
+        var failure = Assert.ThrowsAny<Exception>(() => bad.CreateClient());
+        Assert.Contains("Trellis:Sampling:fortnightly", failure.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Draw_AuditorOfAnotherEngagement_Is404_AndAViewerIs403()
     {
         using var db = TestDatabase.Create(Engine.Sqlite);

@@ -144,6 +144,20 @@ public sealed class ShowModel(EngagementService engagements) : PageModel
         return drawn.IsSuccess ? Redirect($"/engagements/{Uri.EscapeDataString(id)}#samples") : await SampleFailAsync(id, drawn.Error!, ct);
     }
 
+    /// <summary>Occurrences tested in an overlapping engagement this one may reuse (admin, compliance manager).</summary>
+    public IReadOnlyList<ReuseOfferView> ReuseOffers { get; private set; } = [];
+
+    /// <summary>The accepted request of another engagement to reuse.</summary>
+    [BindProperty]
+    public string? ReuseRequest { get; set; }
+
+    /// <summary>Reuses a tested occurrence here (admin, compliance manager).</summary>
+    public async Task<IActionResult> OnPostReuseAsync(string id, CancellationToken ct)
+    {
+        var reused = await engagements.ReuseAsync(HttpContext.Account(), id, ReuseRequest ?? "", null, ct);
+        return reused.IsSuccess ? Redirect($"/requests/{Uri.EscapeDataString(reused.Value.Id)}") : await SampleFailAsync(id, reused.Error!, ct);
+    }
+
     /// <summary>Uploads a population list (admin, compliance manager).</summary>
     public async Task<IActionResult> OnPostPopulationAsync(string id, CancellationToken ct)
     {
@@ -189,6 +203,11 @@ public sealed class ShowModel(EngagementService engagements) : PageModel
         Raises = EngagementService.Reviews(account);
         Samples = [.. (await engagements.SamplesAsync(account, id, ct)).Value.Select(SampleView.From)];
         Populations = [.. (await engagements.PopulationsAsync(account, id, ct)).Value.Select(PopulationView.From)];
+        if (account.ManagesProgram)
+        {
+            ReuseOffers = [.. (await engagements.ReuseOffersAsync(account, id, ct)).Value.Select(ReuseOfferView.From)];
+        }
+
         var package = await engagements.LatestPackageAsync(account, id, ct);
         Package = package.IsSuccess ? package.Value.Record : null;
         return true;
