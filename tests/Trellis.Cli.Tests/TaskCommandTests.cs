@@ -57,6 +57,31 @@ public sealed class TaskCommandTests : IDisposable
     }
 
     [Fact]
+    public void DidNotOccur_TakesTheOccurrenceOutOfTheLedgersMissingCount_AndShowsTheReason()
+    {
+        Assert.Equal(0, Run("demo", "--db", Db).Code);
+        var late = JsonDocument.Parse(Run("tasks", "--format", "json", "--db", Db).Out).RootElement.EnumerateArray()
+            .First(t => t.GetProperty("control").GetString() == "AC-44" && t.GetProperty("status").GetString() == "overdue");
+        var id = late.GetProperty("id").GetString()!;
+        var start = id[(id.IndexOf('@', StringComparison.Ordinal) + 1)..];
+        var before = Ledger();
+        Assert.Contains(Control(before).GetProperty("missing").EnumerateArray(), m => m.GetProperty("start").GetString() == start);
+
+        var marked = Run("tasks", "did-not-occur", id, "--reason", "no steering meeting: the committee was being re-formed", "--db", Db);
+        Assert.True(marked.Code == 0, marked.Err);
+
+        var after = Ledger();
+        Assert.Equal(before.GetProperty("missingCount").GetInt32() - 1, after.GetProperty("missingCount").GetInt32());
+        Assert.DoesNotContain(Control(after).GetProperty("missing").EnumerateArray(), m => m.GetProperty("start").GetString() == start);
+        var occurrence = Control(after).GetProperty("occurrences").EnumerateArray().Single(o => o.GetProperty("start").GetString() == start);
+        Assert.Equal("did-not-occur", occurrence.GetProperty("status").GetString());
+        Assert.Equal("no steering meeting: the committee was being re-formed", occurrence.GetProperty("didNotOccurReason").GetString());
+
+        JsonElement Ledger() => JsonDocument.Parse(Run("ledger", "soc2-type2-window-1", "--format", "json", "--db", Db).Out).RootElement;
+        static JsonElement Control(JsonElement ledger) => ledger.GetProperty("controls").EnumerateArray().Single(c => c.GetProperty("controlId").GetString() == "AC-44");
+    }
+
+    [Fact]
     public void Notify_DryRun_OneLinePerLateControl_ForItsOwner()
     {
         Assert.Equal(0, Run("demo", "--db", Db).Code);

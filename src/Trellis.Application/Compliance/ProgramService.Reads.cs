@@ -114,4 +114,11 @@ public sealed partial class ProgramService
     }
 
     private static Error UnknownControl(string id) => new(ErrorCodes.UnknownControl, $"no control '{id}'");
+
+    /// <summary>
+    /// The owners' "did not occur" reasons for occurrences whose period starts in or after the calendar year of
+    /// <paramref name="from"/>, by control and period start (the operation ledger shows them instead of a gap).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<(string ControlId, DateOnly PeriodStart), string>> DidNotOccurAsync(DateOnly from, CancellationToken ct) =>
+        Core.Audits.OperationLedger.DidNotOccur(await store.ControlTaskNotesAsync(Core.Audits.OperationLedger.PeriodContaining(Cadence.Annual, from).Start, ct));
 }

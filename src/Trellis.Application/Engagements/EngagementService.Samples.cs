@@ -61,7 +61,7 @@ public sealed partial class EngagementService
         IReadOnlyList<PopulationItem> items = row is null ? []
             : row.Cadence == Cadence.OnEvent
                 ? [.. row.Observed.Select(o => new PopulationItem($"{o.EvidenceId} v{o.Version}", o.Effective.End, [o.EvidenceId]))]
-                : [.. row.Expected.Where(o => o.Due).Select(o => new PopulationItem(
+                : [.. row.Expected.Where(o => o.Due && o.DidNotOccurReason is null).Select(o => new PopulationItem(
                     o.InWindow.Start == o.InWindow.End ? Day(o.InWindow.Start) : $"{Day(o.InWindow.Start)}..{Day(o.InWindow.End)}",
                     o.InWindow.End, [.. o.Evidence.Select(e => e.EvidenceId).Distinct(StringComparer.Ordinal)]))];
         return ("ledger", items, found.Cadence);

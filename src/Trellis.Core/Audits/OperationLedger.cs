@@ -31,8 +31,15 @@ public sealed record ExpectedOccurrence
     /// <summary>True when some evidence speaks for it.</summary>
     public bool Observed => Evidence.Count > 0;
 
-    /// <summary>True when due and not observed.</summary>
-    public bool Missing => Due && !Observed;
+    /// <summary>
+    /// Why the control had nothing to operate on in this period, as its owner recorded it ("did not occur", a
+    /// <see cref="Operations.ControlTaskNote"/>); null when nobody said so. Such an occurrence is neither missing nor
+    /// part of the population an auditor samples — the reason is shown instead.
+    /// </summary>
+    public string? DidNotOccurReason { get; init; }
+
+    /// <summary>True when due, not observed, and not recorded as "did not occur".</summary>
+    public bool Missing => Due && !Observed && DidNotOccurReason is null;
 }
 
 /// <summary>Expected against observed occurrences of one control in one window.</summary>
@@ -126,8 +133,16 @@ public static class OperationLedger
     }
 
     /// <summary>Expected against observed for one control over <paramref name="window"/>, judged on <paramref name="today"/>.</summary>
-    public static ControlLedger ForControl(Control control, IEnumerable<EvidenceItem> evidence, DateRange window, DateOnly today)
+    public static ControlLedger ForControl(Control control, IEnumerable<EvidenceItem> evidence, DateRange window, DateOnly today) =>
+        ForControl(control, evidence, window, today, null);
+
+    /// <summary>
+    /// <see cref="ForControl(Control, IEnumerable{EvidenceItem}, DateRange, DateOnly)"/> with the owners' notes: a
+    /// period whose note says the control did not occur carries the reason and is not missing.
+    /// </summary>
+    public static ControlLedger ForControl(Control control, IEnumerable<EvidenceItem> evidence, DateRange window, DateOnly today, IReadOnlyDictionary<(string ControlId, DateOnly PeriodStart), string>? didNotOccur)
     {
+        ArgumentNullException.ThrowIfNull(control);
         var observed = Occurrences(control.Id, evidence).Where(o => o.Effective.Overlaps(window)).ToList();
         var expected = Periods(control.Cadence, window).Select(p =>
         {
@@ -138,6 +153,7 @@ public static class OperationLedger
                 InWindow = inWindow,
                 Due = inWindow.End < today,
                 Evidence = observed.Where(o => o.Effective.Overlaps(inWindow)).ToList(),
+                DidNotOccurReason = didNotOccur is not null && didNotOccur.TryGetValue((control.Id, p.Start), out var why) ? why : null,
             };
         }).ToList();
         return new ControlLedger { ControlId = control.Id, Title = control.Title, Cadence = control.Cadence, Window = window, Expected = expected, Observed = observed };
@@ -148,8 +164,11 @@ public static class OperationLedger
     /// (<see cref="EngagementScope.Controls"/>). Fails when the engagement has no window (a Type 1 is as of one
     /// date: it tests design, not operation over time).
     /// </summary>
-    public static Result<EngagementLedger> ForEngagement(Engagement engagement, IEnumerable<Control> controls, IEnumerable<EvidenceItem> evidence, DateOnly today)
+    public static Result<EngagementLedger> ForEngagement(
+        Engagement engagement, IEnumerable<Control> controls, IEnumerable<EvidenceItem> evidence, DateOnly today,
+        IReadOnlyDictionary<(string ControlId, DateOnly PeriodStart), string>? didNotOccur = null)
     {
+        ArgumentNullException.ThrowIfNull(engagement);
         if (engagement.Window is not { } window)
         {
             return new Error(ErrorCodes.NoWindow, $"engagement {engagement.Id} ({engagement.Kind.ToWire()}) has no observation window to build a ledger over");
@@ -158,9 +177,16 @@ public static class OperationLedger
         var items = evidence.ToList();
         var ledgers = EngagementScope.Controls(engagement, controls)
             .OrderBy(c => c.Id, StringComparer.Ordinal)
-            .Select(c => ForControl(c, items, window.Range, today))
+            .Select(c => ForControl(c, items, window.Range, today, didNotOccur))
             .ToList();
         return new EngagementLedger(engagement.Id, window.Range, ledgers);
+    }
+
+    /// <summary>The "did not occur" reasons of the owners' notes, by control and period start.</summary>
+    public static IReadOnlyDictionary<(string ControlId, DateOnly PeriodStart), string> DidNotOccur(IEnumerable<Operations.ControlTaskNote> notes)
+    {
+        ArgumentNullException.ThrowIfNull(notes);
+        return notes.Where(n => n.DidNotOccurReason is not null).ToDictionary(n => (n.ControlId, n.PeriodStart), n => n.DidNotOccurReason!);
     }
 
     /// <summary>

@@ -47,11 +47,11 @@ public sealed record ControlLedgerView(
 }
 
 /// <summary>One expected occurrence: <c>observed</c>, <c>missing</c> (due, no evidence) or <c>not-due</c>.</summary>
-public sealed record OccurrenceView(DateOnly Start, DateOnly End, string State, IReadOnlyList<string> Evidence)
+public sealed record OccurrenceView(DateOnly Start, DateOnly End, string State, IReadOnlyList<string> Evidence, string? DidNotOccurReason)
 {
     internal static OccurrenceView From(ExpectedOccurrence e) => new(
-        e.InWindow.Start, e.InWindow.End, e.Observed ? "observed" : e.Missing ? "missing" : "not-due",
-        [.. e.Evidence.Select(o => o.EvidenceId).Distinct(StringComparer.Ordinal)]);
+        e.InWindow.Start, e.InWindow.End, e.Observed ? "observed" : e.Missing ? "missing" : e.DidNotOccurReason is not null ? "did-not-occur" : "not-due",
+        [.. e.Evidence.Select(o => o.EvidenceId).Distinct(StringComparer.Ordinal)], e.DidNotOccurReason);
 }
 
 /// <summary>One PBC request, asked once however many engagements want it.</summary>

@@ -74,6 +74,19 @@ public class OperationLedgerTests
     }
 
     [Fact]
+    public void DidNotOccur_MarchIsNotMissing_AndCarriesItsReason()
+    {
+        var evidence = EvidenceFor("EV-1", ["AC-01"], "2026-01-20", "2026-02-20", "2026-04-20");
+        var notes = OperationLedger.DidNotOccur([new Trellis.Core.Operations.ControlTaskNote("AC-01", D("2026-03-01")) { DidNotOccurReason = "no accounts changed in March" }]);
+
+        var ledger = OperationLedger.ForControl(AccessReview, [evidence], Soc2.Window!.Range, D("2026-05-15"), notes);
+
+        Assert.Empty(ledger.Missing);
+        var march = ledger.Expected.Single(e => e.Period.Start == D("2026-03-01"));
+        Assert.Equal(("no accounts changed in March", false), (march.DidNotOccurReason, march.Observed));
+    }
+
+    [Fact]
     public void OneVersionCoveringAQuarter_CoversEachMonthItOverlaps()
     {
         var evidence = EvidenceFor("EV-Q", ["AC-01"], "2026-01-01..2026-03-31");

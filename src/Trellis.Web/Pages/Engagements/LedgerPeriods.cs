@@ -20,7 +20,12 @@ public static class LedgerPeriods
             .Select(g => new MonthGroup(g.Key, [.. g]))];
 
     /// <summary>The status as people read it: observed, missing, not due.</summary>
-    public static string Word(string state) => state == "not-due" ? "not due" : state;
+    public static string Word(string state) => state switch
+    {
+        "not-due" => "not due",
+        "did-not-occur" => "did not occur",
+        _ => state,
+    };
 
     /// <summary>The CSS class of a status (colour and weight; the word is always shown too).</summary>
     public static string Css(string state) => "occ occ-" + state;
@@ -49,7 +54,8 @@ public static class LedgerPeriods
     {
         var c = CultureInfo.InvariantCulture;
         return $"{o.Start.ToString("yyyy-MM-dd", c)} – {o.End.ToString("yyyy-MM-dd", c)}: {Word(o.State)}"
-            + (o.Evidence.Count > 0 ? " (" + string.Join(", ", o.Evidence) + ")" : "");
+            + (o.Evidence.Count > 0 ? " (" + string.Join(", ", o.Evidence) + ")" : "")
+            + (o.DidNotOccurReason is { } why ? ": " + why : "");
     }
 }
 
