@@ -30,7 +30,11 @@ internal static class ProgramIntegrity
             ?? Unique(program.Soa.Select(d => d.Control), "SoA decision for")
             ?? Unique(program.Judgements.Select(j => j.Requirement.ToString()), "judgement of")
             ?? program.Evidence.Select(e => CheckEvidence(e, controls)).FirstOrDefault(e => e is not null)
-            ?? program.Risks.Select(r => CheckRisk(r, controls)).FirstOrDefault(e => e is not null);
+            ?? program.Risks.Select(r => CheckRisk(r, controls)).FirstOrDefault(e => e is not null)
+            ?? Unique(program.TaskNotes.Select(n => $"{n.ControlId}@{n.PeriodStart:yyyy-MM-dd}"), "task note on")
+            ?? program.TaskNotes.Where(n => !controls.Contains(n.ControlId))
+                .Select(n => new Error(ErrorCodes.UnknownControl, $"a task note names control '{n.ControlId}', which is not in the program"))
+                .FirstOrDefault();
     }
 
     /// <summary>The controls a risk and its treatment actions link must exist.</summary>

@@ -32,6 +32,9 @@ internal sealed class ProgramRows
 
     public List<JudgementRow> Judgements { get; } = [];
 
+    /// <summary>The task notes.</summary>
+    public List<ControlTaskNoteRow> TaskNotes { get; } = [];
+
     public static ProgramRows From(ComplianceProgram program)
     {
         var rows = new ProgramRows { Settings = SettingsRow(program) };
@@ -68,6 +71,15 @@ internal sealed class ProgramRows
             rows.Judgements.Add(JudgementRow(program.Judgements[i], i));
         }
 
+        rows.TaskNotes.AddRange(program.TaskNotes.Select(n => new ControlTaskNoteRow
+        {
+            ControlId = n.ControlId,
+            PeriodStart = n.PeriodStart,
+            Assignee = n.Assignee,
+            SnoozedUntil = n.SnoozedUntil,
+            SnoozeReason = n.SnoozeReason,
+            DidNotOccurReason = n.DidNotOccurReason,
+        }));
         return rows;
     }
 

@@ -18,7 +18,7 @@ public sealed record ProgramCounts(int Controls, int Evidence, int EvidenceVersi
 public sealed partial class ProgramStore
 {
     /// <summary>
-    /// Replaces the whole program (settings, controls, evidence, risks, SoA, judgements) in one transaction: on any failure
+    /// Replaces the whole program (settings, controls, evidence, risks, SoA, judgements, task notes) in one transaction: on any failure
     /// the database is exactly as before. <paramref name="blobs"/> maps lowercase hex SHA-256 to file contents;
     /// every file version needs its contents either there or already stored. Contents no longer referenced
     /// afterwards are deleted. Rows that existed before get their version incremented (so an ETag taken
@@ -82,6 +82,7 @@ public sealed partial class ProgramStore
             await BulkInsert.InsertAsync(db, rows.ActionControls, ct).ConfigureAwait(false);
             await BulkInsert.InsertAsync(db, rows.Soa, ct).ConfigureAwait(false);
             await BulkInsert.InsertAsync(db, rows.Judgements, ct).ConfigureAwait(false);
+            await BulkInsert.InsertAsync(db, rows.TaskNotes, ct).ConfigureAwait(false);
 
             // Contents no evidence version refers to any more; a frozen audit package's zip is kept (its record's ID is the hash).
             await db.Blobs.Where(b => !db.EvidenceVersions.Any(v => v.Sha256 == b.Sha256)
@@ -139,6 +140,7 @@ public sealed partial class ProgramStore
         await db.EvidenceVersions.ExecuteDeleteAsync(ct).ConfigureAwait(false);
         await db.Evidence.ExecuteDeleteAsync(ct).ConfigureAwait(false);
         await db.ControlMappings.ExecuteDeleteAsync(ct).ConfigureAwait(false);
+        await db.ControlTaskNotes.ExecuteDeleteAsync(ct).ConfigureAwait(false);
         await db.Controls.ExecuteDeleteAsync(ct).ConfigureAwait(false);
         await db.SoaDecisions.ExecuteDeleteAsync(ct).ConfigureAwait(false);
         await db.Judgements.ExecuteDeleteAsync(ct).ConfigureAwait(false);

@@ -67,15 +67,18 @@ public sealed partial class ProgramStore(TrellisDatabase database)
                 .ToLookup(l => (l.RiskId, l.ActionOrdinal));
             var soa = Sorted(await db.SoaDecisions.AsNoTracking().ToListAsync(ct).ConfigureAwait(false), d => d.Ordinal);
             var judgements = Sorted(await db.Judgements.AsNoTracking().ToListAsync(ct).ConfigureAwait(false), j => j.Ordinal);
+            var notes = (await db.ControlTaskNotes.AsNoTracking().ToListAsync(ct).ConfigureAwait(false))
+                .OrderBy(n => n.ControlId, StringComparer.Ordinal).ThenBy(n => n.PeriodStart).Select(ToNote).ToList();
             await tx.CommitAsync(ct).ConfigureAwait(false);
 
-            return (ProgramAssembly.Program(
+            var program = ProgramAssembly.Program(
                 settings,
                 [.. controls.Select(c => ProgramAssembly.Control(c, mappings[c.Id]))],
                 [.. evidence.Select(e => ProgramAssembly.Evidence(e, versions[e.Id], evidenceControls[e.Id]))],
                 [.. risks.Select(r => ProgramAssembly.Risk(r, riskControls[r.Id], Plan(r.Id)))],
                 [.. soa.Select(ProgramAssembly.Soa)],
-                [.. judgements.Select(ProgramAssembly.Judgement)]), settings.Version);
+                [.. judgements.Select(ProgramAssembly.Judgement)]);
+            return (program with { TaskNotes = notes }, settings.Version);
 
             IEnumerable<TreatmentAction> Plan(string riskId) =>
                 actions[riskId].Select(a => ProgramAssembly.Action(a, actionControls[(riskId, a.Ordinal)]));

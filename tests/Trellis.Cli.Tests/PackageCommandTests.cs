@@ -24,12 +24,12 @@ public sealed class PackageCommandTests : IDisposable
         Assert.True(freeze.Code == 0, freeze.Err);
         using (var archive = ZipFile.OpenRead(zip))
         {
-            Assert.Equal(["manifest.json", "requests/REQ-0001.json", "samples/SMP-0001.json"], archive.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
+            Assert.Equal(["manifest.json", "requests/REQ-0001.json", "reuse.json", "samples/SMP-0001.json"], archive.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
         }
 
         var ok = Run("package", "verify", zip);
         Assert.True(ok.Code == 0, ok.Err);
-        Assert.Contains("2 files", ok.Out, StringComparison.Ordinal);
+        Assert.Contains("3 files", ok.Out, StringComparison.Ordinal);
 
         // One byte of one file changed (the zip itself stays a valid zip).
         using (var archive = ZipFile.Open(zip, ZipArchiveMode.Update))

@@ -32,7 +32,7 @@ public sealed class BulkReplaceTests(DatabaseFixture fixture, ITestOutputHelper 
 
         output.WriteLine($"{provider}, {evidence} evidence items: replace {replace.Wall.TotalSeconds:F1} s (CPU of this process {replace.Cpu.TotalSeconds:F1} s), load {load.Wall.TotalSeconds:F1} s (CPU {load.Cpu.TotalSeconds:F1} s) in {database.Queries.Count} queries");
         Assert.True(result.IsSuccess, result.Error?.Message);
-        Assert.Equal(12, database.Queries.Count); // one per table: settings, 10 program tables, judgements
+        Assert.Equal(13, database.Queries.Count); // one per table: settings, 10 program tables, judgements, task notes
         DeepAssert.Equal(program, loaded);
     }
 }

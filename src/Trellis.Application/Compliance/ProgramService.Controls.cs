@@ -46,7 +46,7 @@ public sealed partial class ProgramService
         var saved = await store.AddControlAsync(c => Record(account, "control.create", $"control/{c.Id}", ControlChange(c, 1)), control, ct);
         if (saved.IsSuccess)
         {
-            _program = null;
+            Changed();
         }
 
         return saved;
@@ -91,7 +91,7 @@ public sealed partial class ProgramService
         var deleted = await store.DeleteControlAsync(record, id, expectedVersion, ct);
         if (deleted.IsSuccess)
         {
-            _program = null;
+            Changed();
         }
 
         return deleted;

@@ -127,7 +127,7 @@ public sealed partial class ProgramService
             return saved.Error!;
         }
 
-        _program = null;
+        Changed();
         return Judgements.Check(saved.Value, program with { Judgements = [] }, states);
     }
 
@@ -142,7 +142,7 @@ public sealed partial class ProgramService
 
         var record = Record(account, "judgement.withdraw", $"judgement/{requirement}", new { requirement = requirement.ToString() });
         var deleted = await store.DeleteJudgementAsync(record, requirement, ct);
-        _program = null;
+        Changed();
         return deleted;
     }
 }

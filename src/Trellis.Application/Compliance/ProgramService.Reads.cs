@@ -116,9 +116,9 @@ public sealed partial class ProgramService
     private static Error UnknownControl(string id) => new(ErrorCodes.UnknownControl, $"no control '{id}'");
 
     /// <summary>
-    /// The owners' "did not occur" reasons for occurrences whose period starts in or after the calendar year of
-    /// <paramref name="from"/>, by control and period start (the operation ledger shows them instead of a gap).
+    /// The owners' "did not occur" reasons by control and period start (the operation ledger shows them instead of a
+    /// gap); from the program as loaded, so no query of their own.
     /// </summary>
-    public async Task<IReadOnlyDictionary<(string ControlId, DateOnly PeriodStart), string>> DidNotOccurAsync(DateOnly from, CancellationToken ct) =>
-        Core.Audits.OperationLedger.DidNotOccur(await store.ControlTaskNotesAsync(Core.Audits.OperationLedger.PeriodContaining(Cadence.Annual, from).Start, ct));
+    public async Task<IReadOnlyDictionary<(string ControlId, DateOnly PeriodStart), string>> DidNotOccurAsync(CancellationToken ct) =>
+        Core.Audits.OperationLedger.DidNotOccur((await LoadAsync(ct)).TaskNotes);
 }

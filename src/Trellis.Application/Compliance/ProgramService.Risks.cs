@@ -54,7 +54,7 @@ public sealed partial class ProgramService
         var saved = await store.UpsertRiskAsync(record, risk, expectedVersion, ct);
         if (saved.IsSuccess)
         {
-            _program = null;
+            Changed();
         }
 
         return saved;
@@ -87,7 +87,7 @@ public sealed partial class ProgramService
         var deleted = await store.DeleteRiskAsync(record, id, expectedVersion, ct);
         if (deleted.IsSuccess)
         {
-            _program = null;
+            Changed();
         }
 
         return deleted;

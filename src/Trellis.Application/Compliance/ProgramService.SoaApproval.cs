@@ -40,7 +40,7 @@ public sealed partial class ProgramService
             previous = previous?.Version,
         });
         var saved = await store.SaveSoaApprovalAsync(record, approval, ct);
-        _program = null;
+        Changed();
         return saved;
     }
 

@@ -58,7 +58,7 @@ public sealed partial class ProgramService
         var saved = await store.UpsertControlAsync(record, control, expectedVersion, ct);
         if (saved.IsSuccess)
         {
-            _program = null;
+            Changed();
         }
 
         return saved;
@@ -106,7 +106,7 @@ public sealed partial class ProgramService
         var saved = await store.UpsertSoaDecisionAsync(record, decision, expectedVersion, ct);
         if (saved.IsSuccess)
         {
-            _program = null;
+            Changed();
         }
 
         return saved;
@@ -175,7 +175,7 @@ public sealed partial class ProgramService
         var saved = await store.AddEvidenceAsync(Entry, item, blobs, ct);
         if (saved.IsSuccess)
         {
-            _program = null;
+            Changed();
         }
 
         return saved;
@@ -217,7 +217,7 @@ public sealed partial class ProgramService
         var saved = await store.AddEvidenceVersionAsync(record, evidenceId, next, content, null, ct);
         if (saved.IsSuccess)
         {
-            _program = null;
+            Changed();
         }
 
         return saved;

@@ -36,6 +36,14 @@ public sealed partial class ProgramService(ProgramStore store, ProgramCache cach
     /// <summary>The whole program (once per request).</summary>
     public async Task<ComplianceProgram> LoadAsync(CancellationToken ct) => _program ??= await cache.ProgramAsync(ct);
 
+    /// <summary>Forgets this request's copy of the program (and the views built on it) after a write to it.</summary>
+    internal void Changed()
+    {
+        _program = null;
+        _view = null;
+        _viewAccount = null;
+    }
+
     /// <summary>The controls the account sees, in program order.</summary>
     public async Task<IReadOnlyList<Control>> ControlsAsync(Account account, CancellationToken ct) => (await ViewAsync(account, ct)).Program.Controls;
 

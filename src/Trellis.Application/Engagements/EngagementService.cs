@@ -71,7 +71,7 @@ public sealed partial class EngagementService(EngagementStore store, ProgramServ
     /// <summary>The ledger of an engagement already read (and seen by the account).</summary>
     public async Task<Result<EngagementLedger>> LedgerAsync(Account account, Engagement engagement, CancellationToken ct) =>
         OperationLedger.ForEngagement(engagement, await program.ControlsAsync(account, ct), await program.EvidenceAsync(account, ct), Today,
-            engagement.Window is { } w ? await program.DidNotOccurAsync(w.Start, ct) : null);
+            await program.DidNotOccurAsync(ct));
 
     /// <summary>One engagement the account sees with its rule warnings (one read of the store), or <c>unknown-engagement</c>.</summary>
     public async Task<Result<(Versioned<Engagement> Engagement, IReadOnlyList<RuleWarning> Warnings)>> GetWithWarningsAsync(Account account, string id, CancellationToken ct)
@@ -98,8 +98,7 @@ public sealed partial class EngagementService(EngagementStore store, ProgramServ
 
         var controls = await program.ControlsAsync(account, ct);
         var evidence = await program.EvidenceAsync(account, ct);
-        var from = engagements.Where(e => e.Window is not null).Select(e => e.Window!.Start).DefaultIfEmpty(Today).Min();
-        var didNotOccur = await program.DidNotOccurAsync(from, ct);
+        var didNotOccur = await program.DidNotOccurAsync(ct);
         var ledgers = engagements.Select(e => OperationLedger.ForEngagement(e, controls, evidence, Today, didNotOccur)).Where(r => r.IsSuccess).Select(r => r.Value);
         return Result<IReadOnlyList<EvidenceRequest>>.Ok(RequestList.Build(ledgers, Today));
     }

@@ -42,8 +42,8 @@ public sealed class TaskService(ProgramService program, ProgramStore store, Time
         var today = Today;
         var from = query.From ?? today.AddDays(-ControlTasks.DefaultLookbackDays);
         var p = await program.LoadAsync(ct);
-        var notes = await store.ControlTaskNotesAsync(OperationLedger.PeriodContaining(Cadence.Annual, from).Start, ct);
-        IEnumerable<ControlTask> tasks = ControlTasks.Between(p.Controls, p.Evidence, notes, from, today);
+        // The notes come with the program (cached per revision): no query of their own.
+        IEnumerable<ControlTask> tasks = ControlTasks.Between(p.Controls, p.Evidence, p.TaskNotes, from, today);
         if (!string.IsNullOrWhiteSpace(query.Owner))
         {
             tasks = tasks.Where(t => string.Equals(t.Owner, query.Owner.Trim(), StringComparison.OrdinalIgnoreCase));
@@ -236,6 +236,7 @@ public sealed class TaskService(ProgramService program, ProgramStore store, Time
     private async Task<Result<ControlTask>> SaveAsync(Account account, string action, ControlTask task, ControlTaskNote note, object change, CancellationToken ct)
     {
         await store.SaveControlTaskNoteAsync(AuditRecords.Of(clock, account, action, $"tasks/{task.Id}", change), note, ct);
+        program.Changed();
         return await GetAsync(account, task.Id, ct);
     }
 
@@ -273,7 +274,7 @@ public sealed class TaskService(ProgramService program, ProgramStore store, Time
             return new Error(ErrorCodes.UnknownTask, $"task {id} has not started: its period begins {CalendarDates.Format(start)}", "id");
         }
 
-        var note = await store.ControlTaskNoteAsync(controlId, start, ct);
+        var note = p.TaskNotes.FirstOrDefault(n => n.ControlId == controlId && n.PeriodStart == start);
         var task = ControlTasks.Between([control], p.Evidence, note is null ? [] : [note], start, today).First(t => t.Period.Start == start);
         return (task, control);
     }

@@ -38,6 +38,12 @@ public sealed record ComplianceProgram
     /// of focus; readiness counts a sufficiency judgement as covered only while it holds.
     /// </summary>
     public IReadOnlyList<Judgement> Judgements { get; init; } = [];
+
+    /// <summary>
+    /// What people decided about single occurrences of the controls' recurring work (reassigned, snoozed, did not
+    /// occur), at most one per control and period; ordered by control, then period.
+    /// </summary>
+    public IReadOnlyList<Operations.ControlTaskNote> TaskNotes { get; init; } = [];
 }
 
 /// <summary>Version and approval block of the Statement of Applicability.</summary>

@@ -62,6 +62,7 @@ public static partial class ProgramValidator
         }
 
         CheckJudgements(program.Judgements, controlIds, catalog, errors);
+        CheckTaskNotes(program.TaskNotes, controlIds, errors);
 
         return errors;
     }

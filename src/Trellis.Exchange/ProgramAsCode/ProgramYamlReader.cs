@@ -21,7 +21,7 @@ public static class ProgramYamlReader
     /// <summary>The format tag program.yaml must carry.</summary>
     public const string Format = "trellis-program/1";
 
-    private static readonly string[] TopKeys = ["format", "organization", "scope", "riskMatrix", "controls", "evidence", "risks", "soa", "judgements"];
+    private static readonly string[] TopKeys = ["format", "organization", "scope", "riskMatrix", "controls", "evidence", "risks", "soa", "judgements", "taskNotes"];
 
     /// <summary>Reads and validates the program at <paramref name="programYamlPath"/>; evidence paths are relative to its folder.</summary>
     /// <param name="programYamlPath">Path of program.yaml; used as written in error locations.</param>
@@ -96,6 +96,7 @@ public static class ProgramYamlReader
             Soa = SoaSection.ReadRows(soa, f),
             SoaApproval = SoaSection.ReadApproval(soa, f),
             Judgements = f.Maps(root, "judgements").Select(j => JudgementSection.Read(j, f)).ToList(),
+            TaskNotes = f.Maps(root, "taskNotes").Select(n => TaskNoteSection.Read(n, f)).ToList(),
         };
     }
 

@@ -124,6 +124,7 @@ public static class ProgramYamlWriter
         }
 
         root.AddList("judgements", p.Judgements.Select(JudgementSection.Node));
+        root.AddList("taskNotes", p.TaskNotes.Select(TaskNoteSection.Node));
 
         return YamlEmitter.Emit(root.Build());
     }

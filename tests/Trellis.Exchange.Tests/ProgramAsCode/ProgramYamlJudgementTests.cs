@@ -104,6 +104,45 @@ public class ProgramYamlJudgementTests
     public void Read_InstantWithoutAZone_IsRefused() =>
         AssertSingleError(Program.Replace("at: 2026-01-05T09:30:00Z", "at: 2026-01-05T09:30:00", StringComparison.Ordinal), "invalid-instant", 36, "'at'");
 
+    // Task notes follow the judgements: "taskNotes:" is line 38, the second note starts on line 42.
+    private const string Notes =
+        """
+
+        taskNotes:
+          - control: AC-01
+            periodStart: 2026-01-01
+            didNotOccurReason: No policy change this year
+          - control: AC-01
+            periodStart: 2025-01-01
+            assignee: deputy@test.example
+            snoozedUntil: 2025-02-15
+            snoozeReason: Waiting for the board
+        """;
+
+    [Fact]
+    public void Read_TaskNotes_ReadsEveryField()
+    {
+        using var folder = Folder(Program + Notes);
+        var result = folder.Read();
+
+        Assert.True(result.IsSuccess, string.Join("\n", result.Errors));
+        var (first, second) = (result.Program!.TaskNotes[0], result.Program.TaskNotes[1]);
+        Assert.Equal(("AC-01", new DateOnly(2026, 1, 1), "No policy change this year", (string?)null), (first.ControlId, first.PeriodStart, first.DidNotOccurReason, first.Assignee));
+        Assert.Equal(("deputy@test.example", new DateOnly(2025, 2, 15), "Waiting for the board"), (second.Assignee, second.SnoozedUntil!.Value, second.SnoozeReason));
+    }
+
+    [Fact]
+    public void Read_TaskNoteOnAnUnknownControl_NamesTheLine() =>
+        AssertSingleError(Program + Notes.Replace("  - control: AC-01\n    periodStart: 2025", "  - control: AC-77\n    periodStart: 2025", StringComparison.Ordinal), "unknown-control", 42, "AC-77");
+
+    [Fact]
+    public void Read_TwoNotesOnOneOccurrence_AreRefused() =>
+        AssertSingleError(Program + Notes.Replace("periodStart: 2025-01-01", "periodStart: 2026-01-01", StringComparison.Ordinal), "invalid-field", 42, "one note per occurrence");
+
+    [Fact]
+    public void Read_SnoozeWithoutReason_NamesTheLine() =>
+        AssertSingleError(Program + Notes.Replace("    snoozeReason: Waiting for the board", "", StringComparison.Ordinal), "missing-field", 45, "snoozeReason");
+
     private static ProgramFolder Folder(string yaml) => new ProgramFolder().Write("program.yaml", yaml + "\n").Write("evidence/policy.txt", "policy text");
 
     private static void AssertSingleError(string yaml, string code, int line, string mentions)

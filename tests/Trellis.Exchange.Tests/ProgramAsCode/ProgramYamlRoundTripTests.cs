@@ -214,6 +214,12 @@ public class ProgramYamlRoundTripTests
                     By = H(11), At = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero), Rationale = H(25),
                 },
             ],
+            TaskNotes =
+            [
+                new Trellis.Core.Operations.ControlTaskNote(controlId, new DateOnly(2026, 1, 1)) { Assignee = H(13), SnoozedUntil = new DateOnly(2026, 3, 1), SnoozeReason = H(14) },
+                new Trellis.Core.Operations.ControlTaskNote(controlId, new DateOnly(2026, 2, 1)) { DidNotOccurReason = H(15) },
+                new Trellis.Core.Operations.ControlTaskNote("0123", new DateOnly(2026, 2, 1)) { Assignee = "" },
+            ],
         };
     }
 }
