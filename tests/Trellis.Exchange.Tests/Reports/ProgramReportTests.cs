@@ -94,7 +94,7 @@ public class ProgramReportTests
 
         var records = Rfc4180.Parse(Encoding.UTF8.GetString(Ok(Service.Render("evidence-index", options, program, Content.ShippedContent.Engine, Today))));
         var header = records[0];
-        var rows = records.Skip(1).ToDictionary(r => r[0]);
+        var rows = records.Skip(1).Where(r => r[0] == "Evidence").ToDictionary(r => r[header.IndexOf("evidence")]);
 
         Assert.Equal(["EV-EDGE", "EV-IN"], rows.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(inside)), rows["EV-IN"][header.IndexOf("sha256")]);
@@ -102,5 +102,31 @@ public class ProgramReportTests
         Assert.Equal("2026-05-01", rows["EV-IN"][header.IndexOf("effectiveFrom")]);
         Assert.Equal("firewall-2026-05.json", rows["EV-IN"][header.IndexOf("file")]);
         Assert.Equal("NW-01", rows["EV-IN"][header.IndexOf("controls")]);
+    }
+
+    [Fact]
+    public void EvidenceIndex_ListsEachTaskOccurrence_DoneWithItsEvidence_DidNotOccurWithItsReason_AndOverdue()
+    {
+        // A monthly control over a January–March 2026 window, generated in November (the window ends first). By hand: January has EV-JAN effective in it, February's owner recorded that it did not occur,
+        // March ended with nothing: overdue.
+        var program = new ProgramBuilder()
+            .Control("NW-01", ImplementationStatus.Implemented, Cadence.Monthly, ("iso27001-2022:A.8.20", R.Equal))
+            .FileEvidence("EV-JAN", "NW-01", "firewall-2026-01.json", [1, 2, 3], new DateOnly(2026, 1, 31), new DateOnly(2026, 1, 31))
+            .Build();
+        program = program with
+        {
+            Controls = [program.Controls[0] with { Owner = "netops@example.com" }],
+            TaskNotes = [new Trellis.Core.Operations.ControlTaskNote("NW-01", new DateOnly(2026, 2, 1)) { DidNotOccurReason = "change freeze: no rule changes" }],
+        };
+        var options = new Exchange.Reports.ReportOptions { Format = "csv", WindowStart = new DateOnly(2026, 1, 1), WindowEnd = new DateOnly(2026, 3, 31) };
+
+        var records = Rfc4180.Parse(Encoding.UTF8.GetString(Ok(Service.Render("evidence-index", options, program, Content.ShippedContent.Engine, Today))));
+        var header = records[0];
+        var tasks = records.Skip(1).Where(r => r[0] == "Recurring task occurrences").ToList();
+
+        Assert.Equal(["NW-01@2026-01-01", "NW-01@2026-02-01", "NW-01@2026-03-01"], tasks.Select(r => r[header.IndexOf("task")]));
+        Assert.Equal(["done", "did-not-occur", "overdue"], tasks.Select(r => r[header.IndexOf("status")]));
+        Assert.Equal(["EV-JAN", "change freeze: no rule changes", ""], tasks.Select(r => r[header.IndexOf("shownBy")]));
+        Assert.All(tasks, r => Assert.Equal("netops@example.com", r[header.IndexOf("owner")]));
     }
 }

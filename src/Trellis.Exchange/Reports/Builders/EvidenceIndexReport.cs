@@ -1,3 +1,4 @@
+using Trellis.Core.Operations;
 using Trellis.Core.Program;
 using Trellis.Exchange.Reports.Writers;
 
@@ -6,7 +7,10 @@ namespace Trellis.Exchange.Reports.Builders;
 /// <summary>
 /// The evidence index of an observation window: every evidence version whose effective period overlaps the window
 /// (effective from ≤ window end and effective end ≥ window start), with its file name or link, full SHA-256, size,
-/// effective dates, collection time and controls. Without a window, every version is listed.
+/// effective dates, collection time and controls. Without a window, every version is listed. A second table lists the
+/// occurrences of the controls' recurring work in the window up to the day it is generated (without a window: the last
+/// <see cref="ControlTasks.DefaultLookbackDays"/> days): each task, its owner, and the evidence that shows it done, the
+/// reason it did not occur, or that it is still open or overdue.
 /// </summary>
 public static class EvidenceIndexReport
 {
@@ -22,6 +26,16 @@ public static class EvidenceIndexReport
         new("effectiveTo", "Effective to", 0.8),
         new("collectedAt", "Collected", 1),
         new("controls", "Controls", 0.8),
+    ];
+
+    private static readonly ReportColumn[] TaskColumns =
+    [
+        new("task", "Task", 1.2),
+        new("control", "Control", 0.6),
+        new("period", "Period", 1.2),
+        new("owner", "Owner", 1.2),
+        new("status", "Status", 0.7),
+        new("shownBy", "Evidence or reason", 2),
     ];
 
     /// <summary>Builds the index; <paramref name="windowStart"/> and <paramref name="windowEnd"/> are both set or both null.</summary>
@@ -50,6 +64,22 @@ public static class EvidenceIndexReport
             ProgramFacts.List(x.Item.ControlIds),
         ]).ToList();
 
+        var today = DateOnly.FromDateTime(generatedAt.UtcDateTime);
+        var from = windowStart ?? today.AddDays(-ControlTasks.DefaultLookbackDays);
+        var until = windowEnd is { } end && end < today ? end : today;
+        // Periods touching the window, judged as of today (a period that ended with the window is overdue, not open).
+        var tasks = from > until ? [] : ControlTasks.Between(program.Controls, program.Evidence, program.TaskNotes, from, today)
+            .Where(t => t.Period.Start <= until)
+            .Select(t => (IReadOnlyList<string>)
+            [
+                t.Id,
+                t.ControlId,
+                $"{ReportText.Date(t.Period.Start)} to {ReportText.Date(t.Period.End)}",
+                t.Owner,
+                t.Status.ToWire(),
+                t.Evidence.Count > 0 ? ProgramFacts.List(t.Evidence) : t.Note?.DidNotOccurReason ?? "",
+            ]).ToList();
+
         var files = versions.Where(x => x.Version.IsFile).ToList();
         var window = windowStart is { } s && windowEnd is { } e ? $"{ReportText.Date(s)} to {ReportText.Date(e)}" : "none given: all evidence";
         return new ReportDocument
@@ -74,6 +104,11 @@ public static class EvidenceIndexReport
                 {
                     Paragraph = "Every evidence version whose effective period overlaps the window. SHA-256 is of the file's bytes as stored; "
                         + "recompute it to verify a copy.",
+                },
+                new ReportSection("Recurring task occurrences", new ReportTable(TaskColumns, tasks))
+                {
+                    Paragraph = $"Each occurrence of the implemented controls' recurring work from {ReportText.Date(from)} to {ReportText.Date(until)}: "
+                        + "done (the evidence effective in its period), did-not-occur (its owner's reason), open, snoozed or overdue.",
                 },
             ],
         };
