@@ -1,0 +1,215 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using netDumbster.smtp;
+using Trellis.Application.Operations;
+using Trellis.Web.Auth;
+
+namespace Trellis.Web.Tests.Operations;
+
+/// <summary>
+/// Issue 17, items 2 and 3, through the real app on a real database with a real SMTP server (netDumbster) on a loopback
+/// port. The known facts: each of three people owns one implemented quarterly control without evidence; on 2026-11-02
+/// their digest has two lines: the 2026 Q3 task overdue (due 2026-09-30) and the control's missing evidence. The Q4
+/// task (due 2026-12-31) is not within the 7 days the digest looks ahead.
+/// </summary>
+public sealed class NotificationTests
+{
+    private static readonly string[] People = ["ann@example.com", "bob@example.com", "cat@example.com"];
+
+    // 05:59 on 2026-11-02: the 06:00 digest slot is a minute away.
+    private static readonly DateTimeOffset BeforeSlot = new(2026, 11, 2, 5, 59, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Slot = new(2026, 11, 2, 6, 0, 0, TimeSpan.Zero);
+
+    [SkippableFact]
+    public async Task Digest_TwoInstancesOnOnePostgresDatabase_MailOncePerPersonAndListEachLineOnce()
+    {
+        using var db = TestDatabase.Create(Engine.Postgres);
+        using var smtp = Configuration.Configure().WithAddress(IPAddress.Loopback).WithRandomPort().Build();
+        await using var first = new WebFactory(db.Target, BeforeSlot, settings: Settings(smtp.Configuration.Port, scheduler: true));
+        await using var second = new WebFactory(db.Target, BeforeSlot, settings: Settings(smtp.Configuration.Port, scheduler: true));
+        var manager = await first.ClientAsAsync(Roles.ComplianceManager, "lead@example.com");
+        _ = second.Services;
+
+        // At start-up an instance runs the latest slot it finds not done: yesterday's, with nobody to tell yet.
+        await WaitAsync(() => RunCompletedAsync(first, NotificationJobs.Digest, Slot.AddDays(-1)));
+        await CreateControlsAsync(manager);
+
+        first.Clock.Advance(TimeSpan.FromSeconds(90));
+        second.Clock.Advance(TimeSpan.FromSeconds(90));
+        await WaitAsync(() => RunCompletedAsync(first, NotificationJobs.Digest, Slot));
+
+        var mails = smtp.ReceivedEmail;
+        Assert.Equal(People, mails.Select(m => m.ToAddresses.Single().Address).Order(StringComparer.Ordinal));
+        Assert.All(mails, m => Assert.Equal("Trellis 2026-11-02: 1 overdue, 1 other item", m.Subject));
+        Assert.Equal(3, mails.Select(m => m.Headers["Message-ID"]).Distinct(StringComparer.Ordinal).Count());
+        foreach (var person in People)
+        {
+            var list = await ListAsync(await second.ClientAsAsync(Roles.ControlOwner, person));
+            Assert.Equal(["evidence-going-stale", "task-overdue"], list.Select(n => n.GetProperty("kind").GetString()).Order(StringComparer.Ordinal));
+        }
+
+        // Another wake-up of either instance for the same slot changes nothing.
+        first.Clock.Advance(TimeSpan.FromMinutes(2));
+        second.Clock.Advance(TimeSpan.FromMinutes(2));
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Equal(3, smtp.ReceivedEmailCount);
+    }
+
+    [SkippableFact]
+    public async Task Digest_InstanceStoppedMidRun_OtherCompletesAfterLeaseWithoutDoubles()
+    {
+        using var db = TestDatabase.Create(Engine.Postgres);
+        using var smtp = Configuration.Configure().WithAddress(IPAddress.Loopback).WithRandomPort().Build();
+
+        // The first instance's SMTP server accepts the connection and never answers: the run stops at the first
+        // person's mail, after their in-app lines are written and the mail is claimed; then the instance is stopped.
+        using var hung = new TcpListener(IPAddress.Loopback, 0);
+        hung.Start();
+        await using var first = new WebFactory(db.Target, Slot.AddSeconds(30), settings: Settings(((IPEndPoint)hung.LocalEndpoint).Port, scheduler: false));
+        await using var second = new WebFactory(db.Target, Slot.AddSeconds(30), settings: Settings(smtp.Configuration.Port, scheduler: false));
+        await CreateControlsAsync(await first.ClientAsAsync(Roles.ComplianceManager, "lead@example.com"));
+
+        using var stop = new CancellationTokenSource();
+        var crashed = RunAsync(first, stop.Token);
+        using (var accepted = await hung.AcceptTcpClientAsync().WaitAsync(TimeSpan.FromSeconds(30)))
+        {
+            await stop.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => crashed);
+        }
+
+        // While the stopped instance's lease runs, the other one does not take the run.
+        Assert.Equal("busy", (await RunAsync(second, CancellationToken.None)).Status);
+        second.Clock.Advance(TimeSpan.FromMinutes(2));
+        var outcome = await RunAsync(second, CancellationToken.None);
+
+        Assert.Equal("completed", outcome.Status);
+        Assert.Equal(People, smtp.ReceivedEmail.Select(m => m.ToAddresses.Single().Address).Order(StringComparer.Ordinal));
+        foreach (var person in People)
+        {
+            Assert.Equal(2, (await ListAsync(await second.ClientAsAsync(Roles.ControlOwner, person))).Count);
+        }
+    }
+
+    [Fact]
+    public async Task Digest_NoSmtpHost_AttemptsNoConnectionAndFillsTheInAppList()
+    {
+        using var db = TestDatabase.Create(Engine.Sqlite);
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var settings = new Dictionary<string, string>
+        {
+            ["Trellis:Scheduler:Enabled"] = "true",
+            ["Trellis:Smtp:Port"] = ((IPEndPoint)listener.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        await using var app = new WebFactory(db.Target, BeforeSlot, settings: settings);
+        var manager = await app.ClientAsAsync(Roles.ComplianceManager, "lead@example.com");
+        await WaitAsync(() => RunCompletedAsync(app, NotificationJobs.Digest, Slot.AddDays(-1)));
+        await CreateControlsAsync(manager);
+
+        app.Clock.Advance(TimeSpan.FromSeconds(90));
+        await WaitAsync(() => RunCompletedAsync(app, NotificationJobs.Digest, Slot));
+
+        Assert.False(listener.Pending());
+        var ann = await app.ClientAsAsync(Roles.ControlOwner, People[0]);
+        Assert.Equal(2, (await ListAsync(ann)).Count);
+    }
+
+    [Fact]
+    public async Task Notifications_EachAccountSeesAndMarksOnlyItsOwn_AndSettingsAreChecked()
+    {
+        using var db = TestDatabase.Create(Engine.Sqlite);
+        await using var app = new WebFactory(db.Target, Slot.AddSeconds(30));
+        await CreateControlsAsync(await app.ClientAsAsync(Roles.ComplianceManager, "lead@example.com"));
+        Assert.Equal("completed", (await RunAsync(app, CancellationToken.None)).Status);
+        var ann = await app.ClientAsAsync(Roles.ControlOwner, People[0]);
+        var bob = await app.ClientAsAsync(Roles.ControlOwner, People[1]);
+        var bobsIds = (await ListAsync(bob)).Select(n => n.GetProperty("id").GetInt64()).ToList();
+
+        // Ann cannot mark Bob's lines read: nothing changes.
+        var marked = await ann.PostAsJsonAsync(new Uri("/api/v1/notifications/read", UriKind.Relative), new { ids = bobsIds });
+        Assert.Equal(0, (await marked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("changed").GetInt32());
+        Assert.Equal(2, (await bob.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/notifications", UriKind.Relative))).GetProperty("unread").GetInt32());
+
+        var all = await bob.PostAsJsonAsync(new Uri("/api/v1/notifications/read", UriKind.Relative), new { all = true });
+        Assert.Equal(2, (await all.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("changed").GetInt32());
+        Assert.Equal(0, (await bob.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/notifications", UriKind.Relative))).GetProperty("unread").GetInt32());
+        Assert.Equal(2, (await ann.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/notifications", UriKind.Relative))).GetProperty("unread").GetInt32());
+
+        var defaults = await ann.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/notifications/settings", UriKind.Relative));
+        Assert.True(defaults.GetProperty("email").GetBoolean());
+        Assert.Equal(14, defaults.GetProperty("staleWithinDays").GetInt32());
+        var bad = await ann.PutAsJsonAsync(new Uri("/api/v1/notifications/settings", UriKind.Relative), new { email = false, staleWithinDays = 400 });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("staleWithinDays", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True((await ann.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/notifications/settings", UriKind.Relative))).GetProperty("email").GetBoolean());
+        var good = await ann.PutAsJsonAsync(new Uri("/api/v1/notifications/settings", UriKind.Relative), new { email = false, kinds = new[] { "task-overdue" }, staleWithinDays = 30 });
+        Assert.Equal(HttpStatusCode.OK, good.StatusCode);
+
+        // The next day's digest keeps only the kinds Ann asked for.
+        app.Clock.Advance(TimeSpan.FromDays(1));
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<NotificationJobs>().RunAsync(NotificationJobs.Digest, Slot.AddDays(1), CancellationToken.None);
+        }
+
+        var annLines = await ListAsync(ann);
+        Assert.Equal(3, annLines.Count);
+        Assert.Equal(2, annLines.Count(n => n.GetProperty("kind").GetString() == "task-overdue"));
+    }
+
+    private static Dictionary<string, string> Settings(int port, bool scheduler) => new()
+    {
+        ["Trellis:Scheduler:Enabled"] = scheduler ? "true" : "false",
+        ["Trellis:Smtp:Host"] = "127.0.0.1",
+        ["Trellis:Smtp:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Trellis:Smtp:UseTls"] = "false",
+        ["Trellis:Smtp:From"] = "trellis@example.com",
+        ["Trellis:Smtp:Timeout"] = "00:02:00",
+    };
+
+    private static async Task CreateControlsAsync(HttpClient manager)
+    {
+        for (var i = 0; i < People.Length; i++)
+        {
+            var created = await manager.PostAsJsonAsync(
+                new Uri("/api/v1/controls", UriKind.Relative),
+                new { id = $"NT-{i + 1}", title = "Quarterly access review", cadence = "quarterly", status = "implemented", owner = People[i] });
+            Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        }
+    }
+
+    private static async Task<JobOutcome> RunAsync(WebFactory app, CancellationToken ct)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<NotificationJobs>().RunAsync(NotificationJobs.Digest, Slot, ct);
+    }
+
+    private static async Task<bool> RunCompletedAsync(WebFactory app, string job, DateTimeOffset slot)
+    {
+        return await app.Services.GetRequiredService<Trellis.Data.NotificationStore>().IsCompletedAsync(job, slot);
+    }
+
+    private static async Task WaitAsync(Func<Task<bool>> done)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            if (await done())
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail("the run did not complete within 30 seconds");
+    }
+
+    private static async Task<List<JsonElement>> ListAsync(HttpClient client)
+    {
+        var response = await client.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/notifications", UriKind.Relative));
+        return [.. response.GetProperty("items").EnumerateArray()];
+    }
+}
