@@ -264,7 +264,23 @@ public sealed class NotificationStore(TrellisDatabase database)
         }
     }
 
-    /// <summary>Marks the delivery done (it leaves the outbox's pending list).</summary>
+    /// <summary>
+    /// Records that the SMTP server accepted the delivery's mail, unless another instance finished the delivery; it does
+    /// not need the lease (the mail went, whoever holds the delivery now).
+    /// </summary>
+    public async Task MarkSentAsync(string job, DateTimeOffset slot, string person, string holder, CancellationToken ct = default)
+    {
+        var s = slot.ToUnixTimeMilliseconds();
+        var db = database.CreateContext();
+        await using (db.ConfigureAwait(false))
+        {
+            await db.Set<NotificationDeliveryRow>()
+                .Where(d => d.Job == job && d.Slot == s && d.Person == person && d.DoneAt == null && (d.Holder == holder || d.MailState == "sending"))
+                .ExecuteUpdateAsync(u => u.SetProperty(d => d.MailState, "sent"), ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Marks the delivery done (it leaves the outbox's pending list) while <paramref name="holder"/> holds an unexpired lease.</summary>
     public async Task<bool> FinishDeliveryAsync(string job, DateTimeOffset slot, string person, string holder, DateTimeOffset now, CancellationToken ct = default)
     {
         var s = slot.ToUnixTimeMilliseconds();
@@ -273,7 +289,7 @@ public sealed class NotificationStore(TrellisDatabase database)
         await using (db.ConfigureAwait(false))
         {
             return await db.Set<NotificationDeliveryRow>()
-                .Where(d => d.Job == job && d.Slot == s && d.Person == person && d.Holder == holder && d.DoneAt == null)
+                .Where(d => d.Job == job && d.Slot == s && d.Person == person && d.Holder == holder && d.LeaseUntil > n && d.DoneAt == null)
                 .ExecuteUpdateAsync(u => u.SetProperty(d => d.DoneAt, n), ct).ConfigureAwait(false) == 1;
         }
     }

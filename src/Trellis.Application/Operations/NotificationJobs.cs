@@ -88,22 +88,22 @@ public sealed class NotificationJobs(
                 continue;
             }
 
-            if (!delivery.InApp)
+            // Lines first (one transaction with the delivery's mark); a lost lease leaves the person to whoever holds it now.
+            if (!delivery.InApp && !await store.WriteInAppAsync(job, slot, delivery.Planned, instance.Name, clock.GetUtcNow(), ct))
             {
-                await store.WriteInAppAsync(job, slot, delivery.Planned, instance.Name, clock.GetUtcNow(), ct);
+                continue;
             }
 
             if (delivery.MailState is "pending" or "sending")
             {
-                switch (await MailAsync(job, slot, delivery.Planned, ct))
+                var mail = await MailAsync(job, slot, delivery.Planned, ct);
+                if (mail == Mail.LeaseLost)
                 {
-                    case true:
-                        mailed++;
-                        break;
-                    case false:
-                        failed++;
-                        break;
+                    continue;
                 }
+
+                mailed += mail == Mail.Sent ? 1 : 0;
+                failed += mail == Mail.Failed ? 1 : 0;
             }
 
             if (await store.FinishDeliveryAsync(job, slot, person, instance.Name, clock.GetUtcNow(), ct))
@@ -117,19 +117,25 @@ public sealed class NotificationJobs(
         return new JobOutcome(job, slot, completed ? "completed" : "busy", people, mailed, failed, !mailer.Configured);
     }
 
-    // True: accepted by the server; false: refused or failed; null: not attempted (no server, or the lease was lost).
-    private async Task<bool?> MailAsync(string job, DateTimeOffset slot, PlannedDelivery delivery, CancellationToken ct)
+    private enum Mail
+    {
+        Sent,
+        Failed,
+        Off,
+        LeaseLost,
+    }
+
+    private async Task<Mail> MailAsync(string job, DateTimeOffset slot, PlannedDelivery delivery, CancellationToken ct)
     {
         if (!mailer.Configured)
         {
-            await store.SetMailStateAsync(job, slot, delivery.Person, instance.Name, "off", clock.GetUtcNow(), ct);
-            return null;
+            return await store.SetMailStateAsync(job, slot, delivery.Person, instance.Name, "off", clock.GetUtcNow(), ct) ? Mail.Off : Mail.LeaseLost;
         }
 
         // Claim before send: only the holder of an unexpired lease sends.
         if (!await store.SetMailStateAsync(job, slot, delivery.Person, instance.Name, "sending", clock.GetUtcNow(), ct))
         {
-            return null;
+            return Mail.LeaseLost;
         }
 
         try
@@ -140,11 +146,12 @@ public sealed class NotificationJobs(
             or MailKit.Security.AuthenticationException or MailKit.ServiceNotConnectedException or TimeoutException or MailKit.Security.SslHandshakeException)
         {
             await store.SetMailStateAsync(job, slot, delivery.Person, instance.Name, "failed", clock.GetUtcNow(), ct);
-            return false;
+            return Mail.Failed;
         }
 
-        await store.SetMailStateAsync(job, slot, delivery.Person, instance.Name, "sent", clock.GetUtcNow(), ct);
-        return true;
+        // Marked even if the lease ran out during the conversation: the mail went; a taker-over then sees "sent".
+        await store.MarkSentAsync(job, slot, delivery.Person, instance.Name, ct);
+        return Mail.Sent;
     }
 
     private async Task<IReadOnlyList<PlannedDelivery>> PlanDigestAsync(DateTimeOffset slot, CancellationToken ct)

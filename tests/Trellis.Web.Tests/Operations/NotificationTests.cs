@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using netDumbster.smtp;
+using Trellis.Application.Actors;
 using Trellis.Application.Operations;
 using Trellis.Web.Auth;
 
@@ -45,6 +46,14 @@ public sealed class NotificationTests
         Assert.Equal(People, mails.Select(m => m.ToAddresses.Single().Address).Order(StringComparer.Ordinal));
         Assert.All(mails, m => Assert.Equal("Trellis 2026-11-02: 1 overdue, 1 other item", m.Subject));
         Assert.Equal(3, mails.Select(m => m.Headers["Message-ID"]).Distinct(StringComparer.Ordinal).Count());
+        var ann = mails.Single(m => m.ToAddresses.Single().Address == People[0]);
+        // digest.<slot in Unix seconds>.<first 16 hex of SHA-256 of the address>@trellis
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(People[0])))[..16];
+        Assert.Equal($"<digest.{Slot.ToUnixTimeSeconds()}.{hash}@trellis>", ann.Headers["Message-ID"]);
+        var body = ann.MessageParts[0].BodyData;
+        Assert.Contains("was due 2026-09-30", body, StringComparison.Ordinal);
+        Assert.Contains("- NT-1 Quarterly access review: no evidence", body, StringComparison.Ordinal);
+        Assert.Contains("https://trellis.example.com/notifications", body, StringComparison.Ordinal);
         foreach (var person in People)
         {
             var list = await ListAsync(await second.ClientAsAsync(Roles.ControlOwner, person));
@@ -160,6 +169,74 @@ public sealed class NotificationTests
         Assert.Equal(2, annLines.Count(n => n.GetProperty("kind").GetString() == "task-overdue"));
     }
 
+    [Fact]
+    public async Task StaleEvidenceSweep_TellsTheOwnerOncePerControlAndStaleDay()
+    {
+        using var db = TestDatabase.Create(Engine.Sqlite);
+        await using var app = new WebFactory(db.Target, Slot.AddSeconds(30));
+        var manager = await app.ClientAsAsync(Roles.ComplianceManager, "lead@example.com");
+        var created = await manager.PostAsJsonAsync(
+            new Uri("/api/v1/controls", UriKind.Relative),
+            new { id = "NT-9", title = "Monthly firewall review", cadence = "monthly", status = "implemented", owner = People[0] });
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+
+        // August's review done: evidence effective 2026-08-01..2026-08-31; stale one month plus 14 days of grace later,
+        // from 2026-10-15 (docs/operations.md, freshness).
+        using var form = new MultipartFormDataContent { { new StringContent("https://wiki.example.com/firewall/2026-08"), "url" } };
+        var completed = await manager.PostAsync(new Uri("/api/v1/tasks/NT-9@2026-08-01/complete", UriKind.Relative), form);
+        Assert.True(completed.IsSuccessStatusCode, await completed.Content.ReadAsStringAsync());
+
+        var firstSweep = Slot.AddMinutes(30);
+        app.Clock.Advance(TimeSpan.FromMinutes(30));
+        Assert.Equal(1, (await SweepAsync(app, firstSweep)).People);
+        app.Clock.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(0, (await SweepAsync(app, firstSweep.AddDays(1))).People);
+
+        var lines = await ListAsync(await app.ClientAsAsync(Roles.ControlOwner, People[0]));
+        var line = Assert.Single(lines);
+        Assert.Equal("evidence-stale", line.GetProperty("kind").GetString());
+        Assert.Equal("NT-9 Monthly firewall review: evidence stale since 2026-10-15", line.GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task Digest_ListsTheAuditorsRequestsAssignedToThePerson_OverdueOnesMarked()
+    {
+        const string engagement = "soc2-type2-window-1";
+        using var db = TestDatabase.Create(Engine.Sqlite);
+        await using var app = new WebFactory(db.Target, demo: true);
+        var auditor = await app.ClientAsAsync(Roles.Auditor, scope: new AuditorScope(engagement, new HashSet<string> { "soc2-2017" }, new DateOnly(2026, 5, 1), new DateOnly(2026, 10, 31)));
+        var manager = await app.ClientAsAsync(Roles.ComplianceManager);
+        var ids = new List<string>();
+        foreach (var due in new[] { "2026-11-20", "2026-11-05", "2026-11-06" })
+        {
+            var raised = await auditor.PostAsJsonAsync(new Uri($"/api/v1/engagements/{engagement}/requests", UriKind.Relative), new { text = "Show the change tickets", dueOn = due });
+            Assert.Equal(HttpStatusCode.Created, raised.StatusCode);
+            ids.Add((await raised.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
+        }
+
+        // The first two go to Dan; the third stays unassigned (nobody's digest).
+        foreach (var id in ids.Take(2))
+        {
+            var assigned = await manager.PostAsJsonAsync(new Uri($"/api/v1/requests/{id}/assign", UriKind.Relative), new { owner = "dan@example.com" });
+            Assert.Equal(HttpStatusCode.OK, assigned.StatusCode);
+        }
+
+        app.Clock.Advance(TimeSpan.FromDays(8)); // 2026-11-10
+        await using var scope = app.Services.CreateAsyncScope();
+        var digests = await scope.ServiceProvider.GetRequiredService<DigestService>().ComputeAsync(CancellationToken.None);
+        var dan = digests.Single(d => d.Person == "dan@example.com").Items;
+        Assert.Equal([ids[0], ids[1]], dan.Where(i => i.Kind == "request-assigned").Select(i => i.Subject).Order(StringComparer.Ordinal));
+        Assert.EndsWith("(to answer, overdue since 2026-11-05)", dan.Single(i => i.Subject == ids[1]).Text, StringComparison.Ordinal);
+        Assert.EndsWith("(to answer, due 2026-11-20)", dan.Single(i => i.Subject == ids[0]).Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(digests.SelectMany(d => d.Items), i => i.Subject == ids[2]);
+    }
+
+    private static async Task<JobOutcome> SweepAsync(WebFactory app, DateTimeOffset slot)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<NotificationJobs>().RunAsync(NotificationJobs.StaleEvidenceSweep, slot, CancellationToken.None);
+    }
+
     private static Dictionary<string, string> Settings(int port, bool scheduler) => new()
     {
         ["Trellis:Scheduler:Enabled"] = scheduler ? "true" : "false",
@@ -168,6 +245,7 @@ public sealed class NotificationTests
         ["Trellis:Smtp:UseTls"] = "false",
         ["Trellis:Smtp:From"] = "trellis@example.com",
         ["Trellis:Smtp:Timeout"] = "00:02:00",
+        ["Trellis:Scheduler:PublicUrl"] = "https://trellis.example.com/",
     };
 
     private static async Task CreateControlsAsync(HttpClient manager)
