@@ -231,6 +231,40 @@ public sealed class NotificationTests
         Assert.DoesNotContain(digests.SelectMany(d => d.Items), i => i.Subject == ids[2]);
     }
 
+    [Fact]
+    public async Task NotificationsPage_CountsUnreadInTheMenu_MarksAllRead_AndChecksSettings()
+    {
+        using var db = TestDatabase.Create(Engine.Sqlite);
+        await using var app = new WebFactory(db.Target, Slot.AddSeconds(30));
+        await CreateControlsAsync(await app.ClientAsAsync(Roles.ComplianceManager, "lead@example.com"));
+        Assert.Equal("completed", (await RunAsync(app, CancellationToken.None)).Status);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var created = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateAsync(new NewAccount(People[0], Roles.ControlOwner), "correct horse battery staple", "test");
+            Assert.True(created.IsSuccess);
+        }
+
+        var browser = await BrowserSession.SignInAsync(app, People[0], "correct horse battery staple");
+        var page = await (await browser.SendAsync(app, HttpMethod.Get, "/notifications")).Content.ReadAsStringAsync();
+        Assert.Contains("id=\"unread-count\">2<", page, StringComparison.Ordinal);
+        Assert.Contains("NT-1 Quarterly access review: no evidence", page, StringComparison.Ordinal);
+
+        var read = await browser.PostFormAsync(app, "/notifications?handler=ReadAll", []);
+        Assert.Equal(HttpStatusCode.Redirect, read.StatusCode);
+        page = await (await browser.SendAsync(app, HttpMethod.Get, "/notifications")).Content.ReadAsStringAsync();
+        Assert.Contains("id=\"unread-count\">0<", page, StringComparison.Ordinal);
+
+        var refused = await browser.PostFormAsync(app, "/notifications?handler=Settings", new() { ["Email"] = "true", ["AllKinds"] = "true", ["StaleWithinDays"] = "0" });
+        Assert.Contains("staleWithinDays must be between 1 and 90, not 0", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var saved = await browser.PostFormAsync(app, "/notifications?handler=Settings", new() { ["Kinds"] = "task-overdue", ["StaleWithinDays"] = "21" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var settings = await (await app.ClientAsAsync(Roles.Viewer, "viewer@example.com")).GetAsync(new Uri("/api/v1/notifications/settings", UriKind.Relative));
+        Assert.True((await settings.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("email").GetBoolean()); // the viewer's own: defaults
+        page = await (await browser.SendAsync(app, HttpMethod.Get, "/notifications")).Content.ReadAsStringAsync();
+        Assert.Contains("value=\"21\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"email\" name=\"Email\" value=\"true\" checked", page, StringComparison.Ordinal);
+    }
+
     private static async Task<JobOutcome> SweepAsync(WebFactory app, DateTimeOffset slot)
     {
         await using var scope = app.Services.CreateAsyncScope();
