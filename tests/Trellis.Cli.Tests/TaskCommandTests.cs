@@ -95,7 +95,26 @@ public sealed class TaskCommandTests : IDisposable
         // AC-44 is monthly with nothing for September, October and November 2026: one line for the three.
         var late = items.Single(i => i.GetProperty("kind").GetString() == "task-overdue" && i.GetProperty("text").GetString()!.StartsWith("AC-44 ", StringComparison.Ordinal));
         Assert.Contains("3 occurrences overdue, the oldest due 2026-09-30", late.GetProperty("text").GetString(), StringComparison.Ordinal);
-        Assert.Equal(2, Run("notify", "--db", Db).Code); // sending is not built yet: refused, not pretended
+    }
+
+    [Fact]
+    public void Notify_RunsTodaysDigestSlotOnce_OnePerPersonOfTheDryRun()
+    {
+        Assert.Equal(0, Run("demo", "--db", Db).Code);
+        var people = JsonDocument.Parse(Run("notify", "--dry-run", "--format", "json", "--db", Db).Out).RootElement.GetArrayLength();
+
+        var (code, output, error) = Run("notify", "--format", "json", "--db", Db);
+        Assert.True(code == 0, error);
+        var run = JsonDocument.Parse(output).RootElement;
+        Assert.Equal("completed", run.GetProperty("status").GetString());
+        Assert.Equal("2026-12-03T06:00:00+00:00", run.GetProperty("slot").GetString()); // the default "0 6 * * *" in UTC, before 09:00
+        Assert.Equal(people, run.GetProperty("people").GetInt32());
+        Assert.True(run.GetProperty("mailOff").GetBoolean()); // no Trellis__Smtp__Host here: no mail attempted
+
+        // The same slot again (here, or by a `serve` instance) does nothing.
+        var again = JsonDocument.Parse(Run("notify", "--format", "json", "--db", Db).Out).RootElement;
+        Assert.Equal("already-done", again.GetProperty("status").GetString());
+        Assert.Equal(0, again.GetProperty("people").GetInt32());
     }
 
     [Fact]

@@ -29,6 +29,8 @@ internal sealed class WebFactory(string database, DateTimeOffset? start = null, 
         builder.UseEnvironment("Testing");
         builder.UseSetting("Trellis:Database", database);
         builder.UseSetting("Trellis:Demo", demo ? "true" : "false");
+        // The scheduler would run today's digest at start-up in every test host; the notification tests turn it on.
+        builder.UseSetting("Trellis:Scheduler:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

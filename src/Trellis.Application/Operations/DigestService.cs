@@ -3,6 +3,7 @@ using System.Text;
 using Trellis.Application.Actors;
 using Trellis.Application.Compliance;
 using Trellis.Application.Engagements;
+using Trellis.Core.Audits;
 using Trellis.Core.Evidence;
 using Trellis.Core.Operations;
 using Trellis.Core.Program;
@@ -10,7 +11,7 @@ using Trellis.Core.Program;
 namespace Trellis.Application.Operations;
 
 /// <summary>One line of a digest: what, about which object, and the day that matters (due, stale from, lapsed).</summary>
-/// <param name="Kind"><c>task-overdue</c>, <c>task-due</c>, <c>evidence-going-stale</c>, <c>corrective-action-overdue</c>, <c>judgement-lapsed</c>.</param>
+/// <param name="Kind"><c>task-overdue</c>, <c>task-due</c>, <c>request-assigned</c>, <c>evidence-going-stale</c>, <c>corrective-action-overdue</c>, <c>judgement-lapsed</c>.</param>
 /// <param name="Subject">The object's ID (task, control, finding/action, requirement).</param>
 /// <param name="Text">One line in words.</param>
 /// <param name="On">The day that matters.</param>
@@ -58,7 +59,8 @@ public sealed record Digest(string Person, DateOnly Day, IReadOnlyList<DigestIte
 /// <summary>
 /// The daily digest per person (issue 17, item 2): their overdue tasks and tasks due within
 /// <see cref="DueSoonDays"/> days, evidence of controls they own that goes stale within <see cref="StaleSoonDays"/>
-/// days (or is stale), corrective actions they own that are overdue, and judgements they made that lapsed. People are
+/// days (or is stale), corrective actions they own that are overdue, auditors' requests assigned to them (open or
+/// flagged, overdue ones marked), and judgements they made that lapsed. People are
 /// the e-mails the program names (control owners, task assignees, action owners, judges); a person with nothing to do
 /// gets no digest. Computed from the program as a manager sees it; it writes nothing.
 /// </summary>
@@ -76,6 +78,9 @@ public sealed class DigestService(ProgramService program, TaskService tasks, Eng
     /// <summary>Kind: a corrective action past its due day.</summary>
     public const string ActionOverdue = "corrective-action-overdue";
 
+    /// <summary>Kind: an auditor's stored request assigned to the person, open or flagged (overdue ones say so).</summary>
+    public const string RequestAssigned = "request-assigned";
+
     /// <summary>Kind: a judgement of sufficiency that lapsed.</summary>
     public const string JudgementLapsed = "judgement-lapsed";
 
@@ -85,10 +90,13 @@ public sealed class DigestService(ProgramService program, TaskService tasks, Eng
     /// <summary>Evidence going stale within this many days is listed.</summary>
     public const int StaleSoonDays = 14;
 
-    private static readonly string[] Order = [TaskOverdue, ActionOverdue, TaskDue, EvidenceGoingStale, JudgementLapsed];
+    private static readonly string[] Order = [TaskOverdue, ActionOverdue, RequestAssigned, TaskDue, EvidenceGoingStale, JudgementLapsed];
 
     /// <summary>Today's digests, one per person with something to do, by person.</summary>
-    public async Task<IReadOnlyList<Digest>> ComputeAsync(CancellationToken ct)
+    public Task<IReadOnlyList<Digest>> ComputeAsync(CancellationToken ct) => ComputeAsync(StaleSoonDays, ct);
+
+    /// <summary>Today's digests, listing evidence going stale within <paramref name="staleSoonDays"/> days.</summary>
+    public async Task<IReadOnlyList<Digest>> ComputeAsync(int staleSoonDays, CancellationToken ct)
     {
         var system = Account.Operator("digest");
         var today = tasks.Today;
@@ -125,7 +133,7 @@ public sealed class DigestService(ProgramService program, TaskService tasks, Eng
             {
                 items.Add((s.Control.Owner, new DigestItem(EvidenceGoingStale, s.Control.Id, $"{s.Control.Id} {s.Control.Title}: no evidence", null)));
             }
-            else if (staleFrom <= today.AddDays(StaleSoonDays))
+            else if (staleFrom <= today.AddDays(staleSoonDays))
             {
                 var when = staleFrom <= today ? $"stale since {D(staleFrom!.Value)}" : $"stale from {D(staleFrom!.Value)}";
                 items.Add((s.Control.Owner, new DigestItem(EvidenceGoingStale, s.Control.Id, $"{s.Control.Id} {s.Control.Title}: evidence {when}", staleFrom)));
@@ -137,6 +145,18 @@ public sealed class DigestService(ProgramService program, TaskService tasks, Eng
             foreach (var a in f.OverdueActions(today).Where(a => a.Owner.Trim().Length > 0))
             {
                 items.Add((a.Owner, new DigestItem(ActionOverdue, $"{f.Id}/{a.Id}", $"{f.Id} {a.Description}: due {D(a.DueDate)}", a.DueDate)));
+            }
+        }
+
+        // The auditors' stored requests waiting for their owner: assigned (no answer yet) or flagged (to resubmit).
+        var requests = await engagements.StoredRequestsAsync(system, null, ct);
+        foreach (var r in requests.IsSuccess ? requests.Value.Select(v => v.Value) : [])
+        {
+            if (r.Owner is { Length: > 0 } owner && owner.Trim().Length > 0 && r.Status is AuditRequestStatus.Open or AuditRequestStatus.Assigned or AuditRequestStatus.Flagged)
+            {
+                var state = r.Status == AuditRequestStatus.Flagged ? "flagged, answer again" : "to answer";
+                var late = r.DueOn < today ? $", overdue since {D(r.DueOn)}" : $", due {D(r.DueOn)}";
+                items.Add((owner, new DigestItem(RequestAssigned, r.Id, $"{r.Id} ({r.EngagementId}): {r.Text} ({state}{late})", r.DueOn)));
             }
         }
 
@@ -166,9 +186,11 @@ public sealed class DigestService(ProgramService program, TaskService tasks, Eng
     {
         TaskOverdue => "Overdue tasks",
         TaskDue => $"Tasks due within {DueSoonDays} days",
-        EvidenceGoingStale => $"Evidence stale or going stale within {StaleSoonDays} days",
+        EvidenceGoingStale => "Evidence stale or going stale soon",
         ActionOverdue => "Overdue corrective actions",
+        RequestAssigned => "Auditors' requests assigned to you",
         JudgementLapsed => "Judgements that lapsed",
+        NotificationJobs.EvidenceStale => "Evidence that turned stale",
         _ => kind,
     };
 

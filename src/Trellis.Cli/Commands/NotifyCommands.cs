@@ -1,15 +1,20 @@
 using System.CommandLine;
+using System.Globalization;
+using Trellis.Application.Operations;
 using Trellis.Cli.Output;
 using Trellis.Core.Common;
 
 namespace Trellis.Cli.Commands;
 
-/// <summary><c>trellis notify --dry-run</c>: what today's digest would tell each person (docs/operations.md, "Daily digest").</summary>
+/// <summary>
+/// <c>trellis notify</c>: runs the digest job now for its latest slot (once per slot, like the scheduler in <c>serve</c>);
+/// <c>--dry-run</c> shows what today's digest would tell each person (docs/operations.md, "Notifications").
+/// </summary>
 internal static class NotifyCommands
 {
     public static IEnumerable<Command> Create(CliContext ctx)
     {
-        var dryRun = new Option<bool>("--dry-run") { Description = "Show the digests without sending or storing anything." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Show the digests without sending or storing anything (without it: run the digest job for its latest slot now)." };
         var format = Options.Format("table", "json");
         var db = Db.Option();
         var cmd = new Command("notify", "The daily digest per person: overdue and due tasks, evidence going stale, overdue corrective actions, lapsed judgements.")
@@ -18,13 +23,12 @@ internal static class NotifyCommands
         };
         cmd.SetAction(async (parse, ct) =>
         {
+            var useCases = await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false);
             if (!parse.GetValue(dryRun))
             {
-                // Sending belongs to the scheduler inside `trellis serve` (once per slot across instances); not built yet.
-                throw new CliFailureException(new Error(ErrorCodes.InvalidOption, "only --dry-run is available: digests are not sent yet (issue 17, item 2: mail and the scheduler)", "--dry-run"));
+                return await RunAsync(ctx, useCases, parse.GetValue(format) == "json", ct).ConfigureAwait(false);
             }
 
-            var useCases = await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false);
             var digests = await useCases.Digests.ComputeAsync(ct).ConfigureAwait(false);
             if (parse.GetValue(format) == "json")
             {
@@ -48,5 +52,33 @@ internal static class NotifyCommands
             return ExitCodes.Ok;
         });
         yield return cmd;
+    }
+
+    // The digest job now, through the scheduler's own code path: the latest slot of Trellis:Scheduler:Digest (in its
+    // time zone), claimed in the database, so a slot a `serve` instance already ran is not run again.
+    private static async Task<int> RunAsync(CliContext ctx, UseCases useCases, bool json, CancellationToken ct)
+    {
+        var s = useCases.Scheduler;
+        var schedule = CliContext.Require(JobSchedule.Parse(NotificationJobs.Digest, s.Digest, s.TimeZone, SchedulerOptions.Section + ":Digest"));
+        if (schedule.LatestSlot(ctx.Clock.GetUtcNow()) is not { } slot)
+        {
+            throw new CliFailureException(new Error(ErrorCodes.InvalidOption, $"the digest schedule '{s.Digest}' had no occurrence in the last eight days", SchedulerOptions.Section + ":Digest"));
+        }
+
+        var outcome = await useCases.Jobs.RunAsync(NotificationJobs.Digest, slot, ct).ConfigureAwait(false);
+        if (json)
+        {
+            Render.WriteJson(ctx.Out, new { job = outcome.Job, slot = outcome.Slot, status = outcome.Status, people = outcome.People, mailed = outcome.Mailed, mailFailed = outcome.MailFailed, mailOff = outcome.MailOff });
+        }
+        else
+        {
+            ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"digest slot {outcome.Slot:yyyy-MM-dd HH:mm}Z: {outcome.Status}, {outcome.People} people, {outcome.Mailed} mailed, {outcome.MailFailed} mail failures"));
+            if (outcome.MailOff)
+            {
+                ctx.Out.WriteLine("No SMTP server configured (Trellis__Smtp__Host): no mail attempted; the in-app lists are filled.");
+            }
+        }
+
+        return ExitCodes.Ok;
     }
 }

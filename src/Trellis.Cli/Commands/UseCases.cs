@@ -26,6 +26,11 @@ internal sealed class UseCases
         Engagements = new EngagementService(engagements, Program, clock, Sampling());
         Tasks = new TaskService(Program, store, clock);
         Digests = new DigestService(Program, Tasks, Engagements, []);
+        var (smtp, scheduler) = Trellis.Web.Hosting.TrellisWebServices.NotificationOptions();
+        Scheduler = scheduler;
+        var notifications = new NotificationStore(database);
+        Notifications = new NotificationService(notifications, clock);
+        Jobs = new NotificationJobs(Digests, Program, notifications, new SmtpMailer(smtp), scheduler, JobInstance.Create(), clock);
         Database = database;
     }
 
@@ -65,6 +70,15 @@ internal sealed class UseCases
             .Select(k => KeyValuePair.Create(k[prefix.Length..], Environment.GetEnvironmentVariable(k)));
         return CliContext.Require(SamplingDefaults.Parse(settings));
     }
+
+    /// <summary>In-app notifications and preferences.</summary>
+    public NotificationService Notifications { get; }
+
+    /// <summary>The scheduled jobs (digest, stale-evidence sweep), run once per slot.</summary>
+    public NotificationJobs Jobs { get; }
+
+    /// <summary>The scheduler's settings (schedules, time zone, lease) from the environment.</summary>
+    public SchedulerOptions Scheduler { get; }
 
     /// <summary>The use cases on a database already open.</summary>
     public static UseCases On(TrellisDatabase database, CliContext ctx) => new(database, ctx.Clock, Account.Operator(Environment.UserName));

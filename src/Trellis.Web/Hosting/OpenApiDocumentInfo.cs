@@ -24,6 +24,7 @@ internal sealed class OpenApiDocumentInfo : IOpenApiDocumentTransformer
         ["Judgements"] = "The program's recorded judgements on requirements (not relevant, or sufficient with its reason).",
         ["Engagements"] = "Audits and assessments: windows, the operation ledger, the request list (PBC) and findings.",
         ["Tasks"] = "Recurring control work from each control's cadence: due occurrences, completion with evidence, reassigning, snoozing, did not occur.",
+        ["Notifications"] = "Your own in-app notifications (the daily digest's lines and stale-evidence notices), marking them read, and your notification preferences.",
         ["Requests"] = "Requests an auditor raises in an engagement: assigned, answered with evidence, accepted or flagged, with a comment thread.",
         ["Calendar"] = "The audit calendar as events (also as RFC 5545 ICS).",
         ["Exports"] = "Reports and exchange files: SoA, SOC 2 matrix, gap, readiness, OSCAL.",

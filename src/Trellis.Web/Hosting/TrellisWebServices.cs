@@ -67,8 +67,10 @@ public static class TrellisWebServices
         services.AddScoped<Application.Engagements.Agenda>();
         services.AddScoped<Application.Operations.TaskService>();
         services.AddScoped<Application.Operations.DigestService>();
+        AddNotifications(services, builder.Configuration);
         services.AddHostedService<WebStartup>();
         services.AddHostedService<AuditRetention>();
+        services.AddHostedService<Scheduler>();
 
         AddAccounts(services);
         AddAuthentication(builder);
@@ -118,6 +120,27 @@ public static class TrellisWebServices
     public static void ConfigureJson(JsonSerializerOptions options)
     {
         Trellis.Data.AuditTrail.CanonicalJson.ApplyConventions(options);
+    }
+
+    /// <summary>The SMTP and scheduler settings (<c>Trellis:Smtp</c>, <c>Trellis:Scheduler</c>); the CLI reads them from environment variables (<c>Trellis__Smtp__Host</c>, …).</summary>
+    public static (Application.Operations.SmtpOptions Smtp, Application.Operations.SchedulerOptions Scheduler) NotificationOptions(IConfiguration? configuration = null)
+    {
+        configuration ??= new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        return (configuration.GetSection(Application.Operations.SmtpOptions.Section).Get<Application.Operations.SmtpOptions>() ?? new(),
+            configuration.GetSection(Application.Operations.SchedulerOptions.Section).Get<Application.Operations.SchedulerOptions>() ?? new());
+    }
+
+    // Notifications (issue 17): the store, the in-app list, SMTP (Trellis:Smtp), the jobs and the scheduler (Trellis:Scheduler).
+    private static void AddNotifications(IServiceCollection services, IConfiguration configuration)
+    {
+        var (smtp, scheduler) = NotificationOptions(configuration);
+        services.AddSingleton(smtp);
+        services.AddSingleton(scheduler);
+        services.AddSingleton(sp => new NotificationStore(sp.GetRequiredService<TrellisDatabase>()));
+        services.AddSingleton<Application.Operations.SmtpMailer>();
+        services.TryAddSingleton(Application.Operations.JobInstance.Create());
+        services.AddScoped<Application.Operations.NotificationService>();
+        services.AddScoped<Application.Operations.NotificationJobs>();
     }
 
     private static void AddAccounts(IServiceCollection services)

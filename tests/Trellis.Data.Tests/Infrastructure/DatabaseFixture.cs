@@ -99,6 +99,10 @@ public sealed class DatabaseFixture : IAsyncLifetime
         DELETE FROM soa_decisions;
         DELETE FROM judgements;
         DELETE FROM blobs;
+        DELETE FROM notification_job_runs;
+        DELETE FROM notification_deliveries;
+        DELETE FROM notifications;
+        DELETE FROM notification_settings;
         DELETE FROM imported_frameworks;
         DELETE FROM imported_mappings;
         UPDATE program_settings SET organization = '', scope_json = '{}', risk_matrix_json = '{}',

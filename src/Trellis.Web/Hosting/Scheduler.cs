@@ -1,0 +1,107 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Trellis.Application.Operations;
+
+namespace Trellis.Web.Hosting;
+
+/// <summary>
+/// The scheduler inside <c>trellis serve</c> (issue 17, item 3): wakes at each job's next occurrence (and every
+/// <see cref="SchedulerOptions.PollInterval"/>), and runs the latest due slot of each job through
+/// <see cref="NotificationJobs"/>, which claims the slot in the database, so with several instances each slot runs
+/// once and a run a crashed instance left is carried on once its lease expires. Off with <c>Trellis:Scheduler:Enabled=false</c>.
+/// Time comes from the injected <see cref="TimeProvider"/>.
+/// </summary>
+internal sealed partial class Scheduler(IServiceProvider services, SchedulerOptions options, TimeProvider clock, ILogger<Scheduler> log) : BackgroundService
+{
+    private bool _saidNoSmtp;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Enabled)
+        {
+            LogDisabled(log);
+            return;
+        }
+
+        var schedules = new List<JobSchedule>();
+        foreach (var (job, cron, setting) in new[] { (NotificationJobs.Digest, options.Digest, "Digest"), (NotificationJobs.StaleEvidenceSweep, options.StaleEvidenceSweep, "StaleEvidenceSweep") })
+        {
+            var parsed = JobSchedule.Parse(job, cron, options.TimeZone, SchedulerOptions.Section + ":" + setting);
+            if (!parsed.IsSuccess)
+            {
+                throw new InvalidOperationException(parsed.Error!.ToString());
+            }
+
+            schedules.Add(parsed.Value);
+        }
+
+        // Start-up (migrations) runs first: WebStartup is registered before, and hosted services start in order.
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            foreach (var schedule in schedules)
+            {
+                await RunDueAsync(schedule, stoppingToken);
+            }
+
+            var now = clock.GetUtcNow();
+            var next = schedules.Select(s => s.NextSlot(now)).Where(n => n is not null).Select(n => n!.Value - now).DefaultIfEmpty(options.PollInterval).Min();
+            var wait = next < options.PollInterval ? next : options.PollInterval;
+            try
+            {
+                await Task.Delay(wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task RunDueAsync(JobSchedule schedule, CancellationToken ct)
+    {
+        if (schedule.LatestSlot(clock.GetUtcNow()) is not { } slot)
+        {
+            return;
+        }
+
+        try
+        {
+            await using var scope = services.CreateAsyncScope();
+            var outcome = await scope.ServiceProvider.GetRequiredService<NotificationJobs>().RunAsync(schedule.Job, slot, ct);
+            if (outcome.Status == "completed" || outcome.People > 0)
+            {
+                LogRun(log, outcome.Job, outcome.Slot, outcome.Status, outcome.People, outcome.Mailed, outcome.MailFailed);
+            }
+
+            if (outcome.MailOff && !_saidNoSmtp && outcome.People > 0)
+            {
+                _saidNoSmtp = true;
+                LogNoSmtp(log);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Stopping: the leases expire and another instance (or this one after a restart) carries on.
+        }
+#pragma warning disable CA1031 // A failing run (database unavailable) must not stop the scheduler; the next wake-up tries again.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LogFailed(log, e, schedule.Job, slot);
+        }
+
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scheduler off (Trellis:Scheduler:Enabled=false): no digest or stale-evidence sweep runs in this instance")]
+    private static partial void LogDisabled(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {Job} slot {Slot:o}: {Status}, {People} people, {Mailed} mailed, {Failed} mail failures")]
+    private static partial void LogRun(ILogger logger, string job, DateTimeOffset slot, string status, int people, int mailed, int failed);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "No SMTP server configured (Trellis:Smtp:Host): no mail is attempted; notifications go to the in-app lists only")]
+    private static partial void LogNoSmtp(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Job {Job} slot {Slot:o} failed; it is tried again at the next wake-up")]
+    private static partial void LogFailed(ILogger logger, Exception e, string job, DateTimeOffset slot);
+}
