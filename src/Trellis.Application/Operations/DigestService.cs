@@ -169,6 +169,8 @@ public sealed class DigestService(ProgramService program, TaskService tasks, Eng
         EvidenceGoingStale => $"Evidence stale or going stale within {StaleSoonDays} days",
         ActionOverdue => "Overdue corrective actions",
         JudgementLapsed => "Judgements that lapsed",
+        Policies.PolicyDigestSource.AcknowledgementPending => "Policies to acknowledge",
+        Policies.PolicyDigestSource.ReviewDue => $"Policies due for review within {Policies.PolicyDigestSource.ReviewSoonDays} days",
         _ => kind,
     };
 
