@@ -58,6 +58,11 @@ public sealed partial class PolicyService(ProgramService program, ProgramStore s
             return new Error(ErrorCodes.UnknownPolicyTemplate, $"no policy template '{template}' (templates: {string.Join(", ", PolicyTemplates.All.Select(x => x.Name))})", "template");
         }
 
+        if (owner is null && !PolicyLifecycle.IsEmail(account.Email))
+        {
+            return new Error(ErrorCodes.InvalidPolicy, $"'{account.Email}' is not a person's e-mail; name the policy's owner (--owner EMAIL)", "owner");
+        }
+
         var organization = (await program.LoadAsync(ct)).Organization;
         var body = t.Body.Replace("{{organization}}", string.IsNullOrWhiteSpace(organization) ? "the organization" : organization, StringComparison.Ordinal);
         var created = await CreateAsync(account, new NewPolicy(id ?? t.Name, t.Title, owner ?? account.Email, body) { Requirements = [.. t.Requirements.Select(r => r.ToString())] }, t.Name, ct);

@@ -65,6 +65,9 @@ public static class TrellisWebServices
         services.AddScoped<Application.Engagements.Agenda>();
         services.AddScoped<Application.Operations.TaskService>();
         services.AddScoped<Application.Operations.DigestService>();
+        services.AddSingleton<Application.Policies.IPolicyAudience>(sp => new AccountAudience(sp.GetRequiredService<TrellisDatabase>()));
+        services.AddScoped<Application.Policies.PolicyService>();
+        services.AddScoped<Application.Operations.IDigestSource, Application.Policies.PolicyDigestSource>();
         services.AddHostedService<WebStartup>();
         services.AddHostedService<AuditRetention>();
 
