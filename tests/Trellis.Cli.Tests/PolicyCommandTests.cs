@@ -150,4 +150,22 @@ public sealed class PolicyCommandTests : IDisposable
         Assert.Equal(64, textSha.Length);
         Assert.Equal("%PDF"u8.ToArray(), bytes[..4]);
     }
+
+    [Fact]
+    public void NotifyDryRun_PublishedPolicy_EachPersonWhoHasNotAcknowledgedIsTold()
+    {
+        ImportGovernanceProgram();
+        Ok("policies", "adopt", "information-security", "--id", "POL-001", "--owner", "ciso@lattice.example");
+        Ok("policies", "submit", "POL-001", "--version", "1", "--approver", "ceo@lattice.example");
+        Ok("policies", "approve", "POL-001", "--version", "1", "--by", "ceo@lattice.example");
+        Ok("policies", "publish", "POL-001", "--version", "1");
+        Ok("policies", "acknowledge", "POL-001", "--as", "ann@lattice.example");
+
+        var digests = JsonDocument.Parse(Ok("notify", "--dry-run", "--format", "json")).RootElement.EnumerateArray().ToList();
+
+        bool Told(string person) => digests.Any(d => d.GetProperty("person").GetString() == person
+            && d.GetProperty("items").EnumerateArray().Any(i => i.GetProperty("kind").GetString() == "policy-acknowledgement-pending" && i.GetProperty("subject").GetString() == "POL-001"));
+        Assert.True(Told("bob@lattice.example"));
+        Assert.False(Told("ann@lattice.example"));
+    }
 }
