@@ -56,6 +56,7 @@ public static class CliApp
             MappingCommands.Create(context),
             JudgementCommands.Create(context),
             TaskCommands.Create(context),
+            PolicyCommands.Create(context),
             NotifyCommands.Create(context),
             BackupCommands.Create(context),
             KeyRingCommands.Create(context),

@@ -24,9 +24,16 @@ public sealed partial class ProgramStore
     /// afterwards are deleted. Rows that existed before get their version incremented (so an ETag taken
     /// before the replace goes stale); new rows start at 1. Imported frameworks are kept.
     /// Fails with <c>duplicate-id</c>, <c>unknown-control</c>, <c>invalid-evidence</c>, <c>missing-blob</c>
-    /// or <c>blob-hash-mismatch</c> before writing anything.
+    /// or <c>blob-hash-mismatch</c> before writing anything. The stored policies are kept.
     /// </summary>
-    public async Task<Result<ProgramCounts>> ReplaceAsync(AuditRecord audit, ComplianceProgram program, IReadOnlyDictionary<string, byte[]> blobs, CancellationToken cancellationToken = default)
+    public Task<Result<ProgramCounts>> ReplaceAsync(AuditRecord audit, ComplianceProgram program, IReadOnlyDictionary<string, byte[]> blobs, CancellationToken cancellationToken = default) =>
+        ReplaceAsync(audit, program, blobs, null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="ReplaceAsync(AuditRecord, ComplianceProgram, IReadOnlyDictionary{string, byte[]}, CancellationToken)"/>, and
+    /// with <paramref name="policies"/> the program's policies are replaced by them in the same transaction (null: kept).
+    /// </summary>
+    public async Task<Result<ProgramCounts>> ReplaceAsync(AuditRecord audit, ComplianceProgram program, IReadOnlyDictionary<string, byte[]> blobs, IReadOnlyList<Core.Policies.Policy>? policies, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(program);
         ArgumentNullException.ThrowIfNull(blobs);
@@ -83,6 +90,10 @@ public sealed partial class ProgramStore
             await BulkInsert.InsertAsync(db, rows.Soa, ct).ConfigureAwait(false);
             await BulkInsert.InsertAsync(db, rows.Judgements, ct).ConfigureAwait(false);
             await BulkInsert.InsertAsync(db, rows.TaskNotes, ct).ConfigureAwait(false);
+            if (policies is not null)
+            {
+                await ReplacePoliciesAsync(db, policies, ct).ConfigureAwait(false);
+            }
 
             // Contents no evidence version refers to any more; a frozen audit package's zip is kept (its record's ID is the hash).
             await db.Blobs.Where(b => !db.EvidenceVersions.Any(v => v.Sha256 == b.Sha256)

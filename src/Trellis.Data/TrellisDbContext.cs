@@ -65,6 +65,18 @@ public class TrellisDbContext(DbContextOptions<TrellisDbContext> options) : DbCo
     /// <summary>Notes on occurrences of recurring control work.</summary>
     public DbSet<ControlTaskNoteRow> ControlTaskNotes => Set<ControlTaskNoteRow>();
 
+    /// <summary>Policies.</summary>
+    public DbSet<PolicyRow> Policies => Set<PolicyRow>();
+
+    /// <summary>Policy versions.</summary>
+    public DbSet<PolicyVersionRow> PolicyVersions => Set<PolicyVersionRow>();
+
+    /// <summary>Approvals of policy versions.</summary>
+    public DbSet<PolicyApprovalRow> PolicyApprovals => Set<PolicyApprovalRow>();
+
+    /// <summary>Acknowledgements of policy versions.</summary>
+    public DbSet<PolicyAcknowledgementRow> PolicyAcknowledgements => Set<PolicyAcknowledgementRow>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

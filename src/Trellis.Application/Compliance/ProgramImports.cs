@@ -98,8 +98,9 @@ public sealed class ProgramImports(ProgramStore store, EngagementStore calendarS
         }
 
         var (program, blobs) = DemoProgram.Create(clock);
-        var record = AuditRecords.Of(clock, actor, "program.load-demo", "program", new { organization = program.Organization, controls = program.Controls.Count, evidence = program.Evidence.Count });
-        var loaded = await store.ReplaceAsync(record, program, blobs, ct).ConfigureAwait(false);
+        var (withPolicies, allBlobs, policies) = DemoWithPolicies(program, blobs, clock.GetUtcNow());
+        var record = AuditRecords.Of(clock, actor, "program.load-demo", "program", new { organization = program.Organization, controls = program.Controls.Count, evidence = withPolicies.Evidence.Count, policies = policies.Count });
+        var loaded = await store.ReplaceAsync(record, withPolicies, allBlobs, policies, ct).ConfigureAwait(false);
         if (!loaded.IsSuccess)
         {
             return loaded.Error!;
@@ -109,5 +110,31 @@ public sealed class ProgramImports(ProgramStore store, EngagementStore calendarS
         var calendar = AuditRecords.Of(clock, actor, "engagements.load-demo", "engagements", new { engagements = set.Engagements.Select(e => e.Id), findings = set.Findings.Select(f => f.Id) });
         var (engagements, findings) = await calendarStore.AddMissingAsync(calendar, set.Engagements, set.Findings, ct).ConfigureAwait(false);
         return Result<DemoLoad?>.Ok(new DemoLoad(program.Organization, loaded.Value, engagements, findings));
+    }
+
+    // The demo's policies (DemoPolicies), each published one with its evidence item as publishing would have made it.
+    private static (ComplianceProgram Program, IReadOnlyDictionary<string, byte[]> Blobs, IReadOnlyList<Core.Policies.Policy> Policies) DemoWithPolicies(
+        ComplianceProgram program, IReadOnlyDictionary<string, byte[]> blobs, DateTimeOffset now)
+    {
+        var evidence = program.Evidence.ToList();
+        var allBlobs = new Dictionary<string, byte[]>(blobs, StringComparer.Ordinal);
+        var policies = new List<Core.Policies.Policy>();
+        foreach (var p in DemoPolicies.Create(now, program.Organization))
+        {
+            var controls = Policies.PolicyService.SupportedControls(p, program.Controls);
+            if (p.Current is not { } current || controls.Count == 0)
+            {
+                policies.Add(p);
+                continue;
+            }
+
+            var published = Policies.PolicyService.PublishedEvidence(p, current, controls, current.PublishedAt ?? now);
+            var id = $"EV-{p.Id}";
+            evidence.Add(new Core.Evidence.EvidenceItem { Id = id, Title = published.Title, Source = "policy", ControlIds = published.ControlIds, Versions = [published.Version] });
+            allBlobs[published.Version.Sha256!] = published.Content;
+            policies.Add(p with { EvidenceId = id });
+        }
+
+        return (program with { Evidence = evidence }, allBlobs, policies);
     }
 }

@@ -33,6 +33,9 @@ public sealed partial class ProgramService(ProgramStore store, ProgramCache cach
     /// <summary>Today's date (UTC) from the injected clock.</summary>
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
+    /// <summary>Forgets the program read in this request, after another service wrote to it.</summary>
+    internal void Forget() => _program = null;
+
     /// <summary>The whole program (once per request).</summary>
     public async Task<ComplianceProgram> LoadAsync(CancellationToken ct) => _program ??= await cache.ProgramAsync(ct);
 

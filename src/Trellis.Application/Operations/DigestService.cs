@@ -191,6 +191,8 @@ public sealed class DigestService(ProgramService program, TaskService tasks, Eng
         RequestAssigned => "Auditors' requests assigned to you",
         JudgementLapsed => "Judgements that lapsed",
         NotificationJobs.EvidenceStale => "Evidence that turned stale",
+        Policies.PolicyDigestSource.AcknowledgementPending => "Policies to acknowledge",
+        Policies.PolicyDigestSource.ReviewDue => $"Policies due for review within {Policies.PolicyDigestSource.ReviewSoonDays} days",
         _ => kind,
     };
 

@@ -25,7 +25,9 @@ internal sealed class UseCases
         Catalogs = new CatalogImports(Library, new ImportedFrameworkStore(database), new ImportedMappingStore(database), clock);
         Engagements = new EngagementService(engagements, Program, clock, Sampling());
         Tasks = new TaskService(Program, store, clock);
-        Digests = new DigestService(Program, Tasks, Engagements, []);
+        var audience = new Trellis.Web.Hosting.AccountAudience(database);
+        Policies = new Trellis.Application.Policies.PolicyService(Program, store, audience, clock);
+        Digests = new DigestService(Program, Tasks, Engagements, [new Trellis.Application.Policies.PolicyDigestSource(store, audience)]);
         var (smtp, scheduler) = Trellis.Web.Hosting.TrellisWebServices.NotificationOptions();
         Scheduler = scheduler;
         var notifications = new NotificationStore(database);
@@ -57,6 +59,9 @@ internal sealed class UseCases
 
     /// <summary>Recurring control tasks.</summary>
     public TaskService Tasks { get; }
+
+    /// <summary>Policies: adopt, approve, publish, acknowledge, export.</summary>
+    public Trellis.Application.Policies.PolicyService Policies { get; }
 
     /// <summary>The daily digest per person.</summary>
     public DigestService Digests { get; }

@@ -46,6 +46,10 @@ public static class ErrorCodes
     [ErrorCategory(ErrorCategory.NotFound)] public const string UnknownAction = "unknown-action";
     /// <summary>A task ID names no recurring task of the program (no such control, or no period of its cadence starts that day).</summary>
     [ErrorCategory(ErrorCategory.NotFound)] public const string UnknownTask = "unknown-task";
+    /// <summary>A policy ID (or a version number of it) names no policy of the program.</summary>
+    [ErrorCategory(ErrorCategory.NotFound)] public const string UnknownPolicy = "unknown-policy";
+    /// <summary>A name names no starter policy template.</summary>
+    [ErrorCategory(ErrorCategory.NotFound)] public const string UnknownPolicyTemplate = "unknown-policy-template";
     /// <summary>An e-mail names no account.</summary>
     [ErrorCategory(ErrorCategory.NotFound)] public const string UnknownAccount = "unknown-account";
     /// <summary>A name or ID names no API token of the account.</summary>
@@ -175,6 +179,10 @@ public static class ErrorCodes
     [ErrorCategory(ErrorCategory.Invalid)] public const string InvalidFinding = "invalid-finding";
     /// <summary>A task ID or a task change is malformed (ID form, missing reason, snooze date not after today).</summary>
     [ErrorCategory(ErrorCategory.Invalid)] public const string InvalidTask = "invalid-task";
+    /// <summary>A policy or policy version is malformed (ID, title, owner, approvers, body, mapping).</summary>
+    [ErrorCategory(ErrorCategory.Invalid)] public const string InvalidPolicy = "invalid-policy";
+    /// <summary>The policy version is not in the state the step needs (edit a draft, approve one in review, publish an approved one).</summary>
+    [ErrorCategory(ErrorCategory.Conflict)] public const string PolicyState = "policy-state";
     /// <summary>A request to raise is malformed (due date, what it is tied to).</summary>
     [ErrorCategory(ErrorCategory.Invalid)] public const string InvalidRequest = "invalid-request";
     /// <summary>A sample cannot be drawn as asked (size, seed, empty population) or a population list is malformed.</summary>

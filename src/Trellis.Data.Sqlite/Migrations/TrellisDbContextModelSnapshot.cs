@@ -713,6 +713,172 @@ namespace Trellis.Data.Sqlite.Migrations
                     b.ToTable("notification_settings", (string)null);
                 });
 
+            modelBuilder.Entity("Trellis.Data.Rows.PolicyAcknowledgementRow", b =>
+                {
+                    b.Property<string>("PolicyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("policy_id");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version_number");
+
+                    b.Property<string>("Person")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person");
+
+                    b.Property<long>("AcknowledgedUtcTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("acknowledged_utc_ticks");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ordinal");
+
+                    b.HasKey("PolicyId", "VersionNumber", "Person")
+                        .HasName("pk_policy_acknowledgements");
+
+                    b.ToTable("policy_acknowledgements", (string)null);
+                });
+
+            modelBuilder.Entity("Trellis.Data.Rows.PolicyApprovalRow", b =>
+                {
+                    b.Property<string>("PolicyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("policy_id");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version_number");
+
+                    b.Property<string>("Approver")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approver");
+
+                    b.Property<long>("ApprovedUtcTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("approved_utc_ticks");
+
+                    b.HasKey("PolicyId", "VersionNumber", "Approver")
+                        .HasName("pk_policy_approvals");
+
+                    b.ToTable("policy_approvals", (string)null);
+                });
+
+            modelBuilder.Entity("Trellis.Data.Rows.PolicyRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ControlsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("controls_json");
+
+                    b.Property<string>("EvidenceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence_id");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ordinal");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner");
+
+                    b.Property<string>("RequirementsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requirements_json");
+
+                    b.Property<string>("ReviewCadence")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_cadence");
+
+                    b.Property<string>("Template")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("template");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_policies");
+
+                    b.HasIndex("Ordinal")
+                        .HasDatabaseName("ix_policies_ordinal");
+
+                    b.ToTable("policies", (string)null);
+                });
+
+            modelBuilder.Entity("Trellis.Data.Rows.PolicyVersionRow", b =>
+                {
+                    b.Property<string>("PolicyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("policy_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<string>("ApproversJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approvers_json");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<long>("CreatedUtcTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_utc_ticks");
+
+                    b.Property<long?>("PublishedUtcTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("published_utc_ticks");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("PolicyId", "Number")
+                        .HasName("pk_policy_versions");
+
+                    b.ToTable("policy_versions", (string)null);
+                });
+
             modelBuilder.Entity("Trellis.Data.Rows.ProgramSettingsRow", b =>
                 {
                     b.Property<int>("Id")
@@ -1072,6 +1238,36 @@ namespace Trellis.Data.Sqlite.Migrations
                         .HasForeignKey("Sha256")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_evidence_versions_blobs_sha256");
+                });
+
+            modelBuilder.Entity("Trellis.Data.Rows.PolicyAcknowledgementRow", b =>
+                {
+                    b.HasOne("Trellis.Data.Rows.PolicyVersionRow", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyId", "VersionNumber")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_policy_acknowledgements_policy_versions_policy_id_version_number");
+                });
+
+            modelBuilder.Entity("Trellis.Data.Rows.PolicyApprovalRow", b =>
+                {
+                    b.HasOne("Trellis.Data.Rows.PolicyVersionRow", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyId", "VersionNumber")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_policy_approvals_policy_versions_policy_id_version_number");
+                });
+
+            modelBuilder.Entity("Trellis.Data.Rows.PolicyVersionRow", b =>
+                {
+                    b.HasOne("Trellis.Data.Rows.PolicyRow", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_policy_versions_policies_policy_id");
                 });
 
             modelBuilder.Entity("Trellis.Data.Rows.RiskActionControlRow", b =>

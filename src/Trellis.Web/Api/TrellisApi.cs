@@ -30,6 +30,7 @@ public static class TrellisApi
         v1.MapProgramSettingsEndpoints();
         v1.MapTaskEndpoints();
         v1.MapNotificationEndpoints();
+        v1.MapPolicyEndpoints();
         return app;
     }
 }

@@ -49,6 +49,10 @@ public static class Policies
 
     /// <summary>Read the audit trail: admin and compliance manager.</summary>
     public const string AuditTrailRead = "audit-trail.read";
+    /// <summary>Write policies (adopt, create, edit drafts, submit, publish): admin and compliance manager.</summary>
+    public const string PoliciesWrite = "policies.write";
+    /// <summary>Approve (as a named approver) and acknowledge policies: every role but auditor.</summary>
+    public const string PoliciesSign = "policies.sign";
 
     /// <summary>Manage accounts: admin.</summary>
     public const string UsersManage = "users.manage";
@@ -72,6 +76,8 @@ public static class Policies
         [RequestsReview] = [Roles.Admin, Roles.ComplianceManager, Roles.Auditor],
         [RequestsComment] = [Roles.Admin, Roles.ComplianceManager, Roles.ControlOwner, Roles.Auditor],
         [AuditTrailRead] = [Roles.Admin, Roles.ComplianceManager],
+        [PoliciesWrite] = [Roles.Admin, Roles.ComplianceManager],
+        [PoliciesSign] = [Roles.Admin, Roles.ComplianceManager, Roles.ControlOwner, Roles.Viewer],
         [UsersManage] = [Roles.Admin],
         [TokensOwn] = Roles.All,
     };

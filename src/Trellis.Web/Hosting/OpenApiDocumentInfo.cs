@@ -23,6 +23,7 @@ internal sealed class OpenApiDocumentInfo : IOpenApiDocumentTransformer
         ["Statement of Applicability"] = "ISO/IEC 27001 Annex A decisions (applicable or excluded, with the justification) and drift.",
         ["Judgements"] = "The program's recorded judgements on requirements (not relevant, or sufficient with its reason).",
         ["Engagements"] = "Audits and assessments: windows, the operation ledger, the request list (PBC) and findings.",
+        ["Policies"] = "Policies in Markdown: adopt a starter template, edit the draft, submit to named approvers, approve, publish (evidence for the mapped requirements), acknowledge, PDF.",
         ["Tasks"] = "Recurring control work from each control's cadence: due occurrences, completion with evidence, reassigning, snoozing, did not occur.",
         ["Notifications"] = "Your own in-app notifications (the daily digest's lines and stale-evidence notices), marking them read, and your notification preferences.",
         ["Requests"] = "Requests an auditor raises in an engagement: assigned, answered with evidence, accepted or flagged, with a comment thread.",

@@ -68,6 +68,9 @@ public static class TrellisWebServices
         services.AddScoped<Application.Operations.TaskService>();
         services.AddScoped<Application.Operations.DigestService>();
         AddNotifications(services, builder.Configuration);
+        services.AddSingleton<Application.Policies.IPolicyAudience>(sp => new AccountAudience(sp.GetRequiredService<TrellisDatabase>()));
+        services.AddScoped<Application.Policies.PolicyService>();
+        services.AddScoped<Application.Operations.IDigestSource, Application.Policies.PolicyDigestSource>();
         services.AddHostedService<WebStartup>();
         services.AddHostedService<AuditRetention>();
         services.AddHostedService<Scheduler>();

@@ -39,6 +39,7 @@ public class WireNamesTests
         { typeof(Cadence), ["continuous", "daily", "weekly", "monthly", "quarterly", "semi-annual", "annual", "on-event"] },
         { typeof(ImplementationStatus), ["planned", "in-progress", "implemented", "not-applicable"] },
         { typeof(Trellis.Core.Operations.ControlTaskStatus), ["open", "overdue", "snoozed", "done", "did-not-occur"] },
+        { typeof(Trellis.Core.Policies.PolicyStatus), ["draft", "in-review", "approved", "published", "superseded"] },
         { typeof(InclusionReason), ["risk", "legal", "contractual", "business"] },
         { typeof(SubserviceMethod), ["carve-out", "inclusive"] },
         { typeof(RiskTreatment), ["modify", "retain", "avoid", "share"] },
