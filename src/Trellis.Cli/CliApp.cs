@@ -56,6 +56,8 @@ public static class CliApp
             MappingCommands.Create(context),
             JudgementCommands.Create(context),
             TaskCommands.Create(context),
+            PeopleCommands.Create(context),
+            VendorCommands.Create(context),
             NotifyCommands.Create(context),
             BackupCommands.Create(context),
             KeyRingCommands.Create(context),

@@ -65,6 +65,9 @@ public class TrellisDbContext(DbContextOptions<TrellisDbContext> options) : DbCo
     /// <summary>Notes on occurrences of recurring control work.</summary>
     public DbSet<ControlTaskNoteRow> ControlTaskNotes => Set<ControlTaskNoteRow>();
 
+    /// <summary>The staff and vendor registers, as JSON documents.</summary>
+    public DbSet<RegisterEntryRow> RegisterEntries => Set<RegisterEntryRow>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

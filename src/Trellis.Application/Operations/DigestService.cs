@@ -169,6 +169,9 @@ public sealed class DigestService(ProgramService program, TaskService tasks, Eng
         EvidenceGoingStale => $"Evidence stale or going stale within {StaleSoonDays} days",
         ActionOverdue => "Overdue corrective actions",
         JudgementLapsed => "Judgements that lapsed",
+        Vendors.RegisterDigestSource.VendorReviewDue => "Vendor reviews due or overdue",
+        Vendors.RegisterDigestSource.AssuranceExpiring => "Vendor assurance expiring, expired or qualified",
+        Vendors.RegisterDigestSource.OffboardingOpen => "Leavers' access still to remove",
         _ => kind,
     };
 

@@ -3,6 +3,8 @@ using Trellis.Application.Catalogs;
 using Trellis.Application.Compliance;
 using Trellis.Application.Engagements;
 using Trellis.Application.Operations;
+using Trellis.Application.People;
+using Trellis.Application.Vendors;
 using Trellis.Data;
 
 namespace Trellis.Cli.Commands;
@@ -25,7 +27,9 @@ internal sealed class UseCases
         Catalogs = new CatalogImports(Library, new ImportedFrameworkStore(database), new ImportedMappingStore(database), clock);
         Engagements = new EngagementService(engagements, Program, clock);
         Tasks = new TaskService(Program, store, clock);
-        Digests = new DigestService(Program, Tasks, Engagements, []);
+        Digests = new DigestService(Program, Tasks, Engagements, [new RegisterDigestSource(store)]);
+        People = new PeopleService(Program, store, clock);
+        Vendors = new VendorService(Program, store, clock);
         Database = database;
     }
 
@@ -55,6 +59,12 @@ internal sealed class UseCases
 
     /// <summary>The daily digest per person.</summary>
     public DigestService Digests { get; }
+
+    /// <summary>The staff register.</summary>
+    public PeopleService People { get; }
+
+    /// <summary>The vendor register.</summary>
+    public VendorService Vendors { get; }
 
     /// <summary>The use cases on a database already open.</summary>
     public static UseCases On(TrellisDatabase database, CliContext ctx) => new(database, ctx.Clock, Account.Operator(Environment.UserName));

@@ -46,6 +46,10 @@ public static class ErrorCodes
     [ErrorCategory(ErrorCategory.NotFound)] public const string UnknownAction = "unknown-action";
     /// <summary>A task ID names no recurring task of the program (no such control, or no period of its cadence starts that day).</summary>
     [ErrorCategory(ErrorCategory.NotFound)] public const string UnknownTask = "unknown-task";
+    /// <summary>An e-mail names no person of the staff register.</summary>
+    [ErrorCategory(ErrorCategory.NotFound)] public const string UnknownPerson = "unknown-person";
+    /// <summary>A vendor ID names no vendor of the register.</summary>
+    [ErrorCategory(ErrorCategory.NotFound)] public const string UnknownVendor = "unknown-vendor";
     /// <summary>An e-mail names no account.</summary>
     [ErrorCategory(ErrorCategory.NotFound)] public const string UnknownAccount = "unknown-account";
     /// <summary>A name or ID names no API token of the account.</summary>
@@ -175,6 +179,10 @@ public static class ErrorCodes
     [ErrorCategory(ErrorCategory.Invalid)] public const string InvalidFinding = "invalid-finding";
     /// <summary>A task ID or a task change is malformed (ID form, missing reason, snooze date not after today).</summary>
     [ErrorCategory(ErrorCategory.Invalid)] public const string InvalidTask = "invalid-task";
+    /// <summary>A person to save, or a row of a staff CSV, is malformed (e-mail, dates, manager, checklist item).</summary>
+    [ErrorCategory(ErrorCategory.Invalid)] public const string InvalidPerson = "invalid-person";
+    /// <summary>A vendor to save is malformed (ID, name, cadence, assurance dates, subservice controls).</summary>
+    [ErrorCategory(ErrorCategory.Invalid)] public const string InvalidVendor = "invalid-vendor";
     /// <summary>A request to raise is malformed (due date, what it is tied to).</summary>
     [ErrorCategory(ErrorCategory.Invalid)] public const string InvalidRequest = "invalid-request";
     /// <summary>A sample cannot be drawn as asked (size, seed, empty population) or a population list is malformed.</summary>

@@ -65,6 +65,9 @@ public static class TrellisWebServices
         services.AddScoped<Application.Engagements.Agenda>();
         services.AddScoped<Application.Operations.TaskService>();
         services.AddScoped<Application.Operations.DigestService>();
+        services.AddScoped<Application.People.PeopleService>();
+        services.AddScoped<Application.Vendors.VendorService>();
+        services.AddSingleton<Application.Operations.IDigestSource, Application.Vendors.RegisterDigestSource>();
         services.AddHostedService<WebStartup>();
         services.AddHostedService<AuditRetention>();
 
