@@ -105,7 +105,11 @@ public sealed class ProgramImports(ProgramStore store, EngagementStore calendarS
             return loaded.Error!;
         }
 
-        var set = DemoAudits.Create(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var people = DemoRegisters.People(today);
+        var vendors = DemoRegisters.Vendors(today);
+        await store.ReplaceRegistersAsync(AuditRecords.Of(clock, actor, "registers.load-demo", "registers", new { people = people.Select(p => p.Id), vendors = vendors.Select(v => v.Id) }), people, vendors, DemoRegisters.Settings, ct).ConfigureAwait(false);
+        var set = DemoAudits.Create(today);
         var calendar = AuditRecords.Of(clock, actor, "engagements.load-demo", "engagements", new { engagements = set.Engagements.Select(e => e.Id), findings = set.Findings.Select(f => f.Id) });
         var (engagements, findings) = await calendarStore.AddMissingAsync(calendar, set.Engagements, set.Findings, ct).ConfigureAwait(false);
         return Result<DemoLoad?>.Ok(new DemoLoad(program.Organization, loaded.Value, engagements, findings));
