@@ -61,6 +61,17 @@ public sealed class PeopleService(ProgramService program, ProgramStore store, Ti
         return found.IsSuccess ? View(found.Value, await store.PeopleSettingsAsync(ct), Today) : found.Error!;
     }
 
+    /// <summary>
+    /// The registers as program.yaml carries them: the staff register only for admins and compliance managers (others
+    /// export the program without it), the vendor register and settings for everyone who exports.
+    /// </summary>
+    public async Task<Trellis.Exchange.ProgramAsCode.ProgramRegisters> ForExportAsync(Account account, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var people = Refuse(account) is null ? await store.PeopleAsync(ct) : [];
+        return new(people, await store.VendorsAsync(ct), await store.PeopleSettingsAsync(ct));
+    }
+
     /// <summary>The register's counts today.</summary>
     public async Task<Result<PeopleCoverage>> CoverageAsync(Account account, CancellationToken ct)
     {
