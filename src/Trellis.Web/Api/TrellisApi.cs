@@ -29,6 +29,7 @@ public static class TrellisApi
         v1.MapSearchEndpoints();
         v1.MapProgramSettingsEndpoints();
         v1.MapTaskEndpoints();
+        v1.MapRegisterEndpoints();
         return app;
     }
 }

@@ -23,6 +23,8 @@ internal sealed class OpenApiDocumentInfo : IOpenApiDocumentTransformer
         ["Statement of Applicability"] = "ISO/IEC 27001 Annex A decisions (applicable or excluded, with the justification) and drift.",
         ["Judgements"] = "The program's recorded judgements on requirements (not relevant, or sufficient with its reason).",
         ["Engagements"] = "Audits and assessments: windows, the operation ledger, the request list (PBC) and findings.",
+        ["People"] = "The staff register (admins and compliance managers only): off-boarding state, export and erasure per person.",
+        ["Vendors"] = "The vendor register: assurance held with expiry warnings, reviews, subservice organizations and their CSOCs.",
         ["Tasks"] = "Recurring control work from each control's cadence: due occurrences, completion with evidence, reassigning, snoozing, did not occur.",
         ["Requests"] = "Requests an auditor raises in an engagement: assigned, answered with evidence, accepted or flagged, with a comment thread.",
         ["Calendar"] = "The audit calendar as events (also as RFC 5545 ICS).",
