@@ -57,6 +57,8 @@ public static class CliApp
             JudgementCommands.Create(context),
             TaskCommands.Create(context),
             PolicyCommands.Create(context),
+            PeopleCommands.Create(context),
+            VendorCommands.Create(context),
             NotifyCommands.Create(context),
             BackupCommands.Create(context),
             KeyRingCommands.Create(context),

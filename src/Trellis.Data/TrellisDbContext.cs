@@ -76,6 +76,8 @@ public class TrellisDbContext(DbContextOptions<TrellisDbContext> options) : DbCo
 
     /// <summary>Acknowledgements of policy versions.</summary>
     public DbSet<PolicyAcknowledgementRow> PolicyAcknowledgements => Set<PolicyAcknowledgementRow>();
+    /// <summary>The staff and vendor registers, as JSON documents.</summary>
+    public DbSet<RegisterEntryRow> RegisterEntries => Set<RegisterEntryRow>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -55,7 +55,8 @@ public sealed class ProgramImports(ProgramStore store, EngagementStore calendarS
     /// Replaces the program with <paramref name="program"/> and its evidence file contents, all or nothing.
     /// <paramref name="source"/> says where it came from (a file name) for the audit trail.
     /// </summary>
-    public async Task<Result<ProgramCounts>> ReplaceAsync(Account actor, ComplianceProgram program, IReadOnlyDictionary<string, byte[]> blobs, string source, CancellationToken ct)
+    /// <param name="registers">The staff and vendor registers of the file, replacing the stored ones; null leaves them alone.</param>
+    public async Task<Result<ProgramCounts>> ReplaceAsync(Account actor, ComplianceProgram program, IReadOnlyDictionary<string, byte[]> blobs, string source, CancellationToken ct, Trellis.Exchange.ProgramAsCode.ProgramRegisters? registers = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(program);
@@ -72,7 +73,14 @@ public sealed class ProgramImports(ProgramStore store, EngagementStore calendarS
             evidence = program.Evidence.Count,
             risks = program.Risks.Count,
         });
-        return await store.ReplaceAsync(record, program, blobs, ct).ConfigureAwait(false);
+        var replaced = await store.ReplaceAsync(record, program, blobs, ct).ConfigureAwait(false);
+        if (replaced.IsSuccess && registers is { } r)
+        {
+            // The registers are their own write right after: program.yaml was read and checked whole before either.
+            await store.ReplaceRegistersAsync(AuditRecords.Of(clock, actor, "registers.import", "registers", new { source, people = r.People.Select(p => p.Id), vendors = r.Vendors.Select(v => v.Id) }), r.People, r.Vendors, r.Settings, ct).ConfigureAwait(false);
+        }
+
+        return replaced;
     }
 
     /// <summary>
@@ -106,7 +114,11 @@ public sealed class ProgramImports(ProgramStore store, EngagementStore calendarS
             return loaded.Error!;
         }
 
-        var set = DemoAudits.Create(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var people = DemoRegisters.People(today);
+        var vendors = DemoRegisters.Vendors(today);
+        await store.ReplaceRegistersAsync(AuditRecords.Of(clock, actor, "registers.load-demo", "registers", new { people = people.Select(p => p.Id), vendors = vendors.Select(v => v.Id) }), people, vendors, DemoRegisters.Settings, ct).ConfigureAwait(false);
+        var set = DemoAudits.Create(today);
         var calendar = AuditRecords.Of(clock, actor, "engagements.load-demo", "engagements", new { engagements = set.Engagements.Select(e => e.Id), findings = set.Findings.Select(f => f.Id) });
         var (engagements, findings) = await calendarStore.AddMissingAsync(calendar, set.Engagements, set.Findings, ct).ConfigureAwait(false);
         return Result<DemoLoad?>.Ok(new DemoLoad(program.Organization, loaded.Value, engagements, findings));

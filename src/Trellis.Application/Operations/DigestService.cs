@@ -193,6 +193,9 @@ public sealed class DigestService(ProgramService program, TaskService tasks, Eng
         NotificationJobs.EvidenceStale => "Evidence that turned stale",
         Policies.PolicyDigestSource.AcknowledgementPending => "Policies to acknowledge",
         Policies.PolicyDigestSource.ReviewDue => $"Policies due for review within {Policies.PolicyDigestSource.ReviewSoonDays} days",
+        Vendors.RegisterDigestSource.VendorReviewDue => "Vendor reviews due or overdue",
+        Vendors.RegisterDigestSource.AssuranceExpiring => "Vendor assurance expiring, expired or qualified",
+        Vendors.RegisterDigestSource.OffboardingOpen => "Leavers' access still to remove",
         _ => kind,
     };
 

@@ -77,7 +77,7 @@ internal static class ProgramExchangeCommands
             }
 
             var database = useCases.Database;
-            var counts = CliContext.Require(await useCases.Imports.ReplaceAsync(useCases.Actor, read.Program!, read.Blobs, Path.GetFileName(parse.GetValue(file)!), ct).ConfigureAwait(false));
+            var counts = CliContext.Require(await useCases.Imports.ReplaceAsync(useCases.Actor, read.Program!, read.Blobs, Path.GetFileName(parse.GetValue(file)!), ct, read.Registers).ConfigureAwait(false));
             await WriteCounts(ctx, $"Imported into {database.Description}", counts).ConfigureAwait(false);
             return ExitCodes.Ok;
         });
@@ -94,7 +94,8 @@ internal static class ProgramExchangeCommands
             var useCases = await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false);
             var (program, blobs) = CliContext.Require(await useCases.Program.ExportAsync(useCases.Actor, ct).ConfigureAwait(false));
 
-            var path = CliContext.Require(ProgramYamlWriter.Write(program, sha => blobs.GetValueOrDefault(sha), parse.GetValue(output)!));
+            var registers = await useCases.People.ForExportAsync(useCases.Actor, ct).ConfigureAwait(false);
+            var path = CliContext.Require(ProgramYamlWriter.Write(program, sha => blobs.GetValueOrDefault(sha), parse.GetValue(output)!, registers));
             await ctx.Out.WriteLineAsync($"Exported {program.Controls.Count} controls, {program.Evidence.Count} evidence items ({blobs.Count} files), {program.Risks.Count} risks to {path}").ConfigureAwait(false);
             return ExitCodes.Ok;
         });

@@ -3,6 +3,8 @@ using Trellis.Application.Catalogs;
 using Trellis.Application.Compliance;
 using Trellis.Application.Engagements;
 using Trellis.Application.Operations;
+using Trellis.Application.People;
+using Trellis.Application.Vendors;
 using Trellis.Data;
 
 namespace Trellis.Cli.Commands;
@@ -27,12 +29,14 @@ internal sealed class UseCases
         Tasks = new TaskService(Program, store, clock);
         var audience = new Trellis.Web.Hosting.AccountAudience(database);
         Policies = new Trellis.Application.Policies.PolicyService(Program, store, audience, clock);
-        Digests = new DigestService(Program, Tasks, Engagements, [new Trellis.Application.Policies.PolicyDigestSource(store, audience)]);
+        Digests = new DigestService(Program, Tasks, Engagements, [new Trellis.Application.Policies.PolicyDigestSource(store, audience), new RegisterDigestSource(store)]);
         var (smtp, scheduler) = Trellis.Web.Hosting.TrellisWebServices.NotificationOptions();
         Scheduler = scheduler;
         var notifications = new NotificationStore(database);
         Notifications = new NotificationService(notifications, clock);
         Jobs = new NotificationJobs(Digests, Program, notifications, new SmtpMailer(smtp), scheduler, JobInstance.Create(), clock);
+        People = new PeopleService(Program, store, clock);
+        Vendors = new VendorService(Program, store, clock);
         Database = database;
     }
 
@@ -84,6 +88,11 @@ internal sealed class UseCases
 
     /// <summary>The scheduler's settings (schedules, time zone, lease) from the environment.</summary>
     public SchedulerOptions Scheduler { get; }
+    /// <summary>The staff register.</summary>
+    public PeopleService People { get; }
+
+    /// <summary>The vendor register.</summary>
+    public VendorService Vendors { get; }
 
     /// <summary>The use cases on a database already open.</summary>
     public static UseCases On(TrellisDatabase database, CliContext ctx) => new(database, ctx.Clock, Account.Operator(Environment.UserName));

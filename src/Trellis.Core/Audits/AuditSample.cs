@@ -143,7 +143,7 @@ public static class PopulationCsv
     private static Error Fail(int line, string message) => new(ErrorCodes.InvalidSample, $"population CSV line {line}: {message}", $"csv:{line}");
 
     // RFC 4180: fields separated by commas, quoted fields may hold commas, quotes ("") and line breaks.
-    private static IEnumerable<(int Line, IReadOnlyList<string> Fields)> Rows(string csv)
+    internal static IEnumerable<(int Line, IReadOnlyList<string> Fields)> Rows(string csv)
     {
         var (fields, field, quoted, line, start) = (new List<string>(), new System.Text.StringBuilder(), false, 1, 1);
         for (var i = 0; i < csv.Length; i++)

@@ -50,6 +50,10 @@ public static class ErrorCodes
     [ErrorCategory(ErrorCategory.NotFound)] public const string UnknownPolicy = "unknown-policy";
     /// <summary>A name names no starter policy template.</summary>
     [ErrorCategory(ErrorCategory.NotFound)] public const string UnknownPolicyTemplate = "unknown-policy-template";
+    /// <summary>An e-mail names no person of the staff register.</summary>
+    [ErrorCategory(ErrorCategory.NotFound)] public const string UnknownPerson = "unknown-person";
+    /// <summary>A vendor ID names no vendor of the register.</summary>
+    [ErrorCategory(ErrorCategory.NotFound)] public const string UnknownVendor = "unknown-vendor";
     /// <summary>An e-mail names no account.</summary>
     [ErrorCategory(ErrorCategory.NotFound)] public const string UnknownAccount = "unknown-account";
     /// <summary>A name or ID names no API token of the account.</summary>
@@ -183,6 +187,10 @@ public static class ErrorCodes
     [ErrorCategory(ErrorCategory.Invalid)] public const string InvalidPolicy = "invalid-policy";
     /// <summary>The policy version is not in the state the step needs (edit a draft, approve one in review, publish an approved one).</summary>
     [ErrorCategory(ErrorCategory.Conflict)] public const string PolicyState = "policy-state";
+    /// <summary>A person to save, or a row of a staff CSV, is malformed (e-mail, dates, manager, checklist item).</summary>
+    [ErrorCategory(ErrorCategory.Invalid)] public const string InvalidPerson = "invalid-person";
+    /// <summary>A vendor to save is malformed (ID, name, cadence, assurance dates, subservice controls).</summary>
+    [ErrorCategory(ErrorCategory.Invalid)] public const string InvalidVendor = "invalid-vendor";
     /// <summary>A request to raise is malformed (due date, what it is tied to).</summary>
     [ErrorCategory(ErrorCategory.Invalid)] public const string InvalidRequest = "invalid-request";
     /// <summary>A sample cannot be drawn as asked (size, seed, empty population) or a population list is malformed.</summary>

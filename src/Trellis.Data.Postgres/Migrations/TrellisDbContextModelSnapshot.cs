@@ -980,6 +980,44 @@ namespace Trellis.Data.Postgres.Migrations
                     b.ToTable("readiness_snapshots", (string)null);
                 });
 
+            modelBuilder.Entity("Trellis.Data.Rows.RegisterEntryRow", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("document");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Kind", "Id")
+                        .HasName("pk_register_entries");
+
+                    b.HasIndex("Kind", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_register_entries_kind_key");
+
+                    b.ToTable("register_entries", (string)null);
+                });
+
             modelBuilder.Entity("Trellis.Data.Rows.RiskActionControlRow", b =>
                 {
                     b.Property<string>("RiskId")

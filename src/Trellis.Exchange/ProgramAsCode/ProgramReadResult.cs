@@ -28,7 +28,11 @@ public sealed record ProgramReadResult
     /// <summary>True when the program was read and validated without any problem.</summary>
     public bool IsSuccess => Program is not null;
 
-    internal static ProgramReadResult Ok(ComplianceProgram program, IReadOnlyDictionary<string, byte[]> blobs) => new(program, blobs, []);
+    /// <summary>The staff and vendor registers (<see cref="ProgramRegisters.Empty"/> when the file has none, or on errors).</summary>
+    public ProgramRegisters Registers { get; private init; } = ProgramRegisters.Empty;
+
+    internal static ProgramReadResult Ok(ComplianceProgram program, IReadOnlyDictionary<string, byte[]> blobs, ProgramRegisters registers) =>
+        new(program, blobs, []) { Registers = registers };
 
     internal static ProgramReadResult Fail(IReadOnlyList<Error> errors) =>
         new(null, new Dictionary<string, byte[]>(), errors.Count > 0 ? errors : throw new ArgumentException("a failure needs errors", nameof(errors)));

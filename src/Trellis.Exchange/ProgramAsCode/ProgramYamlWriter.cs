@@ -31,8 +31,9 @@ public static class ProgramYamlWriter
     /// <param name="program">The program to export.</param>
     /// <param name="blobs">Returns the bytes stored under a lowercase hex SHA-256, or null when there are none.</param>
     /// <param name="directory">The program folder to write.</param>
+    /// <param name="registers">The staff and vendor registers (<c>people</c>, <c>vendors</c>); none when null or empty.</param>
     /// <returns>The path of the written program.yaml, or the first evidence content that is missing or corrupt.</returns>
-    public static Result<string> Write(ComplianceProgram program, Func<string, byte[]?> blobs, string directory)
+    public static Result<string> Write(ComplianceProgram program, Func<string, byte[]?> blobs, string directory, ProgramRegisters? registers = null)
     {
         ArgumentNullException.ThrowIfNull(program);
         ArgumentNullException.ThrowIfNull(blobs);
@@ -72,15 +73,15 @@ public static class ProgramYamlWriter
         }
 
         var programPath = Path.Combine(directory, ProgramFileName);
-        File.WriteAllBytes(programPath, new UTF8Encoding(false).GetBytes(ToYaml(program, paths)));
+        File.WriteAllBytes(programPath, new UTF8Encoding(false).GetBytes(ToYaml(program, paths, registers)));
         return programPath;
     }
 
     /// <summary>The text of program.yaml for <paramref name="program"/>, exactly as <see cref="Write"/> writes it.</summary>
-    public static string ToYaml(ComplianceProgram program)
+    public static string ToYaml(ComplianceProgram program, ProgramRegisters? registers = null)
     {
         ArgumentNullException.ThrowIfNull(program);
-        return ToYaml(program, EvidencePaths(program));
+        return ToYaml(program, EvidencePaths(program), registers);
     }
 
     /// <summary>
@@ -108,7 +109,7 @@ public static class ProgramYamlWriter
         return paths;
     }
 
-    private static string ToYaml(ComplianceProgram p, Dictionary<EvidenceVersion, string> paths)
+    private static string ToYaml(ComplianceProgram p, Dictionary<EvidenceVersion, string> paths, ProgramRegisters? registers)
     {
         var root = new MapBuilder()
             .Add("format", new YText(ProgramYamlReader.Format))
@@ -125,6 +126,7 @@ public static class ProgramYamlWriter
 
         root.AddList("judgements", p.Judgements.Select(JudgementSection.Node));
         root.AddList("taskNotes", p.TaskNotes.Select(TaskNoteSection.Node));
+        RegisterSection.Add(root, registers ?? ProgramRegisters.Empty);
 
         return YamlEmitter.Emit(root.Build());
     }

@@ -31,6 +31,7 @@ public static class TrellisApi
         v1.MapTaskEndpoints();
         v1.MapNotificationEndpoints();
         v1.MapPolicyEndpoints();
+        v1.MapRegisterEndpoints();
         return app;
     }
 }

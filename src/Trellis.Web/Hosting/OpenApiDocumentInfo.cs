@@ -24,6 +24,8 @@ internal sealed class OpenApiDocumentInfo : IOpenApiDocumentTransformer
         ["Judgements"] = "The program's recorded judgements on requirements (not relevant, or sufficient with its reason).",
         ["Engagements"] = "Audits and assessments: windows, the operation ledger, the request list (PBC) and findings.",
         ["Policies"] = "Policies in Markdown: adopt a starter template, edit the draft, submit to named approvers, approve, publish (evidence for the mapped requirements), acknowledge, PDF.",
+        ["People"] = "The staff register (admins and compliance managers only): off-boarding state, export and erasure per person.",
+        ["Vendors"] = "The vendor register: assurance held with expiry warnings, reviews, subservice organizations and their CSOCs.",
         ["Tasks"] = "Recurring control work from each control's cadence: due occurrences, completion with evidence, reassigning, snoozing, did not occur.",
         ["Notifications"] = "Your own in-app notifications (the daily digest's lines and stale-evidence notices), marking them read, and your notification preferences.",
         ["Requests"] = "Requests an auditor raises in an engagement: assigned, answered with evidence, accepted or flagged, with a comment thread.",

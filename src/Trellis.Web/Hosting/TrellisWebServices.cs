@@ -71,6 +71,9 @@ public static class TrellisWebServices
         services.AddSingleton<Application.Policies.IPolicyAudience>(sp => new AccountAudience(sp.GetRequiredService<TrellisDatabase>()));
         services.AddScoped<Application.Policies.PolicyService>();
         services.AddScoped<Application.Operations.IDigestSource, Application.Policies.PolicyDigestSource>();
+        services.AddScoped<Application.People.PeopleService>();
+        services.AddScoped<Application.Vendors.VendorService>();
+        services.AddSingleton<Application.Operations.IDigestSource, Application.Vendors.RegisterDigestSource>();
         services.AddHostedService<WebStartup>();
         services.AddHostedService<AuditRetention>();
         services.AddHostedService<Scheduler>();

@@ -17,7 +17,7 @@ namespace Trellis.Web.Pages;
 /// over time from the daily snapshots as an inline SVG chart with a table alternative.
 /// </summary>
 [Authorize(Policy = Policies.ProgramRead)]
-public sealed class IndexModel(ProgramService program, Agenda agenda, Application.Operations.TaskService tasks) : PageModel
+public sealed class IndexModel(ProgramService program, Agenda agenda, Application.Operations.TaskService tasks, Application.Vendors.VendorService vendors) : PageModel
 {
     /// <summary>Days of history the chart shows.</summary>
     public const int HistoryDays = 90;
@@ -33,6 +33,9 @@ public sealed class IndexModel(ProgramService program, Agenda agenda, Applicatio
 
     /// <summary>Open, overdue and snoozed recurring tasks (staff; empty for an auditor).</summary>
     public IReadOnlyList<Core.Operations.ControlTask> Tasks { get; private set; } = [];
+
+    /// <summary>Vendor exceptions today: overdue reviews, expired or modified assurance, each naming the vendor.</summary>
+    public IReadOnlyList<Core.Vendors.VendorWarning> VendorExceptions { get; private set; } = [];
 
     /// <summary>Organization name.</summary>
     public string Organization { get; private set; } = "";
@@ -68,6 +71,7 @@ public sealed class IndexModel(ProgramService program, Agenda agenda, Applicatio
         Agenda = await agenda.BuildAsync(account, ct);
         var pending = await tasks.ListAsync(account, new Application.Operations.TaskQuery(PendingOnly: true), ct);
         Tasks = pending.IsSuccess ? pending.Value : [];
+        VendorExceptions = await vendors.ExceptionsAsync(account, ct);
         From = program.Today.AddDays(-HistoryDays + 1);
         var history = new Dictionary<string, IReadOnlyList<ReadinessCounts>>(StringComparer.Ordinal);
         foreach (var r in Readiness)

@@ -105,6 +105,7 @@ public sealed class DatabaseFixture : IAsyncLifetime
         DELETE FROM notification_settings;
         DELETE FROM imported_frameworks;
         DELETE FROM imported_mappings;
+        DELETE FROM register_entries;
         UPDATE program_settings SET organization = '', scope_json = '{}', risk_matrix_json = '{}',
             soa_version = NULL, soa_approved_by = NULL, soa_approved_on = NULL, version = 1;
         """;

@@ -66,6 +66,12 @@ public sealed class EndpointMatrixTests(SqliteApp app) : IClassFixture<SqliteApp
         ["POST /api/v1/policies/{id}/approve"] = Staff,
         ["POST /api/v1/policies/{id}/publish"] = Managers,
         ["POST /api/v1/policies/{id}/acknowledge"] = Staff,
+        ["GET /api/v1/people/"] = Managers,
+        ["GET /api/v1/people/{email}"] = Managers,
+        ["DELETE /api/v1/people/{email}"] = Managers,
+        ["GET /api/v1/vendors/"] = Staff,
+        ["GET /api/v1/vendors/{id}"] = Staff,
+        ["POST /api/v1/vendors/{id}/review"] = Managers,
         ["GET /api/v1/controls/"] = Everyone,
         ["GET /api/v1/controls/{id}"] = Everyone,
         ["POST /api/v1/controls/"] = Editors,
@@ -230,6 +236,7 @@ public sealed class EndpointMatrixTests(SqliteApp app) : IClassFixture<SqliteApp
         ["{documentName?}"] = "v1",
         ["{kind}"] = "component",
         ["{code:int}"] = "404",
+        ["{email}"] = "nobody@example.com",
     };
 
     [Fact]
