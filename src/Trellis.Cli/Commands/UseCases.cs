@@ -27,7 +27,7 @@ internal sealed class UseCases
         Catalogs = new CatalogImports(Library, new ImportedFrameworkStore(database), new ImportedMappingStore(database), clock);
         Engagements = new EngagementService(engagements, Program, clock, Sampling());
         Tasks = new TaskService(Program, store, clock);
-        var audience = new Trellis.Web.Hosting.AccountAudience(database);
+        var audience = new Trellis.Application.Policies.StaffAudience(store, new Trellis.Web.Hosting.AccountAudience(database), clock);
         Policies = new Trellis.Application.Policies.PolicyService(Program, store, audience, clock);
         Digests = new DigestService(Program, Tasks, Engagements, [new Trellis.Application.Policies.PolicyDigestSource(store, audience), new RegisterDigestSource(store)]);
         var (smtp, scheduler) = Trellis.Web.Hosting.TrellisWebServices.NotificationOptions();

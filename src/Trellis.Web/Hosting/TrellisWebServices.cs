@@ -68,7 +68,8 @@ public static class TrellisWebServices
         services.AddScoped<Application.Operations.TaskService>();
         services.AddScoped<Application.Operations.DigestService>();
         AddNotifications(services, builder.Configuration);
-        services.AddSingleton<Application.Policies.IPolicyAudience>(sp => new AccountAudience(sp.GetRequiredService<TrellisDatabase>()));
+        services.AddSingleton<Application.Policies.IPolicyAudience>(sp => new Application.Policies.StaffAudience(
+            sp.GetRequiredService<ProgramStore>(), new AccountAudience(sp.GetRequiredService<TrellisDatabase>()), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<Application.Policies.PolicyService>();
         services.AddScoped<Application.Operations.IDigestSource, Application.Policies.PolicyDigestSource>();
         services.AddScoped<Application.People.PeopleService>();
