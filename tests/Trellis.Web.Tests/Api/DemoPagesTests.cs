@@ -16,7 +16,7 @@ public sealed class DemoPagesTests
         "/controls", "/controls/AC-01", "/controls/AC-01/edit", "/evidence", "/evidence/upload", "/risks", "/risks/R-01/edit", "/risks/new", "/soa", "/soa/A.5.7",
         "/account/tokens", "/advice?market=us&buyers=type2&maturity=scaling&architecture=saas", "/calendar?certificationDecision=2026-03-15&soc2Start=2026-01-01", "/admin/audit-log", "/admin/accounts",
         "/calendar", "/engagements", "/engagements/new", "/findings", "/findings/F-001", "/controls/new", "/requests", "/compare?left=iso27001-2022&right=soc2-2017", "/roadmap", "/reports",
-        "/search?q=access", "/settings/frameworks", "/tasks", "/tasks?who=all&show=all", "/notifications",
+        "/search?q=access", "/settings/frameworks", "/tasks", "/tasks?who=all&show=all", "/notifications", "/people", "/vendors", "/vendors/V-AWS",
     ];
 
     [Fact]
