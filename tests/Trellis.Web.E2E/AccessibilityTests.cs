@@ -26,13 +26,14 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
         "/calendar?isoCertifiedOn=2025-03-20&isoStage=after-surveillance-1&soc2LastStart=2025-10-01&soc2LastEnd=2026-09-30",
         "/advice?market=us&buyers=type2&maturity=scaling&architecture=saas&has=iso27001", "/admin/audit-log", "/admin/accounts", "/account/tokens", Engagement,
         "/controls/new", "/engagements/new", "/findings", "/findings/F-001", "/search?q=access", "/settings/frameworks", "/tasks", "/tasks?who=all&show=all", "/notifications", "/people", "/vendors", "/vendors/V-AWS",
+        "/policies", "/policies/access-control", "/policies/business-continuity",
     ];
 
     /// <summary>Pages of an auditor scoped to SOC 2 (no internal pages, no writes, no SoA: it is ISO's).</summary>
     private static readonly string[] AuditorPages =
     [
         "/", "/frameworks", "/frameworks/soc2-2017", "/crosswalk", "/controls", "/evidence", "/risks",
-        "/engagements", "/requests", "/readiness/soc2-2017", "/account/tokens", Engagement, "/findings", "/search?q=access",
+        "/engagements", "/requests", "/readiness/soc2-2017", "/account/tokens", Engagement, "/findings", "/search?q=access", "/policies",
     ];
 
     private static readonly Lazy<string> Axe = new(() =>

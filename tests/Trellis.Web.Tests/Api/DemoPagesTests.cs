@@ -17,6 +17,7 @@ public sealed class DemoPagesTests
         "/account/tokens", "/advice?market=us&buyers=type2&maturity=scaling&architecture=saas", "/calendar?certificationDecision=2026-03-15&soc2Start=2026-01-01", "/admin/audit-log", "/admin/accounts",
         "/calendar", "/engagements", "/engagements/new", "/findings", "/findings/F-001", "/controls/new", "/requests", "/compare?left=iso27001-2022&right=soc2-2017", "/roadmap", "/reports",
         "/search?q=access", "/settings/frameworks", "/tasks", "/tasks?who=all&show=all", "/notifications", "/people", "/vendors", "/vendors/V-AWS",
+        "/policies", "/policies/access-control", "/policies/business-continuity",
     ];
 
     [Fact]

@@ -48,7 +48,7 @@ public sealed partial class AuditorPortalTests
         var page = await auditor.GetStringAsync(new Uri($"/engagements/{Engagement}", UriKind.Relative));
         var nav = page[page.IndexOf("<nav aria-label=\"Main\">", StringComparison.Ordinal)..page.IndexOf("</nav>", StringComparison.Ordinal)];
         var links = MenuLink().Matches(nav).Select(m => m.Groups[1].Value).ToList();
-        Assert.Equal([$"/engagements/{Engagement}", "/requests", "/controls", "/evidence", "/findings", "/frameworks"], links);
+        Assert.Equal([$"/engagements/{Engagement}", "/requests", "/controls", "/evidence", "/policies", "/findings", "/frameworks"], links);
         foreach (var link in links)
         {
             using var response = await auditor.GetAsync(new Uri(link, UriKind.Relative));
