@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Trellis.Application.Actors;
 using Trellis.Web.Auth;
@@ -26,13 +27,22 @@ public sealed class PolicyPagesTests
         await CreateAccountAsync(app, new NewAccount(Viewer, Roles.Viewer));
         var viewer = await BrowserSession.SignInAsync(app, Viewer, Password);
 
-        // The audience is the three accounts (the app's first admin, the manager, the viewer); none acknowledged anything
-        // (the demo's acknowledgers have no account).
+        // The audience is the staff register's people active today plus the accounts; of them, only demo staff
+        // acknowledged anything (no account has).
+        var manager = await app.ClientAsAsync(Roles.ComplianceManager);
+        var today = DateOnly.FromDateTime(app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+        var staff = (await manager.GetFromJsonAsync<System.Text.Json.JsonElement>(new Uri("/api/v1/people", UriKind.Relative))).EnumerateArray()
+            .Select(p => p.GetProperty("person"))
+            .Where(p => Day(p, "startDate") is not { } start || start <= today)
+            .Where(p => Day(p, "endDate") is not { } end || end >= today)
+            .Select(p => p.GetProperty("email").GetString()!.ToLowerInvariant()).ToHashSet();
+        var audience = staff.Count + 4; // and four accounts: the app's first admin, the manager, the viewer, the API client above
+        var before = Trellis.Content.Demo.DemoPolicies.Acknowledgers.Count(a => staff.Contains(a.ToLowerInvariant()));
         var dashboard = await GetAsync(app, viewer, "/");
         Assert.Contains("<a href=\"/policies/access-control\">", dashboard, StringComparison.Ordinal);
         Assert.DoesNotContain("<a href=\"/policies/business-continuity\">", dashboard, StringComparison.Ordinal); // not published
         var list = await GetAsync(app, viewer, "/policies");
-        Assert.Contains("<td data-acknowledged=\"access-control\">0%</td>", list, StringComparison.Ordinal);
+        Assert.Contains($"<td data-acknowledged=\"access-control\">{100 * before / audience}%</td>", list, StringComparison.Ordinal);
         Assert.Contains("<td data-acknowledged=\"business-continuity\">not published</td>", list, StringComparison.Ordinal);
         Assert.DoesNotContain("data-form=\"adopt\"", list, StringComparison.Ordinal); // viewers do not adopt
         var page = await GetAsync(app, viewer, "/policies/access-control");
@@ -44,12 +54,13 @@ public sealed class PolicyPagesTests
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         Assert.Equal("/policies/access-control", posted.Headers.Location?.OriginalString);
         page = await GetAsync(app, viewer, "/policies/access-control");
-        Assert.Contains("33% of staff acknowledged version 1 (1 of 3)", page, StringComparison.Ordinal);
-        Assert.Matches($"<ul id=\"acknowledged\"[^>]*>\\s*<li>{Viewer}, ", page);
-        Assert.Matches($"<ul id=\"not-acknowledged\"[^>]*>\\s*<li>admin@localhost</li>\\s*<li>{Manager}</li>\\s*</ul>", page);
+        Assert.Contains($"% of staff acknowledged version 1 ({before + 1} of {audience})", page, StringComparison.Ordinal);
+        Assert.Matches($"<ul id=\"acknowledged\"[^>]*>[\\s\\S]*<li>{Viewer}, ", page);
+        Assert.Matches($"<ul id=\"not-acknowledged\"[^>]*>\\s*<li>admin@localhost</li>", page);
+        Assert.Contains($"<li>{Manager}</li>", page, StringComparison.Ordinal);
         Assert.DoesNotContain("data-form=\"acknowledge\"", page, StringComparison.Ordinal);
         list = await GetAsync(app, viewer, "/policies");
-        Assert.Contains("<td data-acknowledged=\"access-control\">33%</td>", list, StringComparison.Ordinal);
+        Assert.Contains($"<td data-acknowledged=\"access-control\">{100 * (before + 1) / audience}%</td>", list, StringComparison.Ordinal);
         dashboard = await GetAsync(app, viewer, "/");
         Assert.DoesNotContain("<a href=\"/policies/access-control\">", dashboard, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/policies/information-security\">", dashboard, StringComparison.Ordinal);
@@ -127,4 +138,9 @@ public sealed class PolicyPagesTests
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode} {html}");
         return html;
     }
+
+    private static DateOnly? Day(System.Text.Json.JsonElement person, string key) =>
+        person.TryGetProperty(key, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.String
+            ? DateOnly.Parse(v.GetString()!, System.Globalization.CultureInfo.InvariantCulture)
+            : null;
 }
