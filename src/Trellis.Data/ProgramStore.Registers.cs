@@ -87,11 +87,7 @@ public sealed partial class ProgramStore
         {
             await using var tx = await StoreTransactions.BeginWriteAsync(db, ct).ConfigureAwait(false);
             await BumpRevisionAsync(db, ct).ConfigureAwait(false);
-            await db.RegisterEntries.ExecuteDeleteAsync(ct).ConfigureAwait(false);
-            db.RegisterEntries.AddRange(people.Select(p => Row(PersonKind, p.Id, p.Email, DataJson.Write(p))));
-            db.RegisterEntries.AddRange(vendors.Select(v => Row(VendorKind, v.Id, v.Id, DataJson.Write(v))));
-            db.RegisterEntries.Add(Row(SettingsKind, "people", "people", DataJson.Write(settings)));
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            await WriteRegistersAsync(db, new RegisterSet(people, vendors, settings), ct).ConfigureAwait(false);
             await AuditJournal.AppendAsync(db, Database.Provider, audit, ct).ConfigureAwait(false);
             await tx.CommitAsync(ct).ConfigureAwait(false);
         }
@@ -108,6 +104,16 @@ public sealed partial class ProgramStore
             await AuditJournal.AppendAsync(db, Database.Provider, audit, ct).ConfigureAwait(false);
             await tx.CommitAsync(ct).ConfigureAwait(false);
         }
+    }
+
+    // Both registers and the settings replaced as a whole, inside the caller's transaction.
+    private static async Task WriteRegistersAsync(TrellisDbContext db, RegisterSet registers, CancellationToken ct)
+    {
+        await db.RegisterEntries.ExecuteDeleteAsync(ct).ConfigureAwait(false);
+        db.RegisterEntries.AddRange(registers.People.Select(p => Row(PersonKind, p.Id, p.Email, DataJson.Write(p))));
+        db.RegisterEntries.AddRange(registers.Vendors.Select(v => Row(VendorKind, v.Id, v.Id, DataJson.Write(v))));
+        db.RegisterEntries.Add(Row(SettingsKind, "people", "people", DataJson.Write(registers.Settings)));
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
     }
 
     private static RegisterEntryRow Row(string kind, string id, string key, string json) => new() { Kind = kind, Id = id, Key = key, Document = json };
@@ -160,3 +166,9 @@ public sealed partial class ProgramStore
         }
     }
 }
+
+/// <summary>The staff and vendor registers and the off-boarding settings, replaced together (program.yaml, the demo).</summary>
+/// <param name="People">The staff register.</param>
+/// <param name="Vendors">The vendor register.</param>
+/// <param name="Settings">The off-boarding settings.</param>
+public sealed record RegisterSet(IReadOnlyList<Person> People, IReadOnlyList<Vendor> Vendors, PeopleSettings Settings);

@@ -27,13 +27,16 @@ public sealed partial class ProgramStore
     /// or <c>blob-hash-mismatch</c> before writing anything. The stored policies are kept.
     /// </summary>
     public Task<Result<ProgramCounts>> ReplaceAsync(AuditRecord audit, ComplianceProgram program, IReadOnlyDictionary<string, byte[]> blobs, CancellationToken cancellationToken = default) =>
-        ReplaceAsync(audit, program, blobs, null, cancellationToken);
+        ReplaceAsync(audit, program, blobs, null, null, cancellationToken);
 
     /// <summary>
     /// <see cref="ReplaceAsync(AuditRecord, ComplianceProgram, IReadOnlyDictionary{string, byte[]}, CancellationToken)"/>, and
     /// with <paramref name="policies"/> the program's policies are replaced by them in the same transaction (null: kept).
     /// </summary>
-    public async Task<Result<ProgramCounts>> ReplaceAsync(AuditRecord audit, ComplianceProgram program, IReadOnlyDictionary<string, byte[]> blobs, IReadOnlyList<Core.Policies.Policy>? policies, CancellationToken cancellationToken = default)
+    /// <remarks>With <paramref name="registers"/>, the staff and vendor registers are replaced in the same transaction too (null: kept).</remarks>
+    public async Task<Result<ProgramCounts>> ReplaceAsync(
+        AuditRecord audit, ComplianceProgram program, IReadOnlyDictionary<string, byte[]> blobs, IReadOnlyList<Core.Policies.Policy>? policies,
+        RegisterSet? registers = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(program);
         ArgumentNullException.ThrowIfNull(blobs);
@@ -93,6 +96,11 @@ public sealed partial class ProgramStore
             if (policies is not null)
             {
                 await ReplacePoliciesAsync(db, policies, ct).ConfigureAwait(false);
+            }
+
+            if (registers is not null)
+            {
+                await WriteRegistersAsync(db, registers, ct).ConfigureAwait(false);
             }
 
             // Contents no evidence version refers to any more; a frozen audit package's zip is kept (its record's ID is the hash).

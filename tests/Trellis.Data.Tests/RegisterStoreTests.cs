@@ -106,4 +106,25 @@ public sealed class RegisterStoreTests(DatabaseFixture fixture) : IClassFixture<
         Assert.Equal([Ana.Id], (await store.PeopleAsync()).Select(p => p.Id));
         DeepAssert.Equal(settings, await store.PeopleSettingsAsync());
     }
+
+    [SkippableTheory, DatabaseData]
+    public async Task ReplaceAsync_WithRegisters_IsOneTransaction_ARefusedProgramLeavesTheRegistersAsTheyWere(DatabaseProvider provider)
+    {
+        var store = new ProgramStore(await fixture.OpenAsync(provider));
+        var settings = new PeopleSettings { OffboardingDays = 2, OffboardingSystems = ["SSO"] };
+        var registers = new RegisterSet([Ana], [Cloud], settings);
+
+        var replaced = await store.ReplaceAsync(TestAudit.Record, ProgramSamples.Rich(), ProgramSamples.RichBlobs(), null, registers);
+        Assert.True(replaced.IsSuccess, replaced.Error?.Message);
+        Assert.Equal([Ana.Id], (await store.PeopleAsync()).Select(p => p.Id));
+        Assert.Equal([Cloud.Id], (await store.VendorsAsync()).Select(v => v.Id));
+
+        // A program the store refuses (an evidence item on no control of the program) takes its registers down with it.
+        var bad = ProgramSamples.Rich() with { Evidence = [ProgramSamples.Rich().Evidence[0] with { ControlIds = ["NOPE-1"] }] };
+        var refused = await store.ReplaceAsync(TestAudit.Record, bad, ProgramSamples.RichBlobs(), null, new RegisterSet([], [], new PeopleSettings()));
+        Assert.False(refused.IsSuccess);
+        Assert.Equal([Ana.Id], (await store.PeopleAsync()).Select(p => p.Id));
+        Assert.Equal([Cloud.Id], (await store.VendorsAsync()).Select(v => v.Id));
+        DeepAssert.Equal(settings, await store.PeopleSettingsAsync());
+    }
 }

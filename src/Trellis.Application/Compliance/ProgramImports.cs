@@ -72,15 +72,13 @@ public sealed class ProgramImports(ProgramStore store, EngagementStore calendarS
             controls = program.Controls.Count,
             evidence = program.Evidence.Count,
             risks = program.Risks.Count,
+            people = registers?.People.Select(p => p.Id),
+            vendors = registers?.Vendors.Select(v => v.Id),
         });
-        var replaced = await store.ReplaceAsync(record, program, blobs, ct).ConfigureAwait(false);
-        if (replaced.IsSuccess && registers is { } r)
-        {
-            // The registers are their own write right after: program.yaml was read and checked whole before either.
-            await store.ReplaceRegistersAsync(AuditRecords.Of(clock, actor, "registers.import", "registers", new { source, people = r.People.Select(p => p.Id), vendors = r.Vendors.Select(v => v.Id) }), r.People, r.Vendors, r.Settings, ct).ConfigureAwait(false);
-        }
 
-        return replaced;
+        // One transaction: the program and, when the file has them, the registers.
+        var set = registers is { } r ? new RegisterSet(r.People, r.Vendors, r.Settings) : null;
+        return await store.ReplaceAsync(record, program, blobs, null, set, ct).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -107,17 +105,24 @@ public sealed class ProgramImports(ProgramStore store, EngagementStore calendarS
 
         var (program, blobs) = DemoProgram.Create(clock);
         var (withPolicies, allBlobs, policies) = DemoWithPolicies(program, blobs, clock.GetUtcNow());
-        var record = AuditRecords.Of(clock, actor, "program.load-demo", "program", new { organization = program.Organization, controls = program.Controls.Count, evidence = withPolicies.Evidence.Count, policies = policies.Count });
-        var loaded = await store.ReplaceAsync(record, withPolicies, allBlobs, policies, ct).ConfigureAwait(false);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var people = DemoRegisters.People(today);
+        var vendors = DemoRegisters.Vendors(today);
+        var record = AuditRecords.Of(clock, actor, "program.load-demo", "program", new
+        {
+            organization = program.Organization,
+            controls = program.Controls.Count,
+            evidence = withPolicies.Evidence.Count,
+            policies = policies.Count,
+            people = people.Select(p => p.Id),
+            vendors = vendors.Select(v => v.Id),
+        });
+        var loaded = await store.ReplaceAsync(record, withPolicies, allBlobs, policies, new RegisterSet(people, vendors, DemoRegisters.Settings), ct).ConfigureAwait(false);
         if (!loaded.IsSuccess)
         {
             return loaded.Error!;
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var people = DemoRegisters.People(today);
-        var vendors = DemoRegisters.Vendors(today);
-        await store.ReplaceRegistersAsync(AuditRecords.Of(clock, actor, "registers.load-demo", "registers", new { people = people.Select(p => p.Id), vendors = vendors.Select(v => v.Id) }), people, vendors, DemoRegisters.Settings, ct).ConfigureAwait(false);
         var set = DemoAudits.Create(today);
         var calendar = AuditRecords.Of(clock, actor, "engagements.load-demo", "engagements", new { engagements = set.Engagements.Select(e => e.Id), findings = set.Findings.Select(f => f.Id) });
         var (engagements, findings) = await calendarStore.AddMissingAsync(calendar, set.Engagements, set.Findings, ct).ConfigureAwait(false);
