@@ -25,7 +25,7 @@ internal sealed class UseCases
         Program = new ProgramService(store, new ProgramCache(store), Library, clock);
         Imports = new ProgramImports(store, engagements, clock);
         Catalogs = new CatalogImports(Library, new ImportedFrameworkStore(database), new ImportedMappingStore(database), clock);
-        Engagements = new EngagementService(engagements, Program, clock, Sampling());
+        Engagements = new EngagementService(engagements, Program, clock, CliContext.Require(Trellis.Web.Hosting.TrellisWebServices.SamplingOptions()));
         Tasks = new TaskService(Program, store, clock);
         var audience = new Trellis.Application.Policies.StaffAudience(store, new Trellis.Web.Hosting.AccountAudience(database), clock);
         Policies = new Trellis.Application.Policies.PolicyService(Program, store, audience, clock);
@@ -69,16 +69,6 @@ internal sealed class UseCases
 
     /// <summary>The daily digest per person.</summary>
     public DigestService Digests { get; }
-
-    // The deployment's sample sizes from the same settings serve reads (Trellis__Sampling__monthly=3 in the environment).
-    private static SamplingDefaults Sampling()
-    {
-        const string prefix = "Trellis__Sampling__";
-        var settings = Environment.GetEnvironmentVariables().Keys.OfType<string>()
-            .Where(k => k.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-            .Select(k => KeyValuePair.Create(k[prefix.Length..], Environment.GetEnvironmentVariable(k)));
-        return CliContext.Require(SamplingDefaults.Parse(settings));
-    }
 
     /// <summary>In-app notifications and preferences.</summary>
     public NotificationService Notifications { get; }

@@ -72,8 +72,28 @@ public static class EvidenceEndpoints
         return TypedResults.File(file.Value.Content, EvidenceFiles.MediaTypeOf(version.MediaType), EvidenceFiles.SanitizeFileName(version.FileName));
     }
 
-    private static async Task<Results<Created<EvidenceView>, ProblemHttpResult>> Upload(
-        HttpContext context, ProgramService program, TimeProvider clock, IOptions<TrellisWebOptions> options, CancellationToken ct)
+    private static Task<Results<Created<EvidenceView>, ProblemHttpResult>> Upload(
+        HttpContext context, ProgramService program, TimeProvider clock, IOptions<TrellisWebOptions> options, CancellationToken ct) =>
+        SaveFormAsync(context, options, async (fields, file, content) =>
+        {
+            var item = await BuildAsync(program, clock, fields, file, ct);
+            return item.IsSuccess ? await program.AddEvidenceAsync(context.Account(), item.Value, await content(), ct) : item.Error!;
+        }, ct);
+
+    // The version is read by the same rules as a first upload; the title and controls stay the item's.
+    private static Task<Results<Created<EvidenceView>, ProblemHttpResult>> AddVersion(
+        HttpContext context, ProgramService program, TimeProvider clock, IOptions<TrellisWebOptions> options, string id, CancellationToken ct) =>
+        SaveFormAsync(context, options, async (fields, file, content) =>
+        {
+            var version = Version(clock, fields, file);
+            return version.IsSuccess ? await program.AddEvidenceVersionAsync(context.Account(), id, version.Value, await content(), ct) : version.Error!;
+        }, ct);
+
+    // One multipart evidence write: the form read under the upload limits, the received file's temporary copy disposed
+    // whatever happens, 201 with the item or the problem. `save` gets the fields, the file and a reader of its bytes.
+    private static async Task<Results<Created<EvidenceView>, ProblemHttpResult>> SaveFormAsync(
+        HttpContext context, IOptions<TrellisWebOptions> options,
+        Func<IReadOnlyDictionary<string, string>, ReceivedFile?, Func<Task<byte[]?>>, Task<Result<Versioned<EvidenceItem>>>> save, CancellationToken ct)
     {
         var form = await EvidenceForm.ReadRequestAsync(context, options.Value.MaxUploadBytes, ct);
         if (!form.IsSuccess)
@@ -84,50 +104,10 @@ public static class EvidenceEndpoints
         var file = form.Value.File;
         try
         {
-            var item = await BuildAsync(program, clock, form.Value.Fields, file, ct);
-            if (!item.IsSuccess)
-            {
-                return ApiErrors.Problem(item.Error!);
-            }
-
-            var content = file is null ? null : await file.ReadAllBytesAsync(ct);
-            var saved = await program.AddEvidenceAsync(context.Account(), item.Value, content, ct);
+            // The bytes are read only once the fields are valid.
+            var saved = await save(form.Value.Fields, file, async () => file is null ? null : await file.ReadAllBytesAsync(ct));
             return saved.IsSuccess
                 ? TypedResults.Created($"/api/v1/evidence/{Uri.EscapeDataString(saved.Value.Value.Id)}", EvidenceView.From(saved.Value.Value))
-                : ApiErrors.Problem(saved.Error!);
-        }
-        finally
-        {
-            if (file is not null)
-            {
-                await file.DisposeAsync();
-            }
-        }
-    }
-
-    private static async Task<Results<Created<EvidenceView>, ProblemHttpResult>> AddVersion(
-        HttpContext context, ProgramService program, TimeProvider clock, IOptions<TrellisWebOptions> options, string id, CancellationToken ct)
-    {
-        var form = await EvidenceForm.ReadRequestAsync(context, options.Value.MaxUploadBytes, ct);
-        if (!form.IsSuccess)
-        {
-            return ApiErrors.Problem(form.Error!);
-        }
-
-        var file = form.Value.File;
-        try
-        {
-            // The version is read by the same rules as a first upload; the title and controls stay the item's.
-            var version = Version(clock, form.Value.Fields, file);
-            if (!version.IsSuccess)
-            {
-                return ApiErrors.Problem(version.Error!);
-            }
-
-            var content = file is null ? null : await file.ReadAllBytesAsync(ct);
-            var saved = await program.AddEvidenceVersionAsync(context.Account(), id, version.Value, content, ct);
-            return saved.IsSuccess
-                ? TypedResults.Created($"/api/v1/evidence/{Uri.EscapeDataString(id)}", EvidenceView.From(saved.Value.Value))
                 : ApiErrors.Problem(saved.Error!);
         }
         finally

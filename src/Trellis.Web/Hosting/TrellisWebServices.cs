@@ -58,7 +58,7 @@ public static class TrellisWebServices
         services.AddSingleton(sp => new ImportedMappingStore(sp.GetRequiredService<TrellisDatabase>()));
         services.AddSingleton<Application.Catalogs.FrameworkLibrary>();
         services.AddSingleton<Application.Catalogs.CatalogImports>();
-        var sampling = Application.Engagements.SamplingDefaults.Parse(builder.Configuration.GetSection(Application.Engagements.SamplingDefaults.Section).GetChildren().Select(c => KeyValuePair.Create(c.Key, c.Value)));
+        var sampling = SamplingOptions(builder.Configuration);
         services.AddSingleton(sampling.IsSuccess ? sampling.Value : throw new InvalidOperationException(sampling.Error!.Message));
         services.AddScoped<Application.Engagements.EngagementService>();
         services.AddScoped<Application.Exports.ExportService>();
@@ -135,6 +135,13 @@ public static class TrellisWebServices
         configuration ??= new ConfigurationBuilder().AddEnvironmentVariables().Build();
         return (configuration.GetSection(Application.Operations.SmtpOptions.Section).Get<Application.Operations.SmtpOptions>() ?? new(),
             configuration.GetSection(Application.Operations.SchedulerOptions.Section).Get<Application.Operations.SchedulerOptions>() ?? new());
+    }
+
+    /// <summary>The default sample sizes (<c>Trellis:Sampling:&lt;cadence&gt;</c>); the CLI reads them from environment variables (<c>Trellis__Sampling__monthly</c>, …).</summary>
+    public static Core.Common.Result<Application.Engagements.SamplingDefaults> SamplingOptions(IConfiguration? configuration = null)
+    {
+        configuration ??= new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        return Application.Engagements.SamplingDefaults.Parse(configuration.GetSection(Application.Engagements.SamplingDefaults.Section).GetChildren().Select(c => KeyValuePair.Create(c.Key, c.Value)));
     }
 
     // Notifications (issue 17): the store, the in-app list, SMTP (Trellis:Smtp), the jobs and the scheduler (Trellis:Scheduler).
