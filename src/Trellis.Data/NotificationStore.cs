@@ -25,7 +25,13 @@ public sealed record PlannedDelivery(string Person, string Subject, IReadOnlyLis
 /// <param name="Planned">What was planned.</param>
 /// <param name="MailState"><c>pending</c>, <c>sending</c>, <c>sent</c> or <c>off</c>.</param>
 /// <param name="InApp">True when the lines are already in the person's list.</param>
-public sealed record ClaimedDelivery(PlannedDelivery Planned, string MailState, bool InApp);
+/// <param name="MailAttempts">How many attempts the SMTP server or the network refused so far.</param>
+public sealed record ClaimedDelivery(PlannedDelivery Planned, string MailState, bool InApp, int MailAttempts);
+
+/// <summary>What pruning removed.</summary>
+/// <param name="Notifications">In-app lines older than the cut-off.</param>
+/// <param name="Runs">Completed runs (with their deliveries) of slots older than the cut-off.</param>
+public sealed record PruneCounts(int Notifications, int Runs);
 
 /// <summary>The outcome of claiming a run.</summary>
 public enum RunClaim
@@ -197,7 +203,7 @@ public sealed class NotificationStore(TrellisDatabase database)
 
             var row = await db.Set<NotificationDeliveryRow>().AsNoTracking().SingleAsync(d => d.Job == job && d.Slot == s && d.Person == person, ct).ConfigureAwait(false);
             var lines = JsonSerializer.Deserialize<List<NotificationLine>>(row.Lines, Json) ?? [];
-            return new ClaimedDelivery(new PlannedDelivery(row.Person, row.Subject, lines, row.MessageId, row.MailState != "off"), row.MailState, row.InAppAt is not null);
+            return new ClaimedDelivery(new PlannedDelivery(row.Person, row.Subject, lines, row.MessageId, row.MailState != "off"), row.MailState, row.InAppAt is not null, row.MailAttempts);
         }
     }
 
@@ -261,6 +267,80 @@ public sealed class NotificationStore(TrellisDatabase database)
             return await db.Set<NotificationDeliveryRow>()
                 .Where(d => d.Job == job && d.Slot == s && d.Person == person && d.Holder == holder && d.LeaseUntil > n)
                 .ExecuteUpdateAsync(u => u.SetProperty(d => d.MailState, state), ct).ConfigureAwait(false) == 1;
+        }
+    }
+
+    /// <summary>
+    /// Records a refused mail while <paramref name="holder"/> holds the delivery: with <paramref name="retryAt"/>, the
+    /// delivery goes back to <c>pending</c> and nobody may claim it before that instant (its lease is handed to the
+    /// <see cref="RetryHolder"/> until then); without, the mail is <c>failed</c> for good and the holder keeps the
+    /// delivery to finish it.
+    /// </summary>
+    /// <returns>False when the lease was lost.</returns>
+    public async Task<bool> RecordMailFailureAsync(
+        string job, DateTimeOffset slot, string person, string holder, string error, DateTimeOffset? retryAt, DateTimeOffset now, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var s = slot.ToUnixTimeMilliseconds();
+        var n = now.ToUnixTimeMilliseconds();
+        var why = error.Length > 500 ? error[..500] : error;
+        var db = database.CreateContext();
+        await using (db.ConfigureAwait(false))
+        {
+            var held = db.Set<NotificationDeliveryRow>().Where(d => d.Job == job && d.Slot == s && d.Person == person && d.Holder == holder && d.LeaseUntil > n);
+            var changed = retryAt is { } at
+                ? await held.ExecuteUpdateAsync(
+                    u => u.SetProperty(d => d.MailState, "pending").SetProperty(d => d.MailAttempts, d => d.MailAttempts + 1).SetProperty(d => d.MailError, why)
+                        .SetProperty(d => d.Holder, RetryHolder).SetProperty(d => d.LeaseUntil, at.ToUnixTimeMilliseconds()),
+                    ct).ConfigureAwait(false)
+                : await held.ExecuteUpdateAsync(
+                    u => u.SetProperty(d => d.MailState, "failed").SetProperty(d => d.MailAttempts, d => d.MailAttempts + 1).SetProperty(d => d.MailError, why),
+                    ct).ConfigureAwait(false);
+            return changed == 1;
+        }
+    }
+
+    /// <summary>The holder name a delivery waiting for its next mail attempt carries (no instance has this name).</summary>
+    public const string RetryHolder = "(retry)";
+
+    /// <summary>The slots of the job's runs not completed, from <paramref name="since"/> on, oldest first.</summary>
+    public async Task<IReadOnlyList<DateTimeOffset>> UnfinishedSlotsAsync(string job, DateTimeOffset since, CancellationToken ct = default)
+    {
+        var from = since.ToUnixTimeMilliseconds();
+        var db = database.CreateContext();
+        await using (db.ConfigureAwait(false))
+        {
+            var slots = await db.Set<NotificationJobRunRow>().AsNoTracking().Where(r => r.Job == job && r.Slot >= from && r.CompletedAt == null)
+                .Select(r => r.Slot).ToListAsync(ct).ConfigureAwait(false);
+            return [.. slots.Order().Select(DateTimeOffset.FromUnixTimeMilliseconds)];
+        }
+    }
+
+    /// <summary>
+    /// Deletes in-app lines created before <paramref name="before"/>, and completed runs of slots before it with their
+    /// deliveries; with the audit entry in the same transaction when anything was deleted. Runs not completed are kept
+    /// (someone may still be owed a delivery).
+    /// </summary>
+    public async Task<PruneCounts> PruneAsync(Func<PruneCounts, AuditRecord> audit, DateTimeOffset before, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(audit);
+        var cut = before.ToUnixTimeMilliseconds();
+        var db = database.CreateContext();
+        await using (db.ConfigureAwait(false))
+        {
+            await using var tx = await StoreTransactions.BeginWriteAsync(db, ct).ConfigureAwait(false);
+            var lines = await db.Set<NotificationRow>().Where(r => r.CreatedAt < cut).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+            var done = db.Set<NotificationJobRunRow>().Where(r => r.Slot < cut && r.CompletedAt != null);
+            await db.Set<NotificationDeliveryRow>().Where(d => d.Slot < cut && done.Any(r => r.Job == d.Job && r.Slot == d.Slot)).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+            var runs = await done.ExecuteDeleteAsync(ct).ConfigureAwait(false);
+            var counts = new PruneCounts(lines, runs);
+            if (lines + runs > 0)
+            {
+                await AuditJournal.AppendAsync(db, database.Provider, audit(counts), ct).ConfigureAwait(false);
+            }
+
+            await tx.CommitAsync(ct).ConfigureAwait(false);
+            return counts;
         }
     }
 

@@ -78,4 +78,61 @@ public sealed class NotificationStoreTests(DatabaseFixture fixture) : IClassFixt
         Assert.Equal(0, await store.UnreadCountAsync("y@example.com"));
         Assert.Equal(1, await store.UnreadCountAsync("x@example.com"));
     }
+
+    [SkippableTheory, DatabaseData]
+    public async Task RefusedMail_WaitsUntilRetryAt_ThenAnyInstanceClaimsIt_LastAttemptFailsForGood(DatabaseProvider provider)
+    {
+        var store = new NotificationStore(await fixture.OpenAsync(provider));
+        Assert.Equal(RunClaim.Claimed, await store.ClaimRunAsync("digest", Slot, "a", Now, Lease));
+        Assert.True(await store.PlanRunAsync("digest", Slot, "a", [Delivery("x@example.com")], Now));
+        var x = await store.ClaimDeliveryAsync("digest", Slot, "x@example.com", "a", Now, Lease);
+        Assert.True(await store.WriteInAppAsync("digest", Slot, x!.Planned, "a", Now));
+        Assert.True(await store.SetMailStateAsync("digest", Slot, "x@example.com", "a", "sending", Now));
+
+        var retryAt = Now.AddMinutes(10);
+        Assert.True(await store.RecordMailFailureAsync("digest", Slot, "x@example.com", "a", "SocketException: Connection refused", retryAt, Now));
+        // Nobody, not even the instance that tried, claims it before retryAt; the run cannot complete.
+        Assert.Null(await store.ClaimDeliveryAsync("digest", Slot, "x@example.com", "a", retryAt.AddSeconds(-1), Lease));
+        Assert.False(await store.CompleteRunAsync(TestAudit.Record, "digest", Slot, "a", Now));
+        Assert.Equal([Slot], await store.UnfinishedSlotsAsync("digest", Slot.AddDays(-8)));
+
+        var again = await store.ClaimDeliveryAsync("digest", Slot, "x@example.com", "b", retryAt, Lease);
+        Assert.Equal(("pending", 1, true), (again!.MailState, again.MailAttempts, again.InApp));
+        Assert.True(await store.RecordMailFailureAsync("digest", Slot, "x@example.com", "b", "SocketException: Connection refused", null, retryAt));
+        Assert.True(await store.FinishDeliveryAsync("digest", Slot, "x@example.com", "b", retryAt));
+        Assert.Equal(RunClaim.Claimed, await store.ClaimRunAsync("digest", Slot, "b", retryAt, Lease));
+        Assert.True(await store.CompleteRunAsync(TestAudit.Record, "digest", Slot, "b", retryAt));
+        Assert.Empty(await store.UnfinishedSlotsAsync("digest", Slot.AddDays(-8)));
+    }
+
+    [SkippableTheory, DatabaseData]
+    public async Task PruneAsync_DeletesOldLinesAndCompletedRuns_KeepsUnfinishedRunsAndNewerLines(DatabaseProvider provider)
+    {
+        var store = new NotificationStore(await fixture.OpenAsync(provider));
+        var old = Slot.AddDays(-40);
+        foreach (var (slot, person, complete) in new[] { (old, "x@example.com", true), (old.AddHours(1), "y@example.com", false), (Slot, "z@example.com", true) })
+        {
+            Assert.Equal(RunClaim.Claimed, await store.ClaimRunAsync("digest", slot, "a", slot, Lease));
+            Assert.True(await store.PlanRunAsync("digest", slot, "a", [Delivery(person)], slot));
+            var d = await store.ClaimDeliveryAsync("digest", slot, person, "a", slot, Lease);
+            Assert.True(await store.WriteInAppAsync("digest", slot, d!.Planned, "a", slot));
+            if (complete)
+            {
+                Assert.True(await store.FinishDeliveryAsync("digest", slot, person, "a", slot));
+                Assert.True(await store.CompleteRunAsync(TestAudit.Record, "digest", slot, "a", slot));
+            }
+        }
+
+        var counts = await store.PruneAsync(_ => TestAudit.Record, Slot.AddDays(-30));
+
+        // x's and y's lines are older than the cut; only x's run was completed.
+        Assert.Equal(new PruneCounts(2, 1), counts);
+        Assert.Empty(await store.ListAsync("x@example.com", false, 10));
+        Assert.Empty(await store.ListAsync("y@example.com", false, 10));
+        Assert.Single(await store.ListAsync("z@example.com", false, 10));
+        Assert.False(await store.IsCompletedAsync("digest", old));
+        Assert.Equal([old.AddHours(1)], await store.UnfinishedSlotsAsync("digest", old.AddDays(-1)));
+        Assert.Equal(["y@example.com"], await store.PendingPeopleAsync("digest", old.AddHours(1)));
+        Assert.Equal(new PruneCounts(0, 0), await store.PruneAsync(_ => TestAudit.Record, Slot.AddDays(-30)));
+    }
 }

@@ -22,12 +22,16 @@ public sealed record JobInstance(string Name)
 /// <summary>What one run of a job did.</summary>
 /// <param name="Job">The job.</param>
 /// <param name="Slot">The slot.</param>
-/// <param name="Status"><c>completed</c> (by this call), <c>already-done</c>, <c>busy</c> (another instance holds it), <c>lease-lost</c>.</param>
+/// <param name="Status">
+/// <c>completed</c> (by this call), <c>already-done</c>, <c>busy</c> (another instance holds it), <c>lease-lost</c>,
+/// <c>retrying</c> (everyone's lines are written; some refused mails wait for their next attempt).
+/// </param>
 /// <param name="People">Deliveries done by this call.</param>
 /// <param name="Mailed">Mails the SMTP server accepted in this call.</param>
 /// <param name="MailFailed">Mails the server or network refused in this call (the in-app lines were still written).</param>
 /// <param name="MailOff">True when no SMTP server is configured (no mail attempted).</param>
-public sealed record JobOutcome(string Job, DateTimeOffset Slot, string Status, int People, int Mailed, int MailFailed, bool MailOff);
+/// <param name="MailRetrying">Refused mails this call left for a later attempt (the run completes after them).</param>
+public sealed record JobOutcome(string Job, DateTimeOffset Slot, string Status, int People, int Mailed, int MailFailed, bool MailOff, int MailRetrying = 0);
 
 /// <summary>
 /// The scheduled jobs (issue 17, items 2 and 3): <see cref="Digest"/> (each person's daily digest) and
@@ -36,7 +40,11 @@ public sealed record JobOutcome(string Job, DateTimeOffset Slot, string Status, 
 /// (what they are told is fixed then), then takes each person's delivery in turn: the in-app lines are written with the
 /// delivery's mark in one transaction (never twice), then the mail is claimed (<c>sending</c>) before the SMTP
 /// conversation and marked <c>sent</c> after it. A crash leaves the leases to expire; the next claim of the slot carries
-/// on with the people not done. docs/operations.md, "Notifications", states the one window in which a mail can be sent twice.
+/// on with the people not done. A mail the server or network refuses is tried again after
+/// <see cref="SchedulerOptions.MailRetryDelay"/> (doubling) up to <see cref="SchedulerOptions.MailAttempts"/> times; the
+/// run completes when every delivery is sent, off or failed for good. After a completed digest run, in-app lines and
+/// runs older than <see cref="SchedulerOptions.KeepDays"/> are pruned. docs/operations.md, "Notifications", states the
+/// one window in which a mail can be sent twice.
 /// </summary>
 public sealed class NotificationJobs(
     DigestService digests, ProgramService program, NotificationStore store, SmtpMailer mailer, SchedulerOptions options, JobInstance instance, TimeProvider clock)
@@ -73,7 +81,7 @@ public sealed class NotificationJobs(
             }
         }
 
-        int people = 0, mailed = 0, failed = 0;
+        int people = 0, mailed = 0, failed = 0, retrying = 0;
         foreach (var person in await store.PendingPeopleAsync(job, slot, ct))
         {
             // Renewing the run's lease person by person keeps it while the run makes progress.
@@ -96,9 +104,10 @@ public sealed class NotificationJobs(
 
             if (delivery.MailState is "pending" or "sending")
             {
-                var mail = await MailAsync(job, slot, delivery.Planned, ct);
-                if (mail == Mail.LeaseLost)
+                var mail = await MailAsync(job, slot, delivery, ct);
+                if (mail is Mail.LeaseLost or Mail.Retrying)
                 {
+                    retrying += mail == Mail.Retrying ? 1 : 0;
                     continue;
                 }
 
@@ -114,19 +123,37 @@ public sealed class NotificationJobs(
 
         var audit = AuditRecords.Of(clock, Account.System, "notify." + job, $"jobs/{job}/{slot:yyyy-MM-ddTHH:mmZ}", new { slot, holder = instance.Name });
         var completed = await store.CompleteRunAsync(audit, job, slot, instance.Name, clock.GetUtcNow(), ct);
-        return new JobOutcome(job, slot, completed ? "completed" : "busy", people, mailed, failed, !mailer.Configured);
+        if (completed && job == Digest)
+        {
+            await PruneAsync(ct);
+        }
+
+        var status = completed ? "completed" : retrying > 0 ? "retrying" : "busy";
+        return new JobOutcome(job, slot, status, people, mailed, failed, !mailer.Configured, retrying);
+    }
+
+    /// <summary>Deletes in-app lines, and completed runs of slots, older than <see cref="SchedulerOptions.KeepDays"/> (audited when anything goes).</summary>
+    public Task<PruneCounts> PruneAsync(CancellationToken ct)
+    {
+        var before = clock.GetUtcNow().AddDays(-options.KeepDays);
+        return store.PruneAsync(
+            counts => AuditRecords.Of(clock, Account.System, "notify.prune", "jobs/prune", new { before, notifications = counts.Notifications, runs = counts.Runs }),
+            before,
+            ct);
     }
 
     private enum Mail
     {
         Sent,
         Failed,
+        Retrying,
         Off,
         LeaseLost,
     }
 
-    private async Task<Mail> MailAsync(string job, DateTimeOffset slot, PlannedDelivery delivery, CancellationToken ct)
+    private async Task<Mail> MailAsync(string job, DateTimeOffset slot, ClaimedDelivery claimed, CancellationToken ct)
     {
+        var delivery = claimed.Planned;
         if (!mailer.Configured)
         {
             return await store.SetMailStateAsync(job, slot, delivery.Person, instance.Name, "off", clock.GetUtcNow(), ct) ? Mail.Off : Mail.LeaseLost;
@@ -145,8 +172,12 @@ public sealed class NotificationJobs(
         catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or MailKit.ProtocolException or MailKit.Net.Smtp.SmtpCommandException
             or MailKit.Security.AuthenticationException or MailKit.ServiceNotConnectedException or TimeoutException or MailKit.Security.SslHandshakeException)
         {
-            await store.SetMailStateAsync(job, slot, delivery.Person, instance.Name, "failed", clock.GetUtcNow(), ct);
-            return Mail.Failed;
+            // Refused: tried again after the delay (doubling per attempt), unless this was the last attempt.
+            var attempt = claimed.MailAttempts + 1;
+            var now = clock.GetUtcNow();
+            DateTimeOffset? retryAt = attempt < options.MailAttempts ? now + (options.MailRetryDelay * Math.Pow(2, attempt - 1)) : null;
+            var recorded = await store.RecordMailFailureAsync(job, slot, delivery.Person, instance.Name, e.GetType().Name + ": " + e.Message, retryAt, now, ct);
+            return !recorded ? Mail.LeaseLost : retryAt is null ? Mail.Failed : Mail.Retrying;
         }
 
         // Marked even if the lease ran out during the conversation: the mail went; a taker-over then sees "sent".

@@ -68,6 +68,15 @@ public sealed class SchedulerOptions
     /// <summary>How often an instance looks for a due or unfinished run between occurrences; default 1 minute.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>How many times a mail the SMTP server or the network refuses is attempted in all; default 4, at most 10.</summary>
+    public int MailAttempts { get; set; } = 4;
+
+    /// <summary>The wait before the second attempt of a refused mail, doubling for each later one; default 10 minutes.</summary>
+    public TimeSpan MailRetryDelay { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>In-app lines and finished runs older than this many days are deleted after each digest; default 180, at least 30.</summary>
+    public int KeepDays { get; set; } = 180;
+
     /// <summary>The public address of the web app (e.g. <c>https://trellis.example.com</c>); set, mails link to /notifications.</summary>
     public string? PublicUrl { get; set; }
 }

@@ -30,7 +30,7 @@ internal sealed class UseCases
         var audience = new Trellis.Application.Policies.StaffAudience(store, new Trellis.Web.Hosting.AccountAudience(database), clock);
         Policies = new Trellis.Application.Policies.PolicyService(Program, store, audience, clock);
         Digests = new DigestService(Program, Tasks, Engagements, [new Trellis.Application.Policies.PolicyDigestSource(store, audience), new RegisterDigestSource(store)]);
-        var (smtp, scheduler) = Trellis.Web.Hosting.TrellisWebServices.NotificationOptions();
+        var (smtp, scheduler) = CliContext.Require(Trellis.Web.Hosting.TrellisWebServices.NotificationOptions());
         Scheduler = scheduler;
         var notifications = new NotificationStore(database);
         Notifications = new NotificationService(notifications, clock);

@@ -565,6 +565,15 @@ namespace Trellis.Data.Postgres.Migrations
                         .HasColumnType("text")
                         .HasColumnName("lines");
 
+                    b.Property<int>("MailAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("mail_attempts");
+
+                    b.Property<string>("MailError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("mail_error");
+
                     b.Property<string>("MailState")
                         .IsRequired()
                         .HasMaxLength(20)

@@ -560,6 +560,15 @@ namespace Trellis.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("lines");
 
+                    b.Property<int>("MailAttempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("mail_attempts");
+
+                    b.Property<string>("MailError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mail_error");
+
                     b.Property<string>("MailState")
                         .IsRequired()
                         .HasMaxLength(20)

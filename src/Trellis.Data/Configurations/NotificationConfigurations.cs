@@ -27,6 +27,7 @@ internal sealed class NotificationDeliveryConfiguration : IEntityTypeConfigurati
         b.Property(x => x.MessageId).HasMaxLength(300);
         b.Property(x => x.MailState).HasMaxLength(20);
         b.Property(x => x.Holder).HasMaxLength(200);
+        b.Property(x => x.MailError).HasMaxLength(500);
     }
 }
 

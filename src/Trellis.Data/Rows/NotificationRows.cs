@@ -51,7 +51,11 @@ public sealed class NotificationDeliveryRow
     /// <summary>Deterministic Message-Id of the mail: the same for every attempt of this (job, slot, person).</summary>
     public string MessageId { get; set; } = "";
 
-    /// <summary><c>pending</c> (to send), <c>sending</c> (claimed before the SMTP conversation), <c>sent</c>, <c>off</c> (no mail: turned off or no SMTP server).</summary>
+    /// <summary>
+    /// <c>pending</c> (to send; after a refused attempt, again once the retry delay passed), <c>sending</c> (claimed
+    /// before the SMTP conversation), <c>sent</c>, <c>failed</c> (refused on every attempt), <c>off</c> (no mail: turned
+    /// off or no SMTP server).
+    /// </summary>
     public string MailState { get; set; } = "pending";
 
     /// <summary>The instance working on it, if any.</summary>
@@ -65,6 +69,12 @@ public sealed class NotificationDeliveryRow
 
     /// <summary>When the delivery was finished (Unix ms); null until then.</summary>
     public long? DoneAt { get; set; }
+
+    /// <summary>How many times the SMTP server or the network refused the mail.</summary>
+    public int MailAttempts { get; set; }
+
+    /// <summary>Why the last attempt failed (the exception's message, no credentials), or null.</summary>
+    public string? MailError { get; set; }
 }
 
 /// <summary>One line in a person's in-app notification list.</summary>

@@ -12,7 +12,7 @@ namespace Trellis.Web.Hosting;
 /// once and a run a crashed instance left is carried on once its lease expires. Off with <c>Trellis:Scheduler:Enabled=false</c>.
 /// Time comes from the injected <see cref="TimeProvider"/>.
 /// </summary>
-internal sealed partial class Scheduler(IServiceProvider services, SchedulerOptions options, TimeProvider clock, ILogger<Scheduler> log) : BackgroundService
+internal sealed partial class Scheduler(IServiceProvider services, SchedulerOptions options, SmtpOptions smtp, TimeProvider clock, ILogger<Scheduler> log) : BackgroundService
 {
     private bool _saidNoSmtp;
 
@@ -24,17 +24,8 @@ internal sealed partial class Scheduler(IServiceProvider services, SchedulerOpti
             return;
         }
 
-        var schedules = new List<JobSchedule>();
-        foreach (var (job, cron, setting) in new[] { (NotificationJobs.Digest, options.Digest, "Digest"), (NotificationJobs.StaleEvidenceSweep, options.StaleEvidenceSweep, "StaleEvidenceSweep") })
-        {
-            var parsed = JobSchedule.Parse(job, cron, options.TimeZone, SchedulerOptions.Section + ":" + setting);
-            if (!parsed.IsSuccess)
-            {
-                throw new InvalidOperationException(parsed.Error!.ToString());
-            }
-
-            schedules.Add(parsed.Value);
-        }
+        // The settings were checked when the services were built (TrellisWebServices.NotificationOptions).
+        var schedules = JobSchedule.All(options, smtp).Value;
 
         // Start-up (migrations) runs first: WebStartup is registered before, and hosted services start in order.
         while (!stoppingToken.IsCancellationRequested)
@@ -58,26 +49,36 @@ internal sealed partial class Scheduler(IServiceProvider services, SchedulerOpti
         }
     }
 
+    // The latest due slot, and every older run within the catch-up window that is not completed (a run a crashed
+    // instance left, or one whose refused mails wait for another attempt). Slots missed while no instance ran are not
+    // replayed one by one: the latest one tells everyone what is due now.
     private async Task RunDueAsync(JobSchedule schedule, CancellationToken ct)
     {
-        if (schedule.LatestSlot(clock.GetUtcNow()) is not { } slot)
+        var now = clock.GetUtcNow();
+        var slots = new SortedSet<DateTimeOffset>();
+        if (schedule.LatestSlot(now) is { } latest)
         {
-            return;
+            slots.Add(latest);
         }
 
         try
         {
             await using var scope = services.CreateAsyncScope();
-            var outcome = await scope.ServiceProvider.GetRequiredService<NotificationJobs>().RunAsync(schedule.Job, slot, ct);
-            if (outcome.Status == "completed" || outcome.People > 0)
+            var store = scope.ServiceProvider.GetRequiredService<Data.NotificationStore>();
+            slots.UnionWith(await store.UnfinishedSlotsAsync(schedule.Job, JobSchedule.CatchUpFrom(now), ct));
+            foreach (var slot in slots)
             {
-                LogRun(log, outcome.Job, outcome.Slot, outcome.Status, outcome.People, outcome.Mailed, outcome.MailFailed);
-            }
+                var outcome = await scope.ServiceProvider.GetRequiredService<NotificationJobs>().RunAsync(schedule.Job, slot, ct);
+                if (outcome.Status is "completed" or "retrying" || outcome.People > 0)
+                {
+                    LogRun(log, outcome.Job, outcome.Slot, outcome.Status, outcome.People, outcome.Mailed, outcome.MailFailed, outcome.MailRetrying);
+                }
 
-            if (outcome.MailOff && !_saidNoSmtp && outcome.People > 0)
-            {
-                _saidNoSmtp = true;
-                LogNoSmtp(log);
+                if (outcome.MailOff && !_saidNoSmtp && outcome.People > 0)
+                {
+                    _saidNoSmtp = true;
+                    LogNoSmtp(log);
+                }
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -88,16 +89,15 @@ internal sealed partial class Scheduler(IServiceProvider services, SchedulerOpti
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            LogFailed(log, e, schedule.Job, slot);
+            LogFailed(log, e, schedule.Job, slots.Count > 0 ? slots.Max : now);
         }
-
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Scheduler off (Trellis:Scheduler:Enabled=false): no digest or stale-evidence sweep runs in this instance")]
     private static partial void LogDisabled(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Job {Job} slot {Slot:o}: {Status}, {People} people, {Mailed} mailed, {Failed} mail failures")]
-    private static partial void LogRun(ILogger logger, string job, DateTimeOffset slot, string status, int people, int mailed, int failed);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {Job} slot {Slot:o}: {Status}, {People} people, {Mailed} mailed, {Failed} mail failures, {Retrying} mails to try again")]
+    private static partial void LogRun(ILogger logger, string job, DateTimeOffset slot, string status, int people, int mailed, int failed, int retrying);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No SMTP server configured (Trellis:Smtp:Host): no mail is attempted; notifications go to the in-app lists only")]
     private static partial void LogNoSmtp(ILogger logger);

@@ -129,12 +129,28 @@ public static class TrellisWebServices
         Trellis.Data.AuditTrail.CanonicalJson.ApplyConventions(options);
     }
 
-    /// <summary>The SMTP and scheduler settings (<c>Trellis:Smtp</c>, <c>Trellis:Scheduler</c>); the CLI reads them from environment variables (<c>Trellis__Smtp__Host</c>, …).</summary>
-    public static (Application.Operations.SmtpOptions Smtp, Application.Operations.SchedulerOptions Scheduler) NotificationOptions(IConfiguration? configuration = null)
+    /// <summary>
+    /// The SMTP and scheduler settings (<c>Trellis:Smtp</c>, <c>Trellis:Scheduler</c>), checked (a bad value is an error
+    /// naming the setting); the CLI reads them from environment variables (<c>Trellis__Smtp__Host</c>, …).
+    /// </summary>
+    public static Core.Common.Result<(Application.Operations.SmtpOptions Smtp, Application.Operations.SchedulerOptions Scheduler)> NotificationOptions(IConfiguration? configuration = null)
     {
         configuration ??= new ConfigurationBuilder().AddEnvironmentVariables().Build();
-        return (configuration.GetSection(Application.Operations.SmtpOptions.Section).Get<Application.Operations.SmtpOptions>() ?? new(),
-            configuration.GetSection(Application.Operations.SchedulerOptions.Section).Get<Application.Operations.SchedulerOptions>() ?? new());
+        Application.Operations.SmtpOptions smtp;
+        Application.Operations.SchedulerOptions scheduler;
+        try
+        {
+            smtp = configuration.GetSection(Application.Operations.SmtpOptions.Section).Get<Application.Operations.SmtpOptions>() ?? new();
+            scheduler = configuration.GetSection(Application.Operations.SchedulerOptions.Section).Get<Application.Operations.SchedulerOptions>() ?? new();
+        }
+        catch (InvalidOperationException e)
+        {
+            // The binder's message names the setting and the value it could not convert.
+            return new Core.Common.Error(Core.Common.ErrorCodes.InvalidOption, e.Message, "Trellis:Smtp / Trellis:Scheduler");
+        }
+
+        var checkedSchedules = Application.Operations.JobSchedule.All(scheduler, smtp);
+        return checkedSchedules.IsSuccess ? (smtp, scheduler) : checkedSchedules.Error!;
     }
 
     /// <summary>The default sample sizes (<c>Trellis:Sampling:&lt;cadence&gt;</c>); the CLI reads them from environment variables (<c>Trellis__Sampling__monthly</c>, …).</summary>
@@ -147,7 +163,8 @@ public static class TrellisWebServices
     // Notifications (issue 17): the store, the in-app list, SMTP (Trellis:Smtp), the jobs and the scheduler (Trellis:Scheduler).
     private static void AddNotifications(IServiceCollection services, IConfiguration configuration)
     {
-        var (smtp, scheduler) = NotificationOptions(configuration);
+        var options = NotificationOptions(configuration);
+        var (smtp, scheduler) = options.IsSuccess ? options.Value : throw new InvalidOperationException(options.Error!.ToString());
         services.AddSingleton(smtp);
         services.AddSingleton(scheduler);
         services.AddSingleton(sp => new NotificationStore(sp.GetRequiredService<TrellisDatabase>()));

@@ -16,7 +16,7 @@ namespace Trellis.Web.Tests.Operations;
 /// their digest has two lines: the 2026 Q3 task overdue (due 2026-09-30) and the control's missing evidence. The Q4
 /// task (due 2026-12-31) is not within the 7 days the digest looks ahead.
 /// </summary>
-public sealed class NotificationTests
+public sealed partial class NotificationTests
 {
     private static readonly string[] People = ["ann@example.com", "bob@example.com", "cat@example.com"];
 
