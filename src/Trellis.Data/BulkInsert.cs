@@ -35,6 +35,13 @@ internal static class BulkInsert
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("bulk inserts run inside the caller's transaction");
+        // These commands bypass EF's interceptors: tell the change stamp the transaction writes.
+        var options = Microsoft.EntityFrameworkCore.Infrastructure.AccessorExtensions.GetService<Microsoft.EntityFrameworkCore.Infrastructure.IDbContextOptions>(db);
+        foreach (var interceptor in options.FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.Interceptors?.OfType<Changes.ChangeInterceptor>() ?? [])
+        {
+            interceptor.MarkWrite(transaction);
+        }
+
         if (connection is NpgsqlConnection npgsql)
         {
             await CopyAsync(npgsql, table, columns, rows, ct).ConfigureAwait(false);

@@ -16,6 +16,9 @@ public sealed record ImportedFramework(string Id, string Name, string SourceForm
 /// <param name="database">The database (migrated).</param>
 public sealed class ImportedFrameworkStore(TrellisDatabase database)
 {
+    /// <summary>The database's change stamp.</summary>
+    public Changes.DatabaseChanges Changes => database.Changes;
+
     /// <summary>All imported frameworks, by ID (ordinal).</summary>
     public async Task<IReadOnlyList<Versioned<ImportedFramework>>> ListAsync(CancellationToken cancellationToken = default)
     {

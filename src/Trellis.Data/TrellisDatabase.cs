@@ -38,8 +38,12 @@ public sealed partial class TrellisDatabase
         Provider = provider;
         ConnectionString = connectionString;
         Description = description;
-        _options = CreateOptions(provider, connectionString, [Queries, .. options.Interceptors]);
+        Changes = new Changes.DatabaseChanges(provider, connectionString);
+        _options = CreateOptions(provider, connectionString, [Queries, Changes.Interceptor, .. options.Interceptors]);
     }
+
+    /// <summary>Whether anything was committed since a stamp was read (caches of database content key on it).</summary>
+    public Changes.DatabaseChanges Changes { get; }
 
     /// <summary>The engine.</summary>
     public DatabaseProvider Provider { get; }

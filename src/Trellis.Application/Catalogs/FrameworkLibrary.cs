@@ -18,6 +18,7 @@ public sealed class FrameworkLibrary : IDisposable
     private readonly ImportedMappingStore? _mappings;
     private readonly SemaphoreSlim _loading = new(1, 1);
     private Snapshot? _current;
+    private Verified? _verified;
 
     /// <summary>A library over a database's imported frameworks and mappings.</summary>
     public FrameworkLibrary(ImportedFrameworkStore frameworks, ImportedMappingStore mappings)
@@ -70,9 +71,17 @@ public sealed class FrameworkLibrary : IDisposable
             return _current!;
         }
 
+        // Nothing committed since the versions were last compared: no query at all.
+        var changed = await _frameworks.Changes.CurrentAsync(ct).ConfigureAwait(false);
+        if (Volatile.Read(ref _verified) is { } verified && verified.At == changed)
+        {
+            return verified.Snapshot;
+        }
+
         var stamp = Stamp(await _frameworks.VersionsAsync(ct).ConfigureAwait(false), await _mappings.VersionsAsync(ct).ConfigureAwait(false));
         if (Volatile.Read(ref _current) is { } current && current.Stamp == stamp)
         {
+            Volatile.Write(ref _verified, new Verified(changed, current));
             return current;
         }
 
@@ -86,6 +95,7 @@ public sealed class FrameworkLibrary : IDisposable
 
             var fresh = await LoadAsync(ct).ConfigureAwait(false);
             Volatile.Write(ref _current, fresh);
+            Volatile.Write(ref _verified, new Verified(changed, fresh));
             return fresh;
         }
         finally
@@ -142,4 +152,6 @@ public sealed class FrameworkLibrary : IDisposable
         string.Join('\n', frameworks.Select(f => $"f:{f.Id}@{f.Version}").Concat(mappings.Select(m => $"m:{m.Id}@{m.Version}")));
 
     private sealed record Snapshot(string Stamp, CrosswalkEngine Engine, IReadOnlyList<string> Problems);
+
+    private sealed record Verified(Trellis.Data.Changes.ChangeStamp At, Snapshot Snapshot);
 }

@@ -7,15 +7,36 @@ using Trellis.Data;
 namespace Trellis.Application.Compliance;
 
 /// <summary>
-/// The program and its readiness reports, kept per <see cref="ProgramStore.RevisionAsync">revision</see>: a request
-/// asks the database for the revision (one small query) and reloads only when another request, or another instance
-/// on the same database, has written since. Readiness is kept per framework, credit source and day.
+/// The program and its readiness reports, kept per <see cref="ProgramStore.RevisionAsync">revision</see>: while the
+/// database's change stamp (<see cref="Data.Changes.DatabaseChanges"/>) has not moved, a request costs no query; when it
+/// has, the revision is read (one small query) and the program reloaded only when it differs. Readiness is kept per
+/// framework, credit source and day. The vendor register and the pursued frameworks are kept the same way.
 /// </summary>
 public sealed class ProgramCache(ProgramStore store) : IDisposable
 {
     private readonly SemaphoreSlim _loading = new(1, 1);
     private readonly ConcurrentDictionary<(string Framework, DateOnly Day), bool> _kept = new();
+    private readonly Data.Changes.Stamped<IReadOnlyList<Core.Vendors.Vendor>> _vendors = new(store.Database.Changes);
+    private readonly Data.Changes.Stamped<IReadOnlyList<string>?> _pursued = new(store.Database.Changes);
     private Snapshot? _current;
+    private Verified? _verified;
+
+    private readonly Data.Changes.StampedMap<(ControlQuery Query, ListWindow Window), ListPage<ControlListItem>> _controlPages = new(store.Database.Changes, 1_000);
+    private readonly Data.Changes.StampedMap<(EvidenceQuery Query, ListWindow Window), ListPage<EvidenceListItem>> _evidencePages = new(store.Database.Changes, 1_000);
+
+    /// <summary>One page of the controls list as the database sorts and filters it, read again only after a commit.</summary>
+    public ValueTask<ListPage<ControlListItem>> ControlPageAsync(ControlQuery query, ListWindow window, CancellationToken ct) =>
+        _controlPages.GetAsync((query, window), (k, c) => store.ListControlsAsync(k.Query, k.Window, c), ct);
+
+    /// <summary>One page of the evidence list as the database sorts and filters it, read again only after a commit.</summary>
+    public ValueTask<ListPage<EvidenceListItem>> EvidencePageAsync(EvidenceQuery query, ListWindow window, CancellationToken ct) =>
+        _evidencePages.GetAsync((query, window), (k, c) => store.ListEvidenceAsync(k.Query, k.Window, c), ct);
+
+    /// <summary>The vendor register, read again only after a commit.</summary>
+    public ValueTask<IReadOnlyList<Core.Vendors.Vendor>> VendorsAsync(CancellationToken ct) => _vendors.GetAsync(store.VendorsAsync, ct);
+
+    /// <summary>The pursued frameworks as saved (null: never set), read again only after a commit.</summary>
+    public ValueTask<IReadOnlyList<string>?> PursuedFrameworksAsync(CancellationToken ct) => _pursued.GetAsync(store.PursuedFrameworksAsync, ct);
 
     /// <inheritdoc />
     public void Dispose() => _loading.Dispose();
@@ -52,9 +73,16 @@ public sealed class ProgramCache(ProgramStore store) : IDisposable
 
     private async Task<Snapshot> CurrentAsync(CancellationToken ct)
     {
+        var changed = await store.Database.Changes.CurrentAsync(ct);
+        if (Volatile.Read(ref _verified) is { } verified && verified.At == changed)
+        {
+            return verified.Snapshot;
+        }
+
         var revision = await store.RevisionAsync(ct);
         if (Volatile.Read(ref _current) is { } current && current.Revision == revision)
         {
+            Volatile.Write(ref _verified, new Verified(changed, current));
             return current;
         }
 
@@ -70,6 +98,7 @@ public sealed class ProgramCache(ProgramStore store) : IDisposable
             var (program, loaded) = await store.LoadRevisionAsync(ct);
             var fresh = new Snapshot(loaded, program);
             Volatile.Write(ref _current, fresh);
+            Volatile.Write(ref _verified, new Verified(changed, fresh));
             return fresh;
         }
         finally
@@ -77,6 +106,8 @@ public sealed class ProgramCache(ProgramStore store) : IDisposable
             _loading.Release();
         }
     }
+
+    private sealed record Verified(Data.Changes.ChangeStamp At, Snapshot Snapshot);
 
     private sealed record Snapshot(int Revision, ComplianceProgram Program)
     {

@@ -42,7 +42,7 @@ public sealed partial class ProgramService
         ArgumentNullException.ThrowIfNull(window);
         if (account.Scope is null)
         {
-            var page = await store.ListControlsAsync(query, window, ct);
+            var page = await cache.ControlPageAsync(query, window, ct);
             return new ListPage<ControlEntry>([.. page.Items.Select(i => new ControlEntry(StateOf(i), [.. i.Evidence.Select(e => e.EvidenceId)]))], page.Total);
         }
 
@@ -63,7 +63,7 @@ public sealed partial class ProgramService
         ArgumentNullException.ThrowIfNull(window);
         if (account.Scope is null)
         {
-            var page = await store.ListEvidenceAsync(query, window, ct);
+            var page = await cache.EvidencePageAsync(query, window, ct);
             return new ListPage<EvidenceEntry>([.. page.Items.Select(i => Entry(i.Item, i.ControlCadences, Today))], page.Total);
         }
 

@@ -21,7 +21,7 @@ public sealed partial class ProgramService
     public async Task<IReadOnlyList<string>> PursuedFrameworksAsync(CancellationToken ct)
     {
         var catalog = await CatalogAsync(ct);
-        var saved = await store.PursuedFrameworksAsync(ct);
+        var saved = await cache.PursuedFrameworksAsync(ct);
         var ids = saved ?? [.. DefaultPursued, .. catalog.Frameworks.Select(f => f.Id).Where(id => !FrameworkLibrary.IsShipped(id))];
         return [.. ids.Where(id => catalog.Framework(id).IsSuccess).Distinct(StringComparer.Ordinal)];
     }

@@ -72,7 +72,7 @@ public sealed partial class ProgramService(ProgramStore store, ProgramCache cach
 
             // Vendor exceptions are the program's internal record: staff see them on CC9.2, A.5.19 and A.5.22.
             var today = Today;
-            var warnings = (await store.VendorsAsync(ct)).SelectMany(v => Core.Vendors.VendorStanding.Warnings(v, today)).ToList();
+            var warnings = (await cache.VendorsAsync(ct)).SelectMany(v => Core.Vendors.VendorStanding.Warnings(v, today)).ToList();
             return report.IsSuccess ? Core.Vendors.VendorReadiness.Annotate(report.Value, warnings) : report;
         }
 

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
 using Trellis.Application.Actors;
 using Trellis.Data.AuditTrail;
 using Trellis.Web.Storage;
@@ -15,11 +14,11 @@ namespace Trellis.Web.Auth;
 /// token carries the current one), not be disabled by an admin, and be unexpired. Failed sign-ins never refuse an
 /// account here: they only slow password sign-in (<see cref="SignInThrottle"/>). Otherwise the request answers 401 and a cookie session is ended. Checked on each
 /// request (not only at sign-in), so an auditor's expiry, a revoked session or a deleted account takes effect
-/// at once on every instance. On success the <see cref="Account"/> is attached to the request.
+/// at once on every instance: the account comes from <see cref="AccessCache"/>, which reads it again after any commit. On success the <see cref="Account"/> is attached to the request.
 /// </summary>
 internal sealed class AccountGate(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, WebDbContext db, TimeProvider clock)
+    public async Task InvokeAsync(HttpContext context, AccessCache access, TimeProvider clock)
     {
         if (context.User.Identity?.IsAuthenticated != true)
         {
@@ -29,7 +28,7 @@ internal sealed class AccountGate(RequestDelegate next)
 
         var id = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
         var stamp = context.User.FindFirstValue(TrellisPrincipal.StampClaim);
-        var user = id is null ? null : await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, context.RequestAborted);
+        var user = id is null ? null : await access.UserAsync(id, context.RequestAborted);
         var why = Refusal(user, stamp, clock.GetUtcNow());
         if (why is not null)
         {

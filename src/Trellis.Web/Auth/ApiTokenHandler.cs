@@ -1,22 +1,21 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Trellis.Data.AuditTrail;
-using Trellis.Web.Storage;
 
 namespace Trellis.Web.Auth;
 
 /// <summary>
 /// <c>Authorization: Bearer trl_…</c>: looks the token up by its SHA-256 and signs the request in as its owner.
-/// Whether the owner may act now is checked by <see cref="AccountGate"/>, like every other session.
+/// Whether the owner may act now is checked by <see cref="AccountGate"/>, like every other session. Tokens are looked
+/// up through <see cref="AccessCache"/>: no query while nothing was committed.
 /// </summary>
 internal sealed class ApiTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    WebDbContext db,
+    AccessCache access,
     TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
@@ -30,16 +29,13 @@ internal sealed class ApiTokenHandler(
         }
 
         var hash = ApiTokens.Hash(header["Bearer ".Length..].Trim());
-        var found = await db.ApiTokens.AsNoTracking()
-            .Where(t => t.Hash == hash)
-            .Join(db.Users.AsNoTracking(), t => t.UserId, u => u.Id, (t, u) => new { Token = t, User = u })
-            .FirstOrDefaultAsync(Context.RequestAborted);
+        var found = await access.TokenAsync(hash, Context.RequestAborted);
         if (found is null)
         {
             return AuthenticateResult.Fail("unknown API token");
         }
 
-        if (found.Token.ExpiresAt is { } expires && expires <= clock.GetUtcNow())
+        if (found.ExpiresAt is { } expires && expires <= clock.GetUtcNow())
         {
             return AuthenticateResult.Fail("the API token has expired");
         }

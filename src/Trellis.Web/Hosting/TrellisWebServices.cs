@@ -47,6 +47,7 @@ public static class TrellisWebServices
             return db.IsSuccess ? db.Value : throw new InvalidOperationException(db.Error!.ToString());
         });
         services.AddSingleton(sp => sp.GetRequiredService<WebDatabase>().Program);
+        services.AddSingleton<Auth.AccessCache>();
         services.AddSingleton(sp => new ProgramStore(sp.GetRequiredService<TrellisDatabase>()));
         services.AddScoped(sp => sp.GetRequiredService<WebDatabase>().CreateContext());
         services.AddSingleton<AuditLog>();

@@ -49,6 +49,9 @@ public sealed class WebDatabase(TrellisDatabase program)
             builder.UseNpgsql(Program.ConnectionString, o => o.MigrationsHistoryTable(WebDbContext.MigrationsHistoryTable));
         }
 
+        // Account and token writes move the change stamp the caches of accounts and tokens key on; web queries are
+        // counted with the program's.
+        builder.AddInterceptors(Program.Changes.Interceptor, Program.Queries);
         return builder;
     }
 

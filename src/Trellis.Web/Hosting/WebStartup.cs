@@ -35,6 +35,7 @@ internal sealed class WebStartup(
 
         await using var startup = await database.Program.LockStartupAsync(cancellationToken);
         await database.MigrateAsync(cancellationToken);
+        await Data.Changes.ChangeTriggers.InstallAsync(database.Program, cancellationToken);
         if (options.Value.Demo)
         {
             await LoadDemoAsync(cancellationToken);
