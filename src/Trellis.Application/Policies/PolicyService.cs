@@ -30,6 +30,21 @@ public sealed partial class PolicyService(ProgramService program, ProgramStore s
         return [.. all.Select(p => Visible(account, p)).OfType<Policy>().Select(p => new PolicyView(p, AcknowledgementStatus.Of(p, people)))];
     }
 
+    /// <summary>
+    /// Every policy with every version, for program.yaml (its <c>policies</c> section); refused to auditors, who
+    /// receive reports of their engagement, not the whole program.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<Policy>>> ForExportAsync(Account account, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        if (account.Scope is not null)
+        {
+            return Forbidden("an auditor receives reports of their engagement, not the whole program");
+        }
+
+        return Result<IReadOnlyList<Policy>>.Ok(await store.PoliciesAsync(ct));
+    }
+
     /// <summary>One policy, or <c>unknown-policy</c> (also for one the account may not see).</summary>
     public async Task<Result<PolicyView>> GetAsync(Account account, string id, CancellationToken ct)
     {
