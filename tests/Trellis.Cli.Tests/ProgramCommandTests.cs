@@ -58,6 +58,14 @@ public sealed class ProgramCommandTests : IDisposable
             Assert.Equal(
                 Run("soa", "--format", "json", "--db", Db("a.db")).Out,
                 Run("soa", "--format", "json", "--db", cs).Out);
+
+            // The policies travel too (program.yaml's policies section), with versions, approvals and acknowledgements.
+            Assert.Equal(
+                Run("policies", "--format", "json", "--db", Db("a.db")).Out,
+                Run("policies", "--format", "json", "--db", cs).Out);
+            Assert.Equal(
+                Run("policies", "show", "business-continuity", "--format", "json", "--db", Db("a.db")).Out,
+                Run("policies", "show", "business-continuity", "--format", "json", "--db", cs).Out);
         }
         finally
         {

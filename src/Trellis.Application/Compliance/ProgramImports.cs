@@ -56,7 +56,10 @@ public sealed class ProgramImports(ProgramStore store, EngagementStore calendarS
     /// <paramref name="source"/> says where it came from (a file name) for the audit trail.
     /// </summary>
     /// <param name="registers">The staff and vendor registers of the file, replacing the stored ones; null leaves them alone.</param>
-    public async Task<Result<ProgramCounts>> ReplaceAsync(Account actor, ComplianceProgram program, IReadOnlyDictionary<string, byte[]> blobs, string source, CancellationToken ct, Trellis.Exchange.ProgramAsCode.ProgramRegisters? registers = null)
+    /// <param name="policies">The file's policies (its <c>policies</c> section), replacing the stored ones in the same transaction; null (no section) keeps them.</param>
+    public async Task<Result<ProgramCounts>> ReplaceAsync(
+        Account actor, ComplianceProgram program, IReadOnlyDictionary<string, byte[]> blobs, string source, CancellationToken ct,
+        Trellis.Exchange.ProgramAsCode.ProgramRegisters? registers = null, IReadOnlyList<Core.Policies.Policy>? policies = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(program);
@@ -74,11 +77,12 @@ public sealed class ProgramImports(ProgramStore store, EngagementStore calendarS
             risks = program.Risks.Count,
             people = registers?.People.Select(p => p.Id),
             vendors = registers?.Vendors.Select(v => v.Id),
+            policies = policies?.Select(p => p.Id),
         });
 
-        // One transaction: the program and, when the file has them, the registers.
+        // One transaction: the program and, when the file has them, the registers and the policies.
         var set = registers is { } r ? new RegisterSet(r.People, r.Vendors, r.Settings) : null;
-        return await store.ReplaceAsync(record, program, blobs, null, set, ct).ConfigureAwait(false);
+        return await store.ReplaceAsync(record, program, blobs, policies, set, ct).ConfigureAwait(false);
     }
 
     /// <summary>

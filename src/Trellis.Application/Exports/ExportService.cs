@@ -22,7 +22,7 @@ public sealed record ExportFile(byte[] Content, string MediaType, string FileNam
 /// compliance team; every OSCAL document is checked against the OSCAL 1.2.1 schema before it leaves
 /// (<see cref="OscalExport.ToValidatedJson"/>).
 /// </summary>
-public sealed class ExportService(ProgramService program, EngagementService engagements, TimeProvider clock)
+public sealed class ExportService(ProgramService program, EngagementService engagements, Policies.PolicyService policies, TimeProvider clock)
 {
     /// <summary>The OSCAL documents the web app exports, by wire name.</summary>
     public static IReadOnlyList<string> OscalKinds { get; } = ["component", "ssp", "assessment-results"];
@@ -55,7 +55,16 @@ public sealed class ExportService(ProgramService program, EngagementService enga
             (start, end) = (window.Start, window.End);
         }
 
-        var options = new ReportOptions { Format = format, Framework = framework, To = to, WindowStart = start, WindowEnd = end, IncludeInferred = inferred };
+        var options = new ReportOptions
+        {
+            Format = format,
+            Framework = framework,
+            To = to,
+            WindowStart = start,
+            WindowEnd = end,
+            IncludeInferred = inferred,
+            Policies = [.. (await policies.ListAsync(account, ct)).Select(v => v.Policy)],
+        };
         var p = kind == "crosswalk" ? null : await program.LoadAsync(ct);
         var bytes = new ReportService(clock).Render(kind, options, p, await program.EngineAsync(ct), program.Today);
         if (!bytes.IsSuccess)
@@ -104,7 +113,14 @@ public sealed class ExportService(ProgramService program, EngagementService enga
         }
 
         var view = await program.ViewAsync(account, ct);
-        var options = new ReportOptions { Format = format, Framework = engagement.Framework, WindowStart = start, WindowEnd = end };
+        var options = new ReportOptions
+        {
+            Format = format,
+            Framework = engagement.Framework,
+            WindowStart = start,
+            WindowEnd = end,
+            Policies = [.. (await policies.ListAsync(account, ct)).Select(v => v.Policy)],
+        };
         var bytes = new ReportService(clock).Render(kind, options, view.AsOfProgram(), await program.EngineAsync(ct), view.AsOf);
         if (!bytes.IsSuccess)
         {

@@ -30,6 +30,21 @@ public sealed partial class PolicyService(ProgramService program, ProgramStore s
         return [.. all.Select(p => Visible(account, p)).OfType<Policy>().Select(p => new PolicyView(p, AcknowledgementStatus.Of(p, people)))];
     }
 
+    /// <summary>
+    /// Every policy with every version, for program.yaml (its <c>policies</c> section); refused to auditors, who
+    /// receive reports of their engagement, not the whole program.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<Policy>>> ForExportAsync(Account account, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        if (account.Scope is not null)
+        {
+            return Forbidden("an auditor receives reports of their engagement, not the whole program");
+        }
+
+        return Result<IReadOnlyList<Policy>>.Ok(await store.PoliciesAsync(ct));
+    }
+
     /// <summary>One policy, or <c>unknown-policy</c> (also for one the account may not see).</summary>
     public async Task<Result<PolicyView>> GetAsync(Account account, string id, CancellationToken ct)
     {
@@ -81,55 +96,31 @@ public sealed partial class PolicyService(ProgramService program, ProgramStore s
             return Forbidden("only an admin or a compliance manager writes policies");
         }
 
-        var cadence = Cadence.Annual;
-        if (input.ReviewCadence is { } c && !Cadences.TryParse(c, out cadence))
+        var checkedMeta = await CheckMetadataAsync(input.ReviewCadence, input.Requirements, input.Controls, input.Approvers, lenient: template is not null, ct);
+        if (!checkedMeta.IsSuccess)
         {
-            return new Error(ErrorCodes.InvalidCadence, $"review cadence '{c}' is not one of {string.Join(", ", Cadences.WireNames)}", "reviewCadence");
+            return checkedMeta.Error!;
         }
 
-        var catalog = await program.CatalogAsync(ct);
-        var requirements = new List<RequirementRef>();
-        foreach (var text in input.Requirements)
-        {
-            var parts = text.Split(':', 2);
-            if (parts.Length != 2 || !catalog.Requirement(parts[0].Trim(), parts[1].Trim()).IsSuccess)
-            {
-                // Template requirements of a framework this installation lacks are skipped; a typed one is an error.
-                if (template is not null)
-                {
-                    continue;
-                }
-
-                return new Error(ErrorCodes.UnknownRequirement, $"'{text}' names no requirement of the catalog (write framework:id, e.g. iso27001-2022:A.5.1)", "requirements");
-            }
-
-            requirements.Add(new RequirementRef(parts[0].Trim(), parts[1].Trim()));
-        }
-
-        var controls = (await program.LoadAsync(ct)).Controls.Select(x => x.Id).ToHashSet(StringComparer.Ordinal);
-        if (input.Controls.FirstOrDefault(x => !controls.Contains(x)) is { } unknown)
-        {
-            return new Error(ErrorCodes.UnknownControl, $"no control '{unknown}'", "controls");
-        }
-
+        var meta = checkedMeta.Value;
         var now = clock.GetUtcNow();
         var policy = new Policy
         {
             Id = input.Id.Trim(),
             Title = input.Title.Trim(),
             Owner = input.Owner.Trim().ToLowerInvariant(),
-            ReviewCadence = cadence,
-            Requirements = [.. requirements.Distinct()],
-            ControlIds = [.. input.Controls.Distinct(StringComparer.Ordinal)],
+            ReviewCadence = meta.Cadence,
+            Requirements = meta.Requirements,
+            ControlIds = meta.Controls,
             Template = template,
-            Versions = [new PolicyVersion { Number = 1, Body = input.Body, Author = account.Email, Created = now }],
+            Versions = [new PolicyVersion { Number = 1, Body = input.Body, Author = account.Email, Created = now, Approvers = meta.Approvers }],
         };
         if (PolicyLifecycle.Validate(policy) is { } invalid)
         {
             return invalid;
         }
 
-        var saved = await store.AddPolicyAsync(Record(account, template is null ? "policy.create" : "policy.adopt", policy.Id, new { id = policy.Id, title = policy.Title, owner = policy.Owner, template, requirements = policy.Requirements.Select(r => r.ToString()) }), policy, ct);
+        var saved = await store.AddPolicyAsync(Record(account, template is null ? "policy.create" : "policy.adopt", policy.Id, new { id = policy.Id, title = policy.Title, owner = policy.Owner, template, requirements = policy.Requirements.Select(r => r.ToString()), approvers = policy.Latest.Approvers }), policy, ct);
         program.Forget();
         return saved;
     }
@@ -142,7 +133,7 @@ public sealed partial class PolicyService(ProgramService program, ProgramStore s
     public Task<Result<Policy>> NewVersionAsync(Account account, string id, CancellationToken ct) =>
         ChangeAsync(account, id, "policy.new-version", p => PolicyLifecycle.NewDraft(p, account.Email, clock.GetUtcNow()), p => new { version = p.Latest.Number }, ct);
 
-    /// <summary>Submits a draft to its named approvers (managers).</summary>
+    /// <summary>Submits a draft to its named approvers (managers); with none given, to those named on the draft.</summary>
     public Task<Result<Policy>> SubmitAsync(Account account, string id, int version, IReadOnlyList<string> approvers, CancellationToken ct) =>
         ChangeAsync(account, id, "policy.submit", p => PolicyLifecycle.Submit(p, version, approvers), p => new { version, approvers = p.Version(version)!.Approvers }, ct);
 

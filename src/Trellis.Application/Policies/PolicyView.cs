@@ -29,4 +29,7 @@ public sealed record NewPolicy(string Id, string Title, string Owner, string Bod
 
     /// <summary>Control IDs it names.</summary>
     public IReadOnlyList<string> Controls { get; init; } = [];
+
+    /// <summary>The people who must approve version 1 (e-mails), named ahead of its submission.</summary>
+    public IReadOnlyList<string> Approvers { get; init; } = [];
 }

@@ -8,10 +8,10 @@ using Trellis.Core.Program;
 namespace Trellis.Cli.Commands;
 
 /// <summary>
-/// <c>trellis policies [--format json|table]</c> and <c>policies show|templates|adopt|edit|new-version|submit|approve|publish|acknowledge|export</c>:
+/// <c>trellis policies [--format json|table]</c> and <c>policies show|templates|adopt|add|edit|new-version|submit|approve|publish|acknowledge|export</c>:
 /// the program's policies from draft to acknowledgement (docs/operations.md, "Policies").
 /// </summary>
-internal static class PolicyCommands
+internal static partial class PolicyCommands
 {
     public static IEnumerable<Command> Create(CliContext ctx)
     {
@@ -44,6 +44,7 @@ internal static class PolicyCommands
         cmd.Subcommands.Add(Show(ctx));
         cmd.Subcommands.Add(Templates(ctx));
         cmd.Subcommands.Add(Adopt(ctx));
+        cmd.Subcommands.Add(Add(ctx));
         cmd.Subcommands.Add(Edit(ctx));
         cmd.Subcommands.Add(NewVersion(ctx));
         cmd.Subcommands.Add(Submit(ctx));
@@ -152,29 +153,6 @@ internal static class PolicyCommands
         return cmd;
     }
 
-    private static Command Edit(CliContext ctx)
-    {
-        var id = new Argument<string>("id") { Description = "The policy." };
-        var file = new Option<string>("--file") { Description = "A Markdown file with the new text of the draft.", Required = true };
-        var db = Db.Option();
-        var cmd = new Command("edit", "Replace the text of the policy's draft with a Markdown file.") { id, file, db };
-        cmd.SetAction(async (parse, ct) =>
-        {
-            var path = parse.GetValue(file)!;
-            if (!File.Exists(path))
-            {
-                CliContext.Require<string>(new Core.Common.Error(Core.Common.ErrorCodes.InvalidOption, $"no file '{path}'", "--file"));
-            }
-
-            var body = await File.ReadAllTextAsync(path, ct).ConfigureAwait(false);
-            var useCases = await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false);
-            var p = CliContext.Require(await useCases.Policies.EditDraftAsync(useCases.Actor, parse.GetValue(id)!, body, ct).ConfigureAwait(false));
-            await ctx.Out.WriteLineAsync($"{p.Id} version {p.Latest.Number} draft updated").ConfigureAwait(false);
-            return ExitCodes.Ok;
-        });
-        return cmd;
-    }
-
     private static Command NewVersion(CliContext ctx)
     {
         var id = new Argument<string>("id") { Description = "The policy." };
@@ -194,13 +172,13 @@ internal static class PolicyCommands
     {
         var id = new Argument<string>("id") { Description = "The policy." };
         var version = new Option<int>("--version") { Description = "The draft's version number.", Required = true };
-        var approvers = new Option<string[]>("--approver") { Description = "A person who must approve it (e-mail); repeat for several.", Required = true, AllowMultipleArgumentsPerToken = true };
+        var approvers = new Option<string[]>("--approver") { Description = "A person who must approve it (e-mail); repeat for several (default: the approvers named on the draft).", AllowMultipleArgumentsPerToken = true };
         var db = Db.Option();
         var cmd = new Command("submit", "Submit a draft for approval by every named approver.") { id, version, approvers, db };
         cmd.SetAction(async (parse, ct) =>
         {
             var useCases = await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false);
-            var p = CliContext.Require(await useCases.Policies.SubmitAsync(useCases.Actor, parse.GetValue(id)!, parse.GetValue(version), parse.GetValue(approvers)!, ct).ConfigureAwait(false));
+            var p = CliContext.Require(await useCases.Policies.SubmitAsync(useCases.Actor, parse.GetValue(id)!, parse.GetValue(version), parse.GetValue(approvers) ?? [], ct).ConfigureAwait(false));
             var v = p.Version(parse.GetValue(version))!;
             await ctx.Out.WriteLineAsync($"{p.Id} version {v.Number} in review: {string.Join(", ", v.Approvers)}").ConfigureAwait(false);
             return ExitCodes.Ok;

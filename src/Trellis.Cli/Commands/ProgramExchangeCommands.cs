@@ -77,7 +77,7 @@ internal static class ProgramExchangeCommands
             }
 
             var database = useCases.Database;
-            var counts = CliContext.Require(await useCases.Imports.ReplaceAsync(useCases.Actor, read.Program!, read.Blobs, Path.GetFileName(parse.GetValue(file)!), ct, read.Registers).ConfigureAwait(false));
+            var counts = CliContext.Require(await useCases.Imports.ReplaceAsync(useCases.Actor, read.Program!, read.Blobs, Path.GetFileName(parse.GetValue(file)!), ct, read.Registers, read.Policies).ConfigureAwait(false));
             await WriteCounts(ctx, $"Imported into {database.Description}", counts).ConfigureAwait(false);
             return ExitCodes.Ok;
         });
@@ -95,8 +95,9 @@ internal static class ProgramExchangeCommands
             var (program, blobs) = CliContext.Require(await useCases.Program.ExportAsync(useCases.Actor, ct).ConfigureAwait(false));
 
             var registers = await useCases.People.ForExportAsync(useCases.Actor, ct).ConfigureAwait(false);
-            var path = CliContext.Require(ProgramYamlWriter.Write(program, sha => blobs.GetValueOrDefault(sha), parse.GetValue(output)!, registers));
-            await ctx.Out.WriteLineAsync($"Exported {program.Controls.Count} controls, {program.Evidence.Count} evidence items ({blobs.Count} files), {program.Risks.Count} risks to {path}").ConfigureAwait(false);
+            var policies = CliContext.Require(await useCases.Policies.ForExportAsync(useCases.Actor, ct).ConfigureAwait(false));
+            var path = CliContext.Require(ProgramYamlWriter.Write(program, sha => blobs.GetValueOrDefault(sha), parse.GetValue(output)!, registers, policies));
+            await ctx.Out.WriteLineAsync($"Exported {program.Controls.Count} controls, {program.Evidence.Count} evidence items ({blobs.Count} files), {program.Risks.Count} risks, {policies.Count} policies to {path}").ConfigureAwait(false);
             return ExitCodes.Ok;
         });
         return cmd;

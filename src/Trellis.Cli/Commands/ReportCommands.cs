@@ -27,7 +27,7 @@ internal static class ReportCommands
         TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(program);
-        return Create(ctx, (_, _) => Task.FromResult(program()), (_, _) => Task.FromResult(FrameworkLibrary.ShippedEngine), engagementWindow is null ? null : (_, id, _) => Task.FromResult(engagementWindow(id)), clock, extra: []);
+        return Create(ctx, (_, _) => Task.FromResult(program()), (_, _) => Task.FromResult(FrameworkLibrary.ShippedEngine), engagementWindow is null ? null : (_, id, _) => Task.FromResult(engagementWindow(id)), clock, extra: [], policies: null);
     }
 
     /// <summary>The command reading the program and engagements from the database named by <c>--db</c>.</summary>
@@ -40,7 +40,12 @@ internal static class ReportCommands
             (parse, ct) => Libraries.EngineAsync(parse, db, ctx, ct),
             (parse, id, ct) => EngagementCommandsOnDatabase.WindowAsync(parse, db, id, ctx, ct),
             ctx.Clock,
-            extra: [db]);
+            extra: [db],
+            policies: async (parse, ct) =>
+            {
+                var useCases = await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false);
+                return [.. (await useCases.Policies.ListAsync(useCases.Actor, ct).ConfigureAwait(false)).Select(v => v.Policy)];
+            });
     }
 
     private static IEnumerable<Command> Create(
@@ -49,7 +54,8 @@ internal static class ReportCommands
         Func<ParseResult, CancellationToken, Task<Core.Crosswalk.CrosswalkEngine>> engine,
         Func<ParseResult, string, CancellationToken, Task<Result<(DateOnly Start, DateOnly End)>>>? engagementWindow,
         TimeProvider? clock,
-        Option[] extra)
+        Option[] extra,
+        Func<ParseResult, CancellationToken, Task<IReadOnlyList<Core.Policies.Policy>>>? policies)
     {
         clock ??= TimeProvider.System;
         var kind = new Argument<string>("kind") { Description = $"Report: {string.Join(", ", ReportNames.KindNames)}." };
@@ -96,6 +102,7 @@ internal static class ReportCommands
                 WindowStart = window?.Start,
                 WindowEnd = window?.End,
                 IncludeInferred = parse.GetValue(inferred),
+                Policies = policies is null || k == ReportKind.Crosswalk.ToWire() ? [] : await policies(parse, ct).ConfigureAwait(false),
             };
             var p = k == ReportKind.Crosswalk.ToWire() ? null : CliContext.Require(await program(parse, ct).ConfigureAwait(false));
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

@@ -94,7 +94,10 @@ public static class PolicyLifecycle
         return policy with { Versions = [.. policy.Versions, next] };
     }
 
-    /// <summary>Submits the draft for approval by the named <paramref name="approvers"/> (at least one e-mail).</summary>
+    /// <summary>
+    /// Submits the draft for approval by the named <paramref name="approvers"/> (at least one e-mail); an empty list
+    /// submits it to the approvers already named on the draft.
+    /// </summary>
     public static Result<Policy> Submit(Policy policy, int version, IReadOnlyList<string> approvers)
     {
         ArgumentNullException.ThrowIfNull(policy);
@@ -111,7 +114,7 @@ public static class PolicyLifecycle
             return State(policy, v, "submitted", "a draft");
         }
 
-        var names = approvers.Select(a => a.Trim().ToLowerInvariant()).Where(a => a.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var names = (approvers.Count > 0 ? approvers : v.Approvers).Select(a => a.Trim().ToLowerInvariant()).Where(a => a.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         if (names.Count == 0)
         {
             return new Error(ErrorCodes.InvalidPolicy, $"policy {policy.Id} version {version}: name at least one approver", "approvers");

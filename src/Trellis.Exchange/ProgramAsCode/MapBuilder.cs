@@ -19,6 +19,8 @@ internal sealed class MapBuilder
 
     public MapBuilder AddDate(string key, DateOnly? value) => value is null ? this : Add(key, YToken.Of(value.Value));
 
+    public MapBuilder AddInstant(string key, DateTimeOffset? value) => value is null ? this : Add(key, new YToken(FieldReading.FormatInstant(value.Value)));
+
     public MapBuilder AddStrings(string key, IReadOnlyList<string> values) =>
         values.Count == 0 ? this : Add(key, new YSeq(values.Select(v => (YNode)new YText(v)).ToList()));
 

@@ -1,4 +1,5 @@
 using Trellis.Core.Common;
+using Trellis.Core.Policies;
 using Trellis.Core.Program;
 
 namespace Trellis.Exchange.ProgramAsCode;
@@ -31,8 +32,14 @@ public sealed record ProgramReadResult
     /// <summary>The staff and vendor registers (<see cref="ProgramRegisters.Empty"/> when the file has none, or on errors).</summary>
     public ProgramRegisters Registers { get; private init; } = ProgramRegisters.Empty;
 
-    internal static ProgramReadResult Ok(ComplianceProgram program, IReadOnlyDictionary<string, byte[]> blobs, ProgramRegisters registers) =>
-        new(program, blobs, []) { Registers = registers };
+    /// <summary>
+    /// The policies of the file's <c>policies</c> section (an empty list for <c>policies: []</c>); null when the file
+    /// has no such section (an import then keeps the stored policies) or on errors.
+    /// </summary>
+    public IReadOnlyList<Policy>? Policies { get; private init; }
+
+    internal static ProgramReadResult Ok(ComplianceProgram program, IReadOnlyDictionary<string, byte[]> blobs, ProgramRegisters registers, IReadOnlyList<Policy>? policies) =>
+        new(program, blobs, []) { Registers = registers, Policies = policies };
 
     internal static ProgramReadResult Fail(IReadOnlyList<Error> errors) =>
         new(null, new Dictionary<string, byte[]>(), errors.Count > 0 ? errors : throw new ArgumentException("a failure needs errors", nameof(errors)));

@@ -21,7 +21,7 @@ public static class ProgramYamlReader
     /// <summary>The format tag program.yaml must carry.</summary>
     public const string Format = "trellis-program/1";
 
-    private static readonly string[] TopKeys = ["format", "organization", "scope", "riskMatrix", "controls", "evidence", "risks", "soa", "judgements", "taskNotes", "people", "vendors"];
+    private static readonly string[] TopKeys = ["format", "organization", "scope", "riskMatrix", "controls", "evidence", "risks", "soa", "judgements", "taskNotes", "people", "vendors", "policies"];
 
     /// <summary>Reads and validates the program at <paramref name="programYamlPath"/>; evidence paths are relative to its folder.</summary>
     /// <param name="programYamlPath">Path of program.yaml; used as written in error locations.</param>
@@ -65,7 +65,8 @@ public static class ProgramYamlReader
         var folder = Path.GetDirectoryName(Path.GetFullPath(programYamlPath))!;
         var files = new EvidenceFiles(folder, limits);
         var program = ReadProgram(root, f, files);
-        var registers = RegisterSection.Read(root, f);
+        var registers = RegisterSection.Read(root, f, program);
+        var policies = PolicySection.Read(root, f, catalog, program);
 
         // The reader already requires every ID, so the validator's missing-id would only repeat it.
         var locate = new ProgramLines(root).Locator(source);
@@ -73,7 +74,7 @@ public static class ProgramYamlReader
             .Concat(ProgramValidator.Validate(program, catalog).Where(e => e.Code != ErrorCodes.MissingId).Select(locate))
             .OrderBy(e => LineOf(e, source))
             .ToList();
-        return errors.Count == 0 ? ProgramReadResult.Ok(program, files.Blobs, registers) : ProgramReadResult.Fail(errors);
+        return errors.Count == 0 ? ProgramReadResult.Ok(program, files.Blobs, registers, policies) : ProgramReadResult.Fail(errors);
     }
 
     private static ComplianceProgram ReadProgram(YamlMap root, YamlFields f, EvidenceFiles files)

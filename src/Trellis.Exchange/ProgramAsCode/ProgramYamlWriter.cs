@@ -4,6 +4,7 @@ using System.Text;
 using Trellis.Core.Common;
 using Trellis.Core.Crosswalk;
 using Trellis.Core.Evidence;
+using Trellis.Core.Policies;
 using Trellis.Core.Program;
 using Trellis.Core.Risks;
 
@@ -32,8 +33,9 @@ public static class ProgramYamlWriter
     /// <param name="blobs">Returns the bytes stored under a lowercase hex SHA-256, or null when there are none.</param>
     /// <param name="directory">The program folder to write.</param>
     /// <param name="registers">The staff and vendor registers (<c>people</c>, <c>vendors</c>); none when null or empty.</param>
+    /// <param name="policies">The policies (<c>policies</c>); the section is left out when null and written, even empty, otherwise.</param>
     /// <returns>The path of the written program.yaml, or the first evidence content that is missing or corrupt.</returns>
-    public static Result<string> Write(ComplianceProgram program, Func<string, byte[]?> blobs, string directory, ProgramRegisters? registers = null)
+    public static Result<string> Write(ComplianceProgram program, Func<string, byte[]?> blobs, string directory, ProgramRegisters? registers = null, IReadOnlyList<Policy>? policies = null)
     {
         ArgumentNullException.ThrowIfNull(program);
         ArgumentNullException.ThrowIfNull(blobs);
@@ -73,15 +75,15 @@ public static class ProgramYamlWriter
         }
 
         var programPath = Path.Combine(directory, ProgramFileName);
-        File.WriteAllBytes(programPath, new UTF8Encoding(false).GetBytes(ToYaml(program, paths, registers)));
+        File.WriteAllBytes(programPath, new UTF8Encoding(false).GetBytes(ToYaml(program, paths, registers, policies)));
         return programPath;
     }
 
     /// <summary>The text of program.yaml for <paramref name="program"/>, exactly as <see cref="Write"/> writes it.</summary>
-    public static string ToYaml(ComplianceProgram program, ProgramRegisters? registers = null)
+    public static string ToYaml(ComplianceProgram program, ProgramRegisters? registers = null, IReadOnlyList<Policy>? policies = null)
     {
         ArgumentNullException.ThrowIfNull(program);
-        return ToYaml(program, EvidencePaths(program), registers);
+        return ToYaml(program, EvidencePaths(program), registers, policies);
     }
 
     /// <summary>
@@ -109,7 +111,7 @@ public static class ProgramYamlWriter
         return paths;
     }
 
-    private static string ToYaml(ComplianceProgram p, Dictionary<EvidenceVersion, string> paths, ProgramRegisters? registers)
+    private static string ToYaml(ComplianceProgram p, Dictionary<EvidenceVersion, string> paths, ProgramRegisters? registers, IReadOnlyList<Policy>? policies)
     {
         var root = new MapBuilder()
             .Add("format", new YText(ProgramYamlReader.Format))
@@ -127,6 +129,7 @@ public static class ProgramYamlWriter
         root.AddList("judgements", p.Judgements.Select(JudgementSection.Node));
         root.AddList("taskNotes", p.TaskNotes.Select(TaskNoteSection.Node));
         RegisterSection.Add(root, registers ?? ProgramRegisters.Empty);
+        PolicySection.Add(root, policies);
 
         return YamlEmitter.Emit(root.Build());
     }

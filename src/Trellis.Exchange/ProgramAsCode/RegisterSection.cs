@@ -34,8 +34,11 @@ internal static class RegisterSection
     private static readonly string[] SubserviceKeys = ["method", "controls"];
     private static readonly string[] CsocKeys = ["description", "monitoredBy"];
 
-    public static ProgramRegisters Read(YamlMap root, YamlFields f)
+    /// <summary>Reads both registers; a vendor's risks and its CSOCs' monitoring controls must exist in <paramref name="program"/>.</summary>
+    public static ProgramRegisters Read(YamlMap root, YamlFields f, ComplianceProgram program)
     {
+        var risks = program.Risks.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var controls = program.Controls.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         var people = f.AsMap(root["people"], "people");
         var settings = new PeopleSettings();
         var staff = new List<Person>();
@@ -74,6 +77,7 @@ internal static class RegisterSection
                 f.Fail(v.Line, bad.Code, bad.Message);
             }
 
+            CheckReferences(v, f, vendor, risks, controls);
             vendors.Add(vendor);
         }
 
@@ -93,6 +97,29 @@ internal static class RegisterSection
             .AddList("staff", r.People.Select(Person))
             .Build());
         root.AddList("vendors", r.Vendors.Select(Vendor));
+    }
+
+    // A vendor's linked risks are the program's risks (A.5.19, CC9.2) and a CSOC is monitored by the program's controls.
+    private static void CheckReferences(YamlMap map, YamlFields f, Vendor vendor, HashSet<string> risks, HashSet<string> controls)
+    {
+        foreach (var risk in vendor.RiskIds.Where(r => !risks.Contains(r)))
+        {
+            f.Fail(map["risks"]!.Line, ErrorCodes.UnknownRisk, $"vendor '{vendor.Id}' links risk '{risk}', which is not in the program's risk register");
+        }
+
+        if (vendor.Subservice is not { } sub || map["subservice"] is not YamlMap sm || sm["controls"] is not YamlList csocs)
+        {
+            return;
+        }
+
+        for (var i = 0; i < sub.Controls.Count && i < csocs.Items.Count; i++)
+        {
+            foreach (var control in sub.Controls[i].MonitoredBy.Where(c => !controls.Contains(c)))
+            {
+                var at = csocs.Items[i] is YamlMap m && m["monitoredBy"] is { } mb ? mb.Line : csocs.Items[i].Line;
+                f.Fail(at, ErrorCodes.UnknownControl, $"vendor '{vendor.Id}': a complementary subservice-organization control is monitored by control '{control}', which is not among the program's controls");
+            }
+        }
     }
 
     private static Person ReadPerson(YamlMap map, YamlFields f)

@@ -27,6 +27,9 @@ public sealed record ReportOptions
     /// <summary>crosswalk: also list links inferred through pivot frameworks. The default is false (curated and inverted only).</summary>
     public bool IncludeInferred { get; init; }
 
+    /// <summary>soa, matrix: the program's policies; the published ones are cited on the rows they are mapped to. The default is none.</summary>
+    public IReadOnlyList<Trellis.Core.Policies.Policy> Policies { get; init; } = [];
+
     /// <summary>How evidence freshness is judged; null for the default (14 days of grace).</summary>
     public FreshnessPolicy? Freshness { get; init; }
 }

@@ -70,9 +70,9 @@ public sealed class ReportService(TimeProvider clock)
                     return new Error(ErrorCodes.UnsupportedFramework, $"the SoA lists the Annex A controls of {FrameworkIds.Iso27001v2022}, not {f}");
                 }
 
-                return Map(engine.Catalog.Framework(FrameworkIds.Iso27001v2022), iso => SoaReport.Build(program, iso, today, at, policy));
+                return Map(engine.Catalog.Framework(FrameworkIds.Iso27001v2022), iso => SoaReport.Build(program, iso, today, at, policy, options.Policies));
             case ReportKind.Matrix:
-                return Map(engine.Catalog.Framework(options.Framework ?? DefaultMatrixFramework), fw => MatrixReport.Build(program, engine, fw, today, at, policy));
+                return Map(engine.Catalog.Framework(options.Framework ?? DefaultMatrixFramework), fw => MatrixReport.Build(program, engine, fw, today, at, policy, options.Policies));
             case ReportKind.Gap:
                 return Map(Frameworks(engine, options.Framework), fws => GapReport.Build(program, engine, fws, today, at, policy));
             case ReportKind.Readiness:

@@ -26,6 +26,8 @@ public static class PolicyEndpoints
             .WithSummary("The approved version (?version, default current) as PDF; X-Text-Sha256 and X-Pdf-Sha256 headers carry the hashes.");
         g.MapPost("/", Create).RequireAuthorization(Policies.PoliciesWrite).WithName("CreatePolicy")
             .WithSummary("Adopts a template (template, id?, owner?) or creates a policy (id, title, owner, body, reviewCadence?, requirements?, controls?) as a draft.");
+        g.MapPatch("/{id}", Edit).RequireAuthorization(Policies.PoliciesWrite).WithName("EditPolicy")
+            .WithSummary("Changes a policy's details (title, owner, reviewCadence, requirements, controls, the draft's approvers); absent fields stay as they are.");
         g.MapPut("/{id}/draft", EditDraft).RequireAuthorization(Policies.PoliciesWrite).WithName("EditPolicyDraft").WithSummary("Replaces the text of the newest version, which must be a draft.");
         g.MapPost("/{id}/versions", NewVersion).RequireAuthorization(Policies.PoliciesWrite).WithName("NewPolicyVersion").WithSummary("Starts the next version as a draft; the published one stays current.");
         g.MapPost("/{id}/submit", Submit).RequireAuthorization(Policies.PoliciesWrite).WithName("SubmitPolicy").WithSummary("Submits a draft to its named approvers.");
@@ -82,6 +84,7 @@ public static class PolicyEndpoints
                 ReviewCadence = request.ReviewCadence,
                 Requirements = request.Requirements ?? [],
                 Controls = request.Controls ?? [],
+                Approvers = request.Approvers ?? [],
             }, ct);
         }
 
@@ -93,6 +96,13 @@ public static class PolicyEndpoints
         var view = await policies.GetAsync(account, created.Value.Id, ct);
         return TypedResults.Created($"/api/v1/policies/{Uri.EscapeDataString(created.Value.Id)}", PolicyDetailView.From(view.Value));
     }
+
+    private static async Task<Results<Ok<PolicyDetailView>, ProblemHttpResult>> Edit(HttpContext context, PolicyService policies, string id, EditPolicyRequest request, CancellationToken ct) =>
+        await AnswerAsync(
+            context,
+            policies,
+            await policies.EditAsync(context.Account(), id, new PolicyEdit(request?.Title, request?.Owner, request?.ReviewCadence, request?.Requirements, request?.Controls, request?.Approvers), ct),
+            ct);
 
     private static async Task<Results<Ok<PolicyDetailView>, ProblemHttpResult>> EditDraft(HttpContext context, PolicyService policies, string id, PolicyDraftRequest request, CancellationToken ct) =>
         await AnswerAsync(context, policies, await policies.EditDraftAsync(context.Account(), id, request?.Body ?? "", ct), ct);

@@ -80,7 +80,19 @@ public sealed record PolicyTemplateView(string Name, string Title, IReadOnlyList
 /// <param name="ReviewCadence">Review cadence (default annual).</param>
 /// <param name="Requirements">Requirements as framework:id.</param>
 /// <param name="Controls">Control IDs.</param>
-public sealed record CreatePolicyRequest(string? Template, string? Id, string? Title, string? Owner, string? Body, string? ReviewCadence, IReadOnlyList<string>? Requirements, IReadOnlyList<string>? Controls);
+/// <param name="Approvers">The people who must approve version 1 (e-mails), named ahead of its submission.</param>
+public sealed record CreatePolicyRequest(
+    string? Template, string? Id, string? Title, string? Owner, string? Body, string? ReviewCadence, IReadOnlyList<string>? Requirements, IReadOnlyList<string>? Controls,
+    IReadOnlyList<string>? Approvers = null);
+
+/// <summary>Change a policy's details; an absent field is left as it is, a list replaces the stored one.</summary>
+/// <param name="Title">Title.</param>
+/// <param name="Owner">Owner's e-mail.</param>
+/// <param name="ReviewCadence">Review cadence.</param>
+/// <param name="Requirements">Requirements as framework:id.</param>
+/// <param name="Controls">Control IDs.</param>
+/// <param name="Approvers">The draft's approvers (e-mails; only while the newest version is a draft).</param>
+public sealed record EditPolicyRequest(string? Title, string? Owner, string? ReviewCadence, IReadOnlyList<string>? Requirements, IReadOnlyList<string>? Controls, IReadOnlyList<string>? Approvers);
 
 /// <summary>The new text of a draft.</summary>
 /// <param name="Body">Markdown text.</param>

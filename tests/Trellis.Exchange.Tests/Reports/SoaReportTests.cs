@@ -37,7 +37,7 @@ public class SoaReportTests
         Assert.True(sheet.Cell(1, 1).Style.Font.Bold);
         Assert.Equal(1, sheet.SheetView.SplitRow);
         Assert.True(sheet.AutoFilter.IsEnabled);
-        Assert.Equal("A1:I94", sheet.AutoFilter.Range.RangeAddress.ToString());
+        Assert.Equal("A1:J94", sheet.AutoFilter.Range.RangeAddress.ToString());
         Assert.All(Enumerable.Range(1, 9), c => Assert.NotEqual(sheet.ColumnWidth, sheet.Column(c).Width));
     }
 
@@ -52,7 +52,7 @@ public class SoaReportTests
         var pane = sheetXml.Descendants(x + "pane").Single();
         Assert.StartsWith("frozen", (string?)pane.Attribute("state"), StringComparison.Ordinal); // frozen or frozenSplit
         Assert.Equal("A2", (string?)pane.Attribute("topLeftCell"));
-        Assert.Equal("A1:I94", (string?)sheetXml.Descendants(x + "autoFilter").Single().Attribute("ref"));
+        Assert.Equal("A1:J94", (string?)sheetXml.Descendants(x + "autoFilter").Single().Attribute("ref"));
         Assert.Empty(sheetXml.Descendants(x + "f"));
     }
 
@@ -151,7 +151,7 @@ public class SoaReportTests
     {
         var records = Rfc4180.Parse(Encoding.UTF8.GetString(Render("soa", "csv", Program().Build())));
 
-        Assert.Equal(["control", "title", "applicable", "justification", "reasons", "status", "controls", "risks", "drift"], records[0]);
+        Assert.Equal(["control", "title", "applicable", "justification", "reasons", "status", "controls", "risks", "drift", "policies"], records[0]);
         Assert.Equal(AnnexA().Select(a => a.Id), records.Skip(1).Select(r => r[0]));
     }
 

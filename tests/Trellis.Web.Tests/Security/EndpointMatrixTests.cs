@@ -60,6 +60,7 @@ public sealed class EndpointMatrixTests(SqliteApp app) : IClassFixture<SqliteApp
         ["GET /api/v1/policies/{id}"] = Everyone,
         ["GET /api/v1/policies/{id}/pdf"] = Everyone,
         ["POST /api/v1/policies/"] = Managers,
+        ["PATCH /api/v1/policies/{id}"] = Managers,
         ["PUT /api/v1/policies/{id}/draft"] = Managers,
         ["POST /api/v1/policies/{id}/versions"] = Managers,
         ["POST /api/v1/policies/{id}/submit"] = Managers,

@@ -1,6 +1,7 @@
 using Trellis.Core.Crosswalk;
 using Trellis.Core.Evidence;
 using Trellis.Core.Frameworks;
+using Trellis.Core.Policies;
 using Trellis.Core.Program;
 using Trellis.Core.Readiness;
 using Trellis.Exchange.Reports.Writers;
@@ -10,7 +11,7 @@ namespace Trellis.Exchange.Reports.Builders;
 /// <summary>
 /// The control matrix an auditor tests from: for every criterion in scope (SOC 2: the Trust Services Criteria of the
 /// categories in the program's scope; other frameworks: every requirement), each control that reaches it with its
-/// relationship (directly or through the crosswalk), the control's status, and references to its evidence (ID,
+/// relationship (directly or through the crosswalk), the published policies mapped to it, the control's status, and references to its evidence (ID,
 /// title, effective dates, SHA-256 prefix). A criterion no control reaches gets one row saying so.
 /// </summary>
 public static class MatrixReport
@@ -25,6 +26,7 @@ public static class MatrixReport
         new("relationship", "Relationship", 1.4),
         new("controlStatus", "Control status", 0.85),
         new("evidence", "Evidence", 3),
+        new("policies", "Policies", 1.4),
     ];
 
     private static readonly ReportColumn[] JudgementColumns =
@@ -46,7 +48,9 @@ public static class MatrixReport
     /// <param name="today">The day readiness is judged.</param>
     /// <param name="generatedAt">When the report is generated.</param>
     /// <param name="policy">Freshness policy; the default grace is 14 days.</param>
-    public static ReportDocument Build(ComplianceProgram program, CrosswalkEngine engine, Framework framework, DateOnly today, DateTimeOffset generatedAt, FreshnessPolicy? policy = null)
+    /// <param name="policies">The program's policies; each published one is cited on the criteria it is mapped to.</param>
+    public static ReportDocument Build(
+        ComplianceProgram program, CrosswalkEngine engine, Framework framework, DateOnly today, DateTimeOffset generatedAt, FreshnessPolicy? policy = null, IReadOnlyList<Policy>? policies = null)
     {
         ArgumentNullException.ThrowIfNull(program);
         ArgumentNullException.ThrowIfNull(engine);
@@ -61,12 +65,14 @@ public static class MatrixReport
         var reach = ReadinessAnalysis.Reach(program, engine, framework.Id);
         var controls = program.Controls.ToDictionary(c => c.Id, StringComparer.Ordinal);
         var evidence = ProgramFacts.EvidenceByControl(program);
+        var cited = PolicyCitations.ByRequirement(policies ?? []);
 
         var rows = new List<IReadOnlyList<string>>();
         var uncovered = 0;
         foreach (var criterion in criteria)
         {
             var status = readiness.TryGetValue(criterion.Id, out var s) ? s.ToWire() : string.Empty;
+            var policyText = ProgramFacts.List(cited[new RequirementRef(framework.Id, criterion.Id)], "\n");
             var byControl = reach[criterion.Id]
                 .Where(x => controls.ContainsKey(x.ControlId))
                 .GroupBy(x => x.ControlId, StringComparer.Ordinal)
@@ -75,7 +81,7 @@ public static class MatrixReport
             if (byControl.Count == 0)
             {
                 uncovered++;
-                rows.Add([criterion.Id, criterion.Title, status, "", "no control reaches this criterion", "", "", ""]);
+                rows.Add([criterion.Id, criterion.Title, status, "", "no control reaches this criterion", "", "", "", policyText]);
                 continue;
             }
 
@@ -92,6 +98,7 @@ public static class MatrixReport
                     ProgramFacts.List(group.Select(x => x.Describe()).Distinct(StringComparer.Ordinal), "\n"),
                     control.Status.ToWire(),
                     ProgramFacts.List(evidence[control.Id].Select(ProgramFacts.Reference), "\n"),
+                    policyText,
                 ]);
             }
         }
@@ -123,7 +130,7 @@ public static class MatrixReport
             [
                 new ReportSection("Control matrix", new ReportTable(Columns, rows))
                 {
-                    Paragraph = "Criterion → controls (relationship of the control to the criterion; \"via\" names the requirement the control "
+                    Paragraph = "Criterion (with the published policies mapped to it: title, version, approval date) → controls (relationship of the control to the criterion; \"via\" names the requirement the control "
                         + "is mapped to when it reaches the criterion through the crosswalk) → evidence (current version of each item).",
                 },
                 .. (judged.Count == 0 ? (IEnumerable<ReportSection>)[] :

@@ -1,5 +1,7 @@
+using Trellis.Core.Crosswalk;
 using Trellis.Core.Evidence;
 using Trellis.Core.Frameworks;
+using Trellis.Core.Policies;
 using Trellis.Core.Program;
 using Trellis.Core.Readiness;
 using Trellis.Exchange.Reports.Writers;
@@ -8,7 +10,8 @@ namespace Trellis.Exchange.Reports.Builders;
 
 /// <summary>
 /// The Statement of Applicability (ISO/IEC 27001:2022 clause 6.1.3 d) as a report: one row per Annex A control
-/// (93), with applicability, justification, reasons for inclusion, status, controls, risks and drift, under the
+/// (93), with applicability, justification, reasons for inclusion, status, controls, risks, the published policies
+/// mapped to it (title, version, approval date) and drift, under the
 /// SoA's version and approval block ("not approved" when the program records no approval).
 /// </summary>
 public static class SoaReport
@@ -24,6 +27,7 @@ public static class SoaReport
         new("controls", "Controls", 0.9),
         new("risks", "Risks", 0.8),
         new("drift", "Drift", 2.2),
+        new("policies", "Policies", 1.6),
     ];
 
     /// <summary>Builds the report.</summary>
@@ -32,12 +36,14 @@ public static class SoaReport
     /// <param name="today">The day status and drift are judged (evidence freshness).</param>
     /// <param name="generatedAt">When the report is generated.</param>
     /// <param name="policy">Freshness policy; the default grace is 14 days.</param>
-    public static ReportDocument Build(ComplianceProgram program, Framework iso2022, DateOnly today, DateTimeOffset generatedAt, FreshnessPolicy? policy = null)
+    /// <param name="policies">The program's policies; each published one is cited on the Annex A controls it is mapped to.</param>
+    public static ReportDocument Build(ComplianceProgram program, Framework iso2022, DateOnly today, DateTimeOffset generatedAt, FreshnessPolicy? policy = null, IReadOnlyList<Policy>? policies = null)
     {
         ArgumentNullException.ThrowIfNull(program);
         ArgumentNullException.ThrowIfNull(iso2022);
         var rows = StatementOfApplicability.Build(program, iso2022, today, policy);
         var approval = program.SoaApproval;
+        var cited = PolicyCitations.ByRequirement(policies ?? []);
         var metadata = new List<ReportField>
         {
             new("Organization", program.Organization),
@@ -62,6 +68,7 @@ public static class SoaReport
             ProgramFacts.List(r.Controls),
             ProgramFacts.List(r.Risks),
             ProgramFacts.List(r.Drift, "\n"),
+            ProgramFacts.List(cited[new RequirementRef(iso2022.Id, r.Control)], "\n"),
         ]).ToList());
 
         return new ReportDocument
@@ -76,7 +83,7 @@ public static class SoaReport
                 new ReportSection("Annex A controls", table)
                 {
                     Paragraph = "One row per Annex A control: whether it applies and why, its implementation status, the organization's "
-                        + "controls and risks linked to it, and drift where the SoA and the program disagree.",
+                        + "controls, risks and published policies linked to it, and drift where the SoA and the program disagree.",
                 },
             ],
         };

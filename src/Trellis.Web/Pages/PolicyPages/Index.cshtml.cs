@@ -10,7 +10,8 @@ namespace Trellis.Web.Pages.PolicyPages;
 
 /// <summary>
 /// <c>/policies</c> (issue 17, item 4): every policy the account sees with its owner, shown version, status, approval
-/// day and acknowledged share; admins and compliance managers get a form to adopt a starter template as a draft.
+/// day and acknowledged share; admins and compliance managers get forms to adopt a starter template as a draft or to
+/// create a policy from scratch.
 /// </summary>
 [Authorize(Policy = Policies.ProgramRead)]
 public sealed class IndexModel(PolicyService policies) : PageModel
@@ -45,6 +46,30 @@ public sealed class IndexModel(PolicyService policies) : PageModel
 
         Message = adopted.Error!.Message;
         Response.StatusCode = ApiErrors.StatusOf(adopted.Error);
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    /// <summary>
+    /// Creates a policy from scratch as a draft version 1 (ID, title, owner, review cadence, approvers, mapped
+    /// requirements and the text) and opens it.
+    /// </summary>
+    public async Task<IActionResult> OnPostCreateAsync(
+        string? id, string? title, string? owner, string? reviewCadence, string? approvers, string? requirements, string? body, CancellationToken ct)
+    {
+        var created = await policies.CreateAsync(HttpContext.Account(), new NewPolicy((id ?? "").Trim(), title ?? "", owner ?? "", body ?? "")
+        {
+            ReviewCadence = string.IsNullOrWhiteSpace(reviewCadence) ? null : reviewCadence,
+            Approvers = ShowModel.Split(approvers),
+            Requirements = ShowModel.Split(requirements),
+        }, ct);
+        if (created.IsSuccess)
+        {
+            return Redirect($"/policies/{Uri.EscapeDataString(created.Value.Id)}");
+        }
+
+        Message = created.Error!.Message;
+        Response.StatusCode = ApiErrors.StatusOf(created.Error);
         await LoadAsync(ct);
         return Page();
     }

@@ -66,6 +66,18 @@ public sealed class ShowModel(PolicyService policies) : PageModel
     public Task<IActionResult> OnPostEditAsync(string id, string? body, CancellationToken ct) =>
         StepAsync(id, () => policies.EditDraftAsync(Me, id, body ?? "", ct), ct);
 
+    /// <summary>
+    /// Changes the policy's details: title, owner, review cadence, mapped requirements and controls (separated by commas,
+    /// spaces or lines) and, while the newest version is a draft, its approvers.
+    /// </summary>
+    public Task<IActionResult> OnPostDetailsAsync(
+        string id, string? title, string? owner, string? reviewCadence, string? requirements, string? controls, string? approvers, CancellationToken ct) =>
+        StepAsync(id, () => policies.EditAsync(Me, id, new PolicyEdit(title, owner, reviewCadence, Split(requirements), Split(controls), approvers is null ? null : Split(approvers)), ct), ct);
+
+    /// <summary>A list typed into one field: items separated by commas, semicolons, spaces or lines.</summary>
+    internal static IReadOnlyList<string> Split(string? text) =>
+        (text ?? "").Split([',', ' ', ';', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
     /// <summary>Starts the next version as a draft.</summary>
     public Task<IActionResult> OnPostNewVersionAsync(string id, CancellationToken ct) =>
         StepAsync(id, () => policies.NewVersionAsync(Me, id, ct), ct);
