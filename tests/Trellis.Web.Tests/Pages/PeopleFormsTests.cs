@@ -71,4 +71,49 @@ public sealed class PeopleFormsTests
         Assert.Contains("id=\"staff-exceptions\"", dashboard, StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"/people\"", dashboard, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task VendorPages_AddRecordAssuranceMarkSubservice_Audited_BadInputNamed()
+    {
+        using var db = TestDatabase.Create(Engine.Sqlite);
+        await using var app = new WebFactory(db.Target, demo: true);
+        var manager = await SignInManagerAsync(app);
+
+        var bad = await manager.PostFormAsync(app, "/vendors?handler=Add", new Dictionary<string, string> { ["form.Id"] = "V SLACK", ["form.Name"] = "Slack" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("id: vendor ID &#x27;V SLACK&#x27; must be", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var added = await manager.PostFormAsync(app, "/vendors?handler=Add", new Dictionary<string, string>
+        {
+            ["form.Id"] = "V-SLACK",
+            ["form.Name"] = "Slack",
+            ["form.Service"] = "Chat",
+            ["form.Criticality"] = "medium",
+            ["form.ReviewCadence"] = "annual",
+        });
+        Assert.True(added.StatusCode == HttpStatusCode.OK, await added.Content.ReadAsStringAsync());
+        Assert.Contains("Added V-SLACK Slack.", await added.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // A Type 2 whose period ended 2025-06-30 counted until 2026-06-30, before the clock's 2026-11-02.
+        var assured = await manager.PostFormAsync(app, "/vendors/V-SLACK?handler=Assurance", new Dictionary<string, string>
+        {
+            ["form.Soc2Type"] = "type2",
+            ["form.Soc2PeriodStart"] = "2024-07-01",
+            ["form.Soc2PeriodEnd"] = "2025-06-30",
+            ["form.Soc2Opinion"] = "unqualified",
+        });
+        var page = await assured.Content.ReadAsStringAsync();
+        Assert.True(assured.StatusCode == HttpStatusCode.OK, page);
+        Assert.Contains("<strong class=\"text-danger\">expired 2026-06-30</strong>", page, StringComparison.Ordinal);
+
+        var badCsoc = await manager.PostFormAsync(app, "/vendors/V-SLACK?handler=Subservice", new Dictionary<string, string> { ["form.Method"] = "carve-out", ["form.Csocs"] = "Slack encrypts messages | AC-99" });
+        Assert.Equal(HttpStatusCode.BadRequest, badCsoc.StatusCode);
+        Assert.Contains("subservice.controls:", await badCsoc.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var marked = await manager.PostFormAsync(app, "/vendors/V-SLACK?handler=Subservice", new Dictionary<string, string> { ["form.Method"] = "carve-out", ["form.Csocs"] = "Slack encrypts messages | AC-23" });
+        var shown = await marked.Content.ReadAsStringAsync();
+        Assert.Contains("Method: carve-out.", shown, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/controls/AC-23\">AC-23</a>", shown, StringComparison.Ordinal);
+
+        Assert.Equal(["vendor.add", "vendor.assurance", "vendor.subservice"], (await TrailAsync(app, "vendors/V-SLACK")).Select(e => e.Action));
+    }
 }
