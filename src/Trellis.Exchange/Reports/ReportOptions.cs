@@ -27,6 +27,12 @@ public sealed record ReportOptions
     /// <summary>crosswalk: also list links inferred through pivot frameworks. The default is false (curated and inverted only).</summary>
     public bool IncludeInferred { get; init; }
 
+    /// <summary>
+    /// system-description: the vendor register, the source of the subservice organizations (null or empty: only the
+    /// scope's own list, shown as "scope only").
+    /// </summary>
+    public IReadOnlyList<Core.Vendors.Vendor>? Vendors { get; init; }
+
     /// <summary>How evidence freshness is judged; null for the default (14 days of grace).</summary>
     public FreshnessPolicy? Freshness { get; init; }
 }
