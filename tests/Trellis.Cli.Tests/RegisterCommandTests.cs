@@ -120,4 +120,37 @@ public sealed class RegisterCommandTests : IDisposable
         var compliance = digests.Single(d => d.GetProperty("person").GetString() == "tom.becker@northwind.example").ToString();
         Assert.Contains("assurance-expiring", compliance, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void People_AddLeaveAttest_OnTheDemo_GapNamedAndExtractsFiled()
+    {
+        // 2026-12-03: the General Counsel (P-000000000010) last trained 14 months before, 2025-10-03.
+        Assert.Equal(0, Run("demo", "--db", Db).Code);
+        var added = Run("people", "add", "new.hire@northwind.example", "--name", "New Hire", "--title", "Analyst", "--start", "2026-10-01",
+            "--screened-on", "2026-09-20", "--screened-by", "Verified Screening Ltd", "--db", Db);
+        Assert.True(added.Code == 0, added.Err);
+        var again = Run("people", "add", "new.hire@northwind.example", "--name", "Again", "--db", Db);
+        Assert.Equal(2, again.Code);
+        Assert.Contains("already in the staff register", again.Err, StringComparison.Ordinal);
+        var half = Run("people", "edit", "new.hire@northwind.example", "--training-date", "2026-11-20", "--db", Db);
+        Assert.Equal(2, half.Code);
+        Assert.Contains("--training-date and --training-course go together", half.Err, StringComparison.Ordinal);
+
+        var attested = Json("people", "attest");
+        var extracts = attested.GetProperty("extracts").EnumerateArray().ToDictionary(e => e.GetProperty("subject").GetString()!);
+        Assert.Equal(["AC-10"], extracts["training"].GetProperty("controls").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(["AC-32"], extracts["screening"].GetProperty("controls").EnumerateArray().Select(c => c.GetString()));
+        // The new hire started 2026-10-01 without training: more than 30 days before 2026-12-03, so a gap too.
+        var newHire = added.Out.Trim()[(added.Out.IndexOf('(', StringComparison.Ordinal) + 1)..^1];
+        Assert.Equal(["P-000000000010", newHire], attested.GetProperty("exceptions").EnumerateArray().Select(x => x.GetProperty("personId").GetString()));
+
+        var left = Run("people", "leave", "new.hire@northwind.example", "--end", "2026-12-02", "--db", Db);
+        Assert.True(left.Code == 0, left.Err);
+        Assert.Contains("off-boarding due 2026-12-03, 5 item(s) open", left.Out, StringComparison.Ordinal);
+
+        var report = Path.Combine(_folder, "sd.csv");
+        var written = Run("report", "system-description", "--format", "csv", "--out", report, "--db", Db);
+        Assert.True(written.Code == 0, written.Err);
+        Assert.Contains("vendor register (V-AWS)", File.ReadAllText(report), StringComparison.Ordinal);
+    }
 }

@@ -12,7 +12,7 @@ public class WireNamesTests
     // The report kinds and formats of the CLI and API, the JSON report's alignment and tone, OSCAL's root names.
     public static TheoryData<Type, string[]> Published => new()
     {
-        { typeof(ReportKind), ["soa", "matrix", "gap", "crosswalk", "readiness", "evidence-index"] },
+        { typeof(ReportKind), ["soa", "matrix", "gap", "crosswalk", "readiness", "evidence-index", "system-description"] },
         { typeof(ReportFormat), ["xlsx", "html", "pdf", "csv", "json"] },
         { typeof(ColumnAlignment), ["left", "center", "right"] },
         { typeof(ChartTone), ["neutral", "good", "warning", "bad", "muted"] },

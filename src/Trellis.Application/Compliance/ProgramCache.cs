@@ -32,6 +32,15 @@ public sealed class ProgramCache(ProgramStore store) : IDisposable
     public ValueTask<ListPage<EvidenceListItem>> EvidencePageAsync(EvidenceQuery query, ListWindow window, CancellationToken ct) =>
         _evidencePages.GetAsync((query, window), (k, c) => store.ListEvidenceAsync(k.Query, k.Window, c), ct);
 
+    private readonly Data.Changes.Stamped<IReadOnlyList<Core.People.Person>> _people = new(store.Database.Changes);
+    private readonly Data.Changes.Stamped<Core.People.PeopleSettings> _peopleSettings = new(store.Database.Changes);
+
+    /// <summary>The staff register, read again only after a commit.</summary>
+    public ValueTask<IReadOnlyList<Core.People.Person>> PeopleAsync(CancellationToken ct) => _people.GetAsync(store.PeopleAsync, ct);
+
+    /// <summary>The staff register's settings, read again only after a commit.</summary>
+    public ValueTask<Core.People.PeopleSettings> PeopleSettingsAsync(CancellationToken ct) => _peopleSettings.GetAsync(store.PeopleSettingsAsync, ct);
+
     /// <summary>The vendor register, read again only after a commit.</summary>
     public ValueTask<IReadOnlyList<Core.Vendors.Vendor>> VendorsAsync(CancellationToken ct) => _vendors.GetAsync(store.VendorsAsync, ct);
 

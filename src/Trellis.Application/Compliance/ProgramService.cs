@@ -70,10 +70,17 @@ public sealed partial class ProgramService(ProgramStore store, ProgramCache cach
                 await KeepSnapshotAsync(report, ct);
             }
 
-            // Vendor exceptions are the program's internal record: staff see them on CC9.2, A.5.19 and A.5.22.
+            // Vendor and staff exceptions are the program's internal record: staff see them, auditors do not.
             var today = Today;
             var warnings = (await cache.VendorsAsync(ct)).SelectMany(v => Core.Vendors.VendorStanding.Warnings(v, today)).ToList();
-            return report.IsSuccess ? Core.Vendors.VendorReadiness.Annotate(report.Value, warnings) : report;
+            if (!report.IsSuccess)
+            {
+                return report;
+            }
+
+            // Staff gaps (training past the interval, screening missing or late) on A.6.3/CC2.2 and A.6.1/CC1.4, by opaque ID.
+            var staff = Core.People.StaffAttestation.Exceptions(await cache.PeopleAsync(ct), await cache.PeopleSettingsAsync(ct), today);
+            return Core.People.StaffAttestation.Annotate(Core.Vendors.VendorReadiness.Annotate(report.Value, warnings), staff);
         }
 
         // An auditor's readiness is computed from what they see, as of their window: never from evidence outside it.

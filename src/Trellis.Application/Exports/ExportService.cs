@@ -22,7 +22,7 @@ public sealed record ExportFile(byte[] Content, string MediaType, string FileNam
 /// compliance team; every OSCAL document is checked against the OSCAL 1.2.1 schema before it leaves
 /// (<see cref="OscalExport.ToValidatedJson"/>).
 /// </summary>
-public sealed class ExportService(ProgramService program, EngagementService engagements, Policies.PolicyService policies, TimeProvider clock)
+public sealed class ExportService(ProgramService program, EngagementService engagements, Policies.PolicyService policies, Vendors.VendorService vendorRegister, TimeProvider clock)
 {
     /// <summary>The OSCAL documents the web app exports, by wire name.</summary>
     public static IReadOnlyList<string> OscalKinds { get; } = ["component", "ssp", "assessment-results"];
@@ -55,6 +55,13 @@ public sealed class ExportService(ProgramService program, EngagementService enga
             (start, end) = (window.Start, window.End);
         }
 
+        // The system description's subservice organizations come from the vendor register (not shown to auditors).
+        IReadOnlyList<Core.Vendors.Vendor> vendors = [];
+        if (kind == "system-description" && await vendorRegister.ListAsync(account, ct) is { IsSuccess: true } listed)
+        {
+            vendors = [.. listed.Value.Select(v => v.Vendor)];
+        }
+
         var options = new ReportOptions
         {
             Format = format,
@@ -63,7 +70,8 @@ public sealed class ExportService(ProgramService program, EngagementService enga
             WindowStart = start,
             WindowEnd = end,
             IncludeInferred = inferred,
-            Policies = [.. (await policies.ListAsync(account, ct)).Select(v => v.Policy)],
+            Vendors = vendors,
+            Policies = kind == "crosswalk" ? [] : [.. (await policies.ListAsync(account, ct)).Select(v => v.Policy)],
         };
         var p = kind == "crosswalk" ? null : await program.LoadAsync(ct);
         var bytes = new ReportService(clock).Render(kind, options, p, await program.EngineAsync(ct), program.Today);

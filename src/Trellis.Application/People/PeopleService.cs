@@ -36,7 +36,7 @@ public sealed record PeopleImportResult(int Added, int Updated);
 /// transaction with its audit entry, and audit entries name a person by their opaque ID only, so that erasure
 /// (deleting the row) leaves the hash-chained trail intact and free of the person's data.
 /// </summary>
-public sealed class PeopleService(ProgramService program, ProgramStore store, TimeProvider clock)
+public sealed partial class PeopleService(ProgramService program, ProgramStore store, TimeProvider clock)
 {
     /// <summary>Today's date (UTC) from the injected clock.</summary>
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -96,7 +96,7 @@ public sealed class PeopleService(ProgramService program, ProgramStore store, Ti
     public async Task<Result<PeopleSettings>> SettingsAsync(Account account, CancellationToken ct) =>
         Refuse(account) is { } no ? no : await store.PeopleSettingsAsync(ct);
 
-    /// <summary>Saves the off-boarding settings: 0 to 30 days, 1 to 50 distinct systems.</summary>
+    /// <summary>Saves the register settings: 0 to 30 off-boarding days, a training interval of 1 to 36 months, 1 to 50 distinct systems.</summary>
     public async Task<Result<PeopleSettings>> SaveSettingsAsync(Account account, PeopleSettings settings, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -108,6 +108,11 @@ public sealed class PeopleService(ProgramService program, ProgramStore store, Ti
         if (settings.OffboardingDays is < 0 or > 30)
         {
             return new Error(ErrorCodes.InvalidPerson, "off-boarding days must be 0 to 30", "offboardingDays");
+        }
+
+        if (settings.TrainingMonths is < 1 or > 36)
+        {
+            return new Error(ErrorCodes.InvalidPerson, "the training interval must be 1 to 36 months", "trainingMonths");
         }
 
         var systems = settings.OffboardingSystems.Select(s => s.Trim()).ToList();
@@ -232,8 +237,22 @@ public sealed class PeopleService(ProgramService program, ProgramStore store, Ti
     /// default today). When it completes the checklist, the completion is filed as evidence, effective that day, for
     /// every control mapped to <see cref="Offboarding.Requirements"/>.
     /// </summary>
-    public async Task<Result<PersonView>> CheckOffboardingAsync(Account account, string email, string system, DateOnly? on, CancellationToken ct)
+    public Task<Result<PersonView>> CheckOffboardingAsync(Account account, string email, string system, DateOnly? on, CancellationToken ct) =>
+        CheckOffboardingAsync(account, email, system, on, null, ct);
+
+    /// <summary>
+    /// <see cref="CheckOffboardingAsync(Account, string, string, DateOnly?, CancellationToken)"/> with a note saying what
+    /// shows it was done (a ticket, the console's record; at most 500 characters), kept on the item and in the
+    /// completed checklist's evidence.
+    /// </summary>
+    public async Task<Result<PersonView>> CheckOffboardingAsync(Account account, string email, string system, DateOnly? on, string? note, CancellationToken ct)
     {
+        note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        if (note is { Length: > 500 } || (note?.Any(char.IsControl) ?? false))
+        {
+            return new Error(ErrorCodes.InvalidPerson, "the note has at most 500 characters and no control characters", "note");
+        }
+
         var found = await FindAsync(account, email, ct);
         if (!found.IsSuccess)
         {
@@ -261,9 +280,9 @@ public sealed class PeopleService(ProgramService program, ProgramStore store, Ti
         }
 
         var items = person.Offboarding.ToList();
-        items[index] = items[index] with { DoneOn = day, DoneBy = account.Email };
+        items[index] = items[index] with { DoneOn = day, DoneBy = account.Email, Note = note };
         var saved = person with { Offboarding = items };
-        await store.SavePeopleAsync(AuditRecords.Of(clock, account, "person.offboarding", $"people/{saved.Id}", new { system = items[index].System, on = day }), [saved], ct);
+        await store.SavePeopleAsync(AuditRecords.Of(clock, account, "person.offboarding", $"people/{saved.Id}", new { system = items[index].System, on = day, note }), [saved], ct);
         var settings = await store.PeopleSettingsAsync(ct);
         var view = View(saved, settings, Today);
         if (view.Offboarding?.CompletedOn is { } completed)
@@ -298,7 +317,7 @@ public sealed class PeopleService(ProgramService program, ProgramStore store, Ti
             .Append(CultureInfo.InvariantCulture, $"Last working day: {CalendarDates.Format(person.EndDate!.Value)}; access to be removed by {CalendarDates.Format(state.Due)}\n");
         foreach (var i in person.Offboarding)
         {
-            text.Append(CultureInfo.InvariantCulture, $"- {i.System}: removed {CalendarDates.Format(i.DoneOn!.Value)}\n");
+            text.Append(CultureInfo.InvariantCulture, $"- {i.System}: removed {CalendarDates.Format(i.DoneOn!.Value)}{(i.Note is null ? "" : " — " + i.Note)}\n");
         }
 
         text.Append(CultureInfo.InvariantCulture, $"Completed {CalendarDates.Format(completed)}{(state.Late ? " (late)" : " (on time)")}\n");
@@ -327,10 +346,10 @@ public sealed class PeopleService(ProgramService program, ProgramStore store, Ti
         return added.IsSuccess ? true : added.Error!;
     }
 
-    private static PersonView View(Person p, PeopleSettings settings, DateOnly today) =>
+    internal static PersonView View(Person p, PeopleSettings settings, DateOnly today) =>
         new(p, Offboarding.StateOf(p, settings, today), p.Training.Any(t => t.Date > today.AddMonths(-12) && t.Date <= today));
 
-    private static Error? Refuse(Account account)
+    internal static Error? Refuse(Account account)
     {
         ArgumentNullException.ThrowIfNull(account);
         return account.ManagesProgram && account.Scope is null
@@ -338,7 +357,7 @@ public sealed class PeopleService(ProgramService program, ProgramStore store, Ti
             : new Error(ErrorCodes.Forbidden, "the staff register holds personal data: only admins and compliance managers see it");
     }
 
-    private async Task<Result<Person>> FindAsync(Account account, string email, CancellationToken ct)
+    internal async Task<Result<Person>> FindAsync(Account account, string email, CancellationToken ct)
     {
         if (Refuse(account) is { } no)
         {
@@ -350,7 +369,7 @@ public sealed class PeopleService(ProgramService program, ProgramStore store, Ti
         return person is null ? new Error(ErrorCodes.UnknownPerson, $"no person '{email}' in the staff register", "email") : person;
     }
 
-    private static Result<Person> Check(Person p)
+    internal static Result<Person> Check(Person p)
     {
         var email = PersonRules.NormalizeEmail(p.Email);
         if (email is null)
@@ -382,5 +401,5 @@ public sealed class PeopleService(ProgramService program, ProgramStore store, Ti
         return p with { Email = email, Name = p.Name.Trim(), Title = p.Title.Trim(), Manager = manager };
     }
 
-    private static string NewId() => "P-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+    internal static string NewId() => "P-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
 }

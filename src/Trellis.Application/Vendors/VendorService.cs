@@ -18,7 +18,7 @@ public sealed record VendorView(Vendor Vendor, DateOnly? ReviewDue, IReadOnlyLis
 /// Everyone but auditors reads it (it holds no personal data); compliance managers and admins change it. Every write
 /// is one transaction with its audit entry.
 /// </summary>
-public sealed class VendorService(ProgramService program, ProgramStore store, TimeProvider clock)
+public sealed partial class VendorService(ProgramService program, ProgramStore store, TimeProvider clock)
 {
     /// <summary>The requirements a vendor's standing speaks to: its exceptions show on these in readiness.</summary>
     public static IReadOnlyList<string> Requirements { get; } = ["CC9.2", "A.5.19", "A.5.22"];
@@ -61,7 +61,9 @@ public sealed class VendorService(ProgramService program, ProgramStore store, Ti
     /// Adds or replaces a vendor after <see cref="VendorStanding.Validate"/> and a check that its risks and the controls
     /// monitoring its CSOCs exist in the program.
     /// </summary>
-    public async Task<Result<VendorView>> SaveAsync(Account account, Vendor vendor, CancellationToken ct)
+    public Task<Result<VendorView>> SaveAsync(Account account, Vendor vendor, CancellationToken ct) => SaveAsync(account, vendor, null, ct);
+
+    private async Task<Result<VendorView>> SaveAsync(Account account, Vendor vendor, string? action, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(vendor);
         if (RefuseWrite(account) is { } no)
@@ -88,7 +90,7 @@ public sealed class VendorService(ProgramService program, ProgramStore store, Ti
         }
 
         var existed = (await store.VendorsAsync(ct)).Any(v => v.Id == cleaned.Id);
-        await store.SaveVendorAsync(AuditRecords.Of(clock, account, existed ? "vendor.update" : "vendor.add", $"vendors/{cleaned.Id}", cleaned), cleaned, ct);
+        await store.SaveVendorAsync(AuditRecords.Of(clock, account, action ?? (existed ? "vendor.update" : "vendor.add"), $"vendors/{cleaned.Id}", cleaned), cleaned, ct);
         return View(cleaned, Today);
     }
 

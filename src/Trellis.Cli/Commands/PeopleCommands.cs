@@ -10,7 +10,7 @@ namespace Trellis.Cli.Commands;
 
 /// <summary>
 /// <c>trellis people [--format table|json|csv]</c>, <c>people import FILE.csv</c>, <c>people export EMAIL</c>,
-/// <c>people erase EMAIL</c>, <c>people offboard EMAIL --system NAME [--on DATE]</c>: the staff register
+/// <c>people erase EMAIL</c>, <c>people offboard EMAIL --system NAME [--on DATE]</c>, <c>people attest [--as-of DATE]</c>, <c>people add|edit|leave</c> (<see cref="PeopleEditCommands"/>): the staff register
 /// (docs/operations.md, "Staff register").
 /// </summary>
 internal static class PeopleCommands
@@ -55,6 +55,12 @@ internal static class PeopleCommands
         cmd.Subcommands.Add(Export(ctx));
         cmd.Subcommands.Add(Erase(ctx));
         cmd.Subcommands.Add(Offboard(ctx));
+        cmd.Subcommands.Add(Attest(ctx));
+        foreach (var edit in PeopleEditCommands.Create(ctx))
+        {
+            cmd.Subcommands.Add(edit);
+        }
+
         yield return cmd;
     }
 
@@ -77,7 +83,7 @@ internal static class PeopleCommands
             open = o.Open,
             completedOn = o.CompletedOn,
             late = o.Late,
-            items = v.Person.Offboarding.Select(i => new { system = i.System, doneOn = i.DoneOn, doneBy = i.DoneBy }),
+            items = v.Person.Offboarding.Select(i => new { system = i.System, doneOn = i.DoneOn, doneBy = i.DoneBy, note = i.Note }),
         } : null,
     };
 
@@ -143,18 +149,63 @@ internal static class PeopleCommands
         var email = new Argument<string>("email") { Description = "The leaver." };
         var system = new Option<string>("--system") { Description = "The system whose access was removed.", Required = true };
         var on = new Option<string?>("--on") { Description = "Day access was removed (default today)." };
+        var note = new Option<string?>("--note") { Description = "What shows it was done (a ticket, the console's record)." };
         var db = Db.Option();
-        var cmd = new Command("offboard", "Check one item of a leaver's off-boarding checklist; the completed checklist is filed as evidence.") { email, system, on, db };
+        var cmd = new Command("offboard", "Check one item of a leaver's off-boarding checklist; the completed checklist is filed as evidence.") { email, system, on, note, db };
         cmd.SetAction(async (parse, ct) =>
         {
             var day = parse.GetValue(on) is { } s ? ProgramCommands.ParseDate(s, "--on") : (DateOnly?)null;
             var useCases = await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false);
-            var v = CliContext.Require(await useCases.People.CheckOffboardingAsync(useCases.Actor, parse.GetValue(email)!, parse.GetValue(system)!, day, ct).ConfigureAwait(false));
+            var v = CliContext.Require(await useCases.People.CheckOffboardingAsync(useCases.Actor, parse.GetValue(email)!, parse.GetValue(system)!, day, parse.GetValue(note), ct).ConfigureAwait(false));
             await ctx.Out.WriteLineAsync($"{v.Person.Email}: {Offboarding(v.Offboarding)}").ConfigureAwait(false);
             return ExitCodes.Ok;
         });
         return cmd;
     }
+
+    private static Command Attest(CliContext ctx)
+    {
+        var asOf = new Option<string?>("--as-of") { Description = "The day the extracts describe (default today)." };
+        var format = Options.Format("table", "json");
+        var db = Db.Option();
+        var cmd = new Command("attest", "File the training and screening register extracts as evidence (A.6.3/CC2.2, A.6.1/CC1.4) and list the gaps.") { asOf, format, db };
+        cmd.SetAction(async (parse, ct) =>
+        {
+            var day = parse.GetValue(asOf) is { } s ? ProgramCommands.ParseDate(s, "--as-of") : (DateOnly?)null;
+            var useCases = await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false);
+            var r = CliContext.Require(await useCases.People.AttestAsync(useCases.Actor, day, ct).ConfigureAwait(false));
+            if (parse.GetValue(format) == "json")
+            {
+                Render.WriteJson(ctx.Out, AttestationJson(r));
+                return ExitCodes.Ok;
+            }
+
+            Render.WriteTable(
+                ctx.Out,
+                ["subject", "evidence", "version", "controls", "effective", "filed"],
+                r.Extracts.Select(e => (IReadOnlyList<string?>)
+                [
+                    e.Subject, e.EvidenceId ?? "(no control covers it)", e.EvidenceId is null ? null : e.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    string.Join(' ', e.Controls), $"{D(e.From)}..{D(e.To)}", e.EvidenceId is null ? "no" : e.Unchanged ? "unchanged" : "yes",
+                ]),
+                $"as of {D(r.AsOf)}: {r.Exceptions.Count} exception(s)");
+            foreach (var x in r.Exceptions)
+            {
+                await ctx.Out.WriteLineAsync($"exception: {x.Text}").ConfigureAwait(false);
+            }
+
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    /// <summary>The JSON of an attestation: the extracts filed and the gaps.</summary>
+    internal static object AttestationJson(StaffAttestationResult r) => new
+    {
+        asOf = r.AsOf,
+        extracts = r.Extracts.Select(e => new { subject = e.Subject, evidenceId = e.EvidenceId, version = e.Version, sha256 = e.Sha256, controls = e.Controls, effectiveFrom = e.From, effectiveTo = e.To, unchanged = e.Unchanged }),
+        exceptions = r.Exceptions.Select(x => new { kind = x.Kind, personId = x.PersonId, text = x.Text }),
+    };
 
     private static IReadOnlyList<string?> Row(Person p) =>
     [

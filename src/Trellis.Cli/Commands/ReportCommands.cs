@@ -8,7 +8,7 @@ using Trellis.Exchange.Reports;
 namespace Trellis.Cli.Commands;
 
 /// <summary>
-/// <c>trellis report &lt;soa|matrix|gap|crosswalk|readiness|evidence-index&gt; [--framework ID] [--to ID]
+/// <c>trellis report &lt;soa|matrix|gap|crosswalk|readiness|evidence-index|system-description&gt; [--framework ID] [--to ID]
 /// [--engagement ID] [--inferred] --format xlsx|pdf|html|csv|json --out FILE</c>. The program and engagement windows
 /// come from delegates so the command does not know where they are stored; the crosswalk report never asks for
 /// the program.
@@ -27,7 +27,7 @@ internal static class ReportCommands
         TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(program);
-        return Create(ctx, (_, _) => Task.FromResult(program()), (_, _) => Task.FromResult(FrameworkLibrary.ShippedEngine), engagementWindow is null ? null : (_, id, _) => Task.FromResult(engagementWindow(id)), clock, extra: [], policies: null);
+        return Create(ctx, (_, _) => Task.FromResult(program()), (_, _) => Task.FromResult(FrameworkLibrary.ShippedEngine), engagementWindow is null ? null : (_, id, _) => Task.FromResult(engagementWindow(id)), (_, _) => Task.FromResult<IReadOnlyList<Core.Vendors.Vendor>>([]), clock, extra: [], policies: null);
     }
 
     /// <summary>The command reading the program and engagements from the database named by <c>--db</c>.</summary>
@@ -39,6 +39,11 @@ internal static class ReportCommands
             async (parse, ct) => Result<ComplianceProgram>.Ok(await (await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false)).Program.LoadAsync(ct).ConfigureAwait(false)),
             (parse, ct) => Libraries.EngineAsync(parse, db, ctx, ct),
             (parse, id, ct) => EngagementCommandsOnDatabase.WindowAsync(parse, db, id, ctx, ct),
+            async (parse, ct) =>
+            {
+                var useCases = await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false);
+                return [.. CliContext.Require(await useCases.Vendors.ListAsync(useCases.Actor, ct).ConfigureAwait(false)).Select(v => v.Vendor)];
+            },
             ctx.Clock,
             extra: [db],
             policies: async (parse, ct) =>
@@ -53,6 +58,7 @@ internal static class ReportCommands
         Func<ParseResult, CancellationToken, Task<Result<ComplianceProgram>>> program,
         Func<ParseResult, CancellationToken, Task<Core.Crosswalk.CrosswalkEngine>> engine,
         Func<ParseResult, string, CancellationToken, Task<Result<(DateOnly Start, DateOnly End)>>>? engagementWindow,
+        Func<ParseResult, CancellationToken, Task<IReadOnlyList<Core.Vendors.Vendor>>> vendors,
         TimeProvider? clock,
         Option[] extra,
         Func<ParseResult, CancellationToken, Task<IReadOnlyList<Core.Policies.Policy>>>? policies)
@@ -69,7 +75,7 @@ internal static class ReportCommands
         var inferred = new Option<bool>("--inferred") { Description = "crosswalk: also list links inferred through pivot frameworks." };
         var format = Options.Format([.. ReportNames.FormatNames]);
         var output = new Option<FileInfo>("--out", "-o") { Description = "File to write.", Required = true };
-        var cmd = new Command("report", "Write a report (SoA, SOC 2 control matrix, gap, crosswalk, readiness, evidence index) as XLSX, PDF, HTML, CSV or JSON.")
+        var cmd = new Command("report", "Write a report (SoA, SOC 2 control matrix, gap, crosswalk, readiness, evidence index, SOC 2 system description) as XLSX, PDF, HTML, CSV or JSON.")
         {
             kind, framework, to, engagement, inferred, format, output,
         };
@@ -103,6 +109,7 @@ internal static class ReportCommands
                 WindowEnd = window?.End,
                 IncludeInferred = parse.GetValue(inferred),
                 Policies = policies is null || k == ReportKind.Crosswalk.ToWire() ? [] : await policies(parse, ct).ConfigureAwait(false),
+                Vendors = k == ReportKind.SystemDescription.ToWire() ? await vendors(parse, ct).ConfigureAwait(false) : null,
             };
             var p = k == ReportKind.Crosswalk.ToWire() ? null : CliContext.Require(await program(parse, ct).ConfigureAwait(false));
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

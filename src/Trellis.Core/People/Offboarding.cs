@@ -50,7 +50,7 @@ public static class Offboarding
     }
 }
 
-/// <summary>The program's settings for the staff register.</summary>
+/// <summary>The program's settings for the staff register: off-boarding and the training interval.</summary>
 public sealed record PeopleSettings
 {
     /// <summary>Default <see cref="OffboardingDays"/>: 1 (access removed by the day after the last working day).</summary>
@@ -58,6 +58,15 @@ public sealed record PeopleSettings
 
     /// <summary>Days after the end date within which every access must be removed (default 1, 0 to 30).</summary>
     public int OffboardingDays { get; init; } = DefaultOffboardingDays;
+
+    /// <summary>Default <see cref="TrainingMonths"/>: 12 (security-awareness training once a year).</summary>
+    public const int DefaultTrainingMonths = 12;
+
+    /// <summary>
+    /// The program's training interval in months (default 12, 1 to 36): current staff whose last security-awareness
+    /// training is older than this are exceptions on A.6.3 and CC2.2 (<see cref="StaffAttestation"/>).
+    /// </summary>
+    public int TrainingMonths { get; init; } = DefaultTrainingMonths;
 
     /// <summary>The systems whose access a leaver loses, one checklist item each.</summary>
     public IReadOnlyList<string> OffboardingSystems { get; init; } = ["Identity provider (SSO)", "E-mail", "Source code hosting", "Cloud console", "Laptop returned"];

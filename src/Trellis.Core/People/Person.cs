@@ -17,7 +17,8 @@ public sealed record ScreeningRecord(DateOnly Date, string By);
 /// <param name="System">The system (from the program's off-boarding systems).</param>
 /// <param name="DoneOn">Day access was removed; null while open.</param>
 /// <param name="DoneBy">Who checked it.</param>
-public sealed record OffboardingItem(string System, DateOnly? DoneOn = null, string? DoneBy = null)
+/// <param name="Note">What shows it was done (a ticket, the admin console's record), in the checker's words; optional.</param>
+public sealed record OffboardingItem(string System, DateOnly? DoneOn = null, string? DoneBy = null, string? Note = null)
 {
     /// <summary>True when access was removed.</summary>
     public bool Done => DoneOn is not null;

@@ -9,7 +9,7 @@ namespace Trellis.Exchange.ProgramAsCode;
 /// <summary>The staff register, its settings and the vendor register, as program.yaml carries them.</summary>
 /// <param name="People">The staff register.</param>
 /// <param name="Vendors">The vendor register.</param>
-/// <param name="Settings">Off-boarding days and systems.</param>
+/// <param name="Settings">Off-boarding days and systems, training interval.</param>
 public sealed record ProgramRegisters(IReadOnlyList<Person> People, IReadOnlyList<Vendor> Vendors, PeopleSettings Settings)
 {
     /// <summary>No people, no vendors, default settings: what a program.yaml without the sections means.</summary>
@@ -17,17 +17,17 @@ public sealed record ProgramRegisters(IReadOnlyList<Person> People, IReadOnlyLis
 
     /// <summary>True when there is nothing to write (the sections are then left out, as before registers existed).</summary>
     public bool IsEmpty => People.Count == 0 && Vendors.Count == 0
-        && Settings.OffboardingDays == PeopleSettings.DefaultOffboardingDays && Settings.OffboardingSystems.SequenceEqual(new PeopleSettings().OffboardingSystems);
+        && Settings.OffboardingDays == PeopleSettings.DefaultOffboardingDays && Settings.TrainingMonths == PeopleSettings.DefaultTrainingMonths && Settings.OffboardingSystems.SequenceEqual(new PeopleSettings().OffboardingSystems);
 }
 
 /// <summary>Reads and writes <c>people</c> (settings and staff) and <c>vendors</c> of program.yaml (issue 17, items 5 and 6).</summary>
 internal static class RegisterSection
 {
-    private static readonly string[] PeopleKeys = ["offboardingDays", "offboardingSystems", "staff"];
+    private static readonly string[] PeopleKeys = ["offboardingDays", "trainingMonths", "offboardingSystems", "staff"];
     private static readonly string[] PersonKeys = ["id", "email", "name", "title", "startDate", "endDate", "manager", "training", "screening", "offboarding"];
     private static readonly string[] TrainingKeys = ["date", "course"];
     private static readonly string[] ScreeningKeys = ["date", "by"];
-    private static readonly string[] ItemKeys = ["system", "doneOn", "doneBy"];
+    private static readonly string[] ItemKeys = ["system", "doneOn", "doneBy", "note"];
     private static readonly string[] VendorKeys = ["id", "name", "service", "dataShared", "criticality", "owner", "reviewCadence", "lastReview", "soc2", "iso27001", "risks", "subservice"];
     private static readonly string[] Soc2Keys = ["type", "periodStart", "periodEnd", "opinion"];
     private static readonly string[] IsoKeys = ["number", "expiry"];
@@ -48,6 +48,7 @@ internal static class RegisterSection
             settings = new PeopleSettings
             {
                 OffboardingDays = f.Int(people, "offboardingDays", 0, 30) ?? PeopleSettings.DefaultOffboardingDays,
+                TrainingMonths = f.Int(people, "trainingMonths", 1, 36) ?? PeopleSettings.DefaultTrainingMonths,
                 OffboardingSystems = people["offboardingSystems"] is null ? settings.OffboardingSystems : f.Strings(people, "offboardingSystems"),
             };
             var emails = new HashSet<string>(StringComparer.Ordinal);
@@ -93,6 +94,7 @@ internal static class RegisterSection
 
         root.Add("people", new MapBuilder()
             .Add("offboardingDays", YToken.Of(r.Settings.OffboardingDays))
+            .Add("trainingMonths", YToken.Of(r.Settings.TrainingMonths))
             .AddStrings("offboardingSystems", r.Settings.OffboardingSystems)
             .AddList("staff", r.People.Select(Person))
             .Build());
@@ -151,7 +153,7 @@ internal static class RegisterSection
             Offboarding = [.. f.Maps(map, "offboarding").Select(i =>
             {
                 f.OnlyKeys(i, ItemKeys);
-                return new OffboardingItem(f.String(i, "system", required: true) ?? "", f.Date(i, "doneOn"), f.String(i, "doneBy"));
+                return new OffboardingItem(f.String(i, "system", required: true) ?? "", f.Date(i, "doneOn"), f.String(i, "doneBy"), f.String(i, "note"));
             })],
         };
     }
@@ -230,7 +232,7 @@ internal static class RegisterSection
         }
 
         return map
-            .AddList("offboarding", p.Offboarding.Select(i => new MapBuilder().Add("system", new YText(i.System)).AddDate("doneOn", i.DoneOn).AddOptional("doneBy", i.DoneBy).Build()))
+            .AddList("offboarding", p.Offboarding.Select(i => new MapBuilder().Add("system", new YText(i.System)).AddDate("doneOn", i.DoneOn).AddOptional("doneBy", i.DoneBy).AddOptional("note", i.Note).Build()))
             .Build();
     }
 

@@ -22,6 +22,12 @@ public enum ReportKind
 
     /// <summary>Evidence index of an observation window: files with SHA-256, size, effective dates, controls.</summary>
     EvidenceIndex,
+
+    /// <summary>
+    /// SOC 2 system description (DC 200 sections the data fills): services and commitments, components and boundaries,
+    /// TSC categories, subservice organizations from the vendor register with CSOCs and monitoring controls, CUECs.
+    /// </summary>
+    SystemDescription,
 }
 
 /// <summary>The output formats every report renders to.</summary>
@@ -54,6 +60,7 @@ public static class ReportNames
         [ReportKind.Crosswalk] = "crosswalk",
         [ReportKind.Readiness] = "readiness",
         [ReportKind.EvidenceIndex] = "evidence-index",
+        [ReportKind.SystemDescription] = "system-description",
     });
 
     // In the order the CLI's help and error messages have always listed them.
@@ -66,7 +73,7 @@ public static class ReportNames
         [ReportFormat.Json] = "json",
     });
 
-    /// <summary><c>soa</c>, <c>matrix</c>, <c>gap</c>, <c>crosswalk</c>, <c>readiness</c>, <c>evidence-index</c>.</summary>
+    /// <summary><c>soa</c>, <c>matrix</c>, <c>gap</c>, <c>crosswalk</c>, <c>readiness</c>, <c>evidence-index</c>, <c>system-description</c>.</summary>
     public static IReadOnlyList<string> KindNames => Kinds.All;
 
     /// <summary><c>xlsx</c>, <c>pdf</c>, <c>html</c>, <c>csv</c>, <c>json</c>.</summary>

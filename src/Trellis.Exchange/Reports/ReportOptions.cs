@@ -30,6 +30,12 @@ public sealed record ReportOptions
     /// <summary>soa, matrix: the program's policies; the published ones are cited on the rows they are mapped to. The default is none.</summary>
     public IReadOnlyList<Trellis.Core.Policies.Policy> Policies { get; init; } = [];
 
+    /// <summary>
+    /// system-description: the vendor register, the source of the subservice organizations (null or empty: only the
+    /// scope's own list, shown as "scope only").
+    /// </summary>
+    public IReadOnlyList<Core.Vendors.Vendor>? Vendors { get; init; }
+
     /// <summary>How evidence freshness is judged; null for the default (14 days of grace).</summary>
     public FreshnessPolicy? Freshness { get; init; }
 }

@@ -77,6 +77,8 @@ public sealed class ReportService(TimeProvider clock)
                 return Map(Frameworks(engine, options.Framework), fws => GapReport.Build(program, engine, fws, today, at, policy));
             case ReportKind.Readiness:
                 return Map(Frameworks(engine, options.Framework), fws => ReadinessSummaryReport.Build(program, engine, fws, today, at, policy));
+            case ReportKind.SystemDescription:
+                return SystemDescriptionReport.Build(program, options.Vendors ?? [], today, at);
             default:
                 if ((options.WindowStart is null) != (options.WindowEnd is null))
                 {

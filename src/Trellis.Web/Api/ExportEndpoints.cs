@@ -22,7 +22,7 @@ public static class ExportEndpoints
     {
         ArgumentNullException.ThrowIfNull(api);
         api.MapGet("/reports/{kind}", Report).WithTags("Exports").RequireAuthorization(Policies.InternalRead).WithName("GetReport")
-            .WithSummary("A report as a file: kind soa|matrix|gap|crosswalk|readiness|evidence-index; ?format=xlsx|pdf|html|csv|json, ?framework, ?to, ?engagement, ?inferred.");
+            .WithSummary("A report as a file: kind soa|matrix|gap|crosswalk|readiness|evidence-index|system-description; ?format=xlsx|pdf|html|csv|json, ?framework, ?to, ?engagement, ?inferred.");
         api.MapGet("/oscal/{kind}", Oscal).WithTags("Exports").RequireAuthorization(Policies.InternalRead).WithName("GetOscal")
             .WithSummary("The program as OSCAL 1.2 JSON, schema-checked: component, ssp (?framework=) or assessment-results (?engagement=).");
         return api;

@@ -32,6 +32,7 @@ public static class RegisterEndpoints
         vendors.MapGet("/{id}", GetVendor).RequireAuthorization(Policies.InternalRead).WithName("GetVendor").WithSummary("One vendor.");
         vendors.MapPost("/{id}/review", ReviewVendor).RequireAuthorization(Policies.RisksWrite).WithName("ReviewVendor")
             .WithSummary("Records a review done ?on a day (default today); audited.");
+        RegisterWriteEndpoints.MapRegisterWrites(people, vendors);
         return api;
     }
 

@@ -17,7 +17,7 @@ namespace Trellis.Web.Pages;
 /// over time from the daily snapshots as an inline SVG chart with a table alternative.
 /// </summary>
 [Authorize(Policy = Policies.ProgramRead)]
-public sealed class IndexModel(ProgramService program, Agenda agenda, Application.Operations.TaskService tasks, Application.Vendors.VendorService vendors, Application.Policies.PolicyService policies) : PageModel
+public sealed class IndexModel(ProgramService program, Agenda agenda, Application.Operations.TaskService tasks, Application.Vendors.VendorService vendors, Application.Policies.PolicyService policies, Application.People.PeopleService people) : PageModel
 {
     /// <summary>Days of history the chart shows.</summary>
     public const int HistoryDays = 90;
@@ -36,6 +36,12 @@ public sealed class IndexModel(ProgramService program, Agenda agenda, Applicatio
 
     /// <summary>Vendor exceptions today: overdue reviews, expired or modified assurance, each naming the vendor.</summary>
     public IReadOnlyList<Core.Vendors.VendorWarning> VendorExceptions { get; private set; } = [];
+
+    /// <summary>Staff gaps today (training past the interval, screening missing or late), by opaque ID and role.</summary>
+    public IReadOnlyList<Core.People.StaffGap> StaffGaps { get; private set; } = [];
+
+    /// <summary>True when the account may open the staff register (admins and compliance managers).</summary>
+    public bool SeesPeople { get; private set; }
 
     /// <summary>Published policies whose current version the signed-in person has not acknowledged.</summary>
     public IReadOnlyList<Core.Policies.Policy> PoliciesToAcknowledge { get; private set; } = [];
@@ -75,6 +81,8 @@ public sealed class IndexModel(ProgramService program, Agenda agenda, Applicatio
         var pending = await tasks.ListAsync(account, new Application.Operations.TaskQuery(PendingOnly: true), ct);
         Tasks = pending.IsSuccess ? pending.Value : [];
         VendorExceptions = await vendors.ExceptionsAsync(account, ct);
+        StaffGaps = await people.ExceptionsAsync(account, ct);
+        SeesPeople = Application.People.PeopleService.Sees(account);
         PoliciesToAcknowledge = await policies.PendingForAsync(account, ct);
         From = program.Today.AddDays(-HistoryDays + 1);
         var history = new Dictionary<string, IReadOnlyList<ReadinessCounts>>(StringComparer.Ordinal);

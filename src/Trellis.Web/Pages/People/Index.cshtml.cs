@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Trellis.Application.People;
+using Trellis.Core.Audits;
 using Trellis.Core.Common;
 using Trellis.Core.People;
 using Trellis.Web.Api;
@@ -24,6 +25,9 @@ public sealed class IndexModel(PeopleService people) : PageModel
     /// <summary>The register's counts today.</summary>
     public PeopleCoverage? Coverage { get; private set; }
 
+    /// <summary>Staff gaps today (training past the interval, screening missing or late).</summary>
+    public IReadOnlyList<StaffGap> Gaps { get; private set; } = [];
+
     /// <summary>Today.</summary>
     public DateOnly Today => people.Today;
 
@@ -40,10 +44,10 @@ public sealed class IndexModel(PeopleService people) : PageModel
     /// <summary>Lists.</summary>
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ListAsync(ct);
 
-    /// <summary>Ticks one item of a leaver's checklist as done today.</summary>
-    public async Task<IActionResult> OnPostOffboardAsync(string? email, string? system, CancellationToken ct)
+    /// <summary>Ticks one item of a leaver's checklist as done today, with an optional note (what shows it).</summary>
+    public async Task<IActionResult> OnPostOffboardAsync(string? email, string? system, string? note, CancellationToken ct)
     {
-        var done = await people.CheckOffboardingAsync(HttpContext.Account(), email ?? "", system ?? "", null, ct);
+        var done = await people.CheckOffboardingAsync(HttpContext.Account(), email ?? "", system ?? "", null, note, ct);
         return done.IsSuccess
             ? await ListAsync(ct, done.Value.Offboarding?.CompletedOn is null
                 ? $"Checked {system} for {done.Value.Person.Email}."
@@ -76,6 +80,70 @@ public sealed class IndexModel(PeopleService people) : PageModel
         return await ListAsync(ct, $"Imported: {imported.Value.Added} added, {imported.Value.Updated} updated.");
     }
 
+    /// <summary>Files the training and screening register extracts as evidence today.</summary>
+    public async Task<IActionResult> OnPostAttestAsync(CancellationToken ct)
+    {
+        var done = await people.AttestAsync(HttpContext.Account(), null, ct);
+        if (!done.IsSuccess)
+        {
+            return await FailAsync(done.Error!, ct);
+        }
+
+        var filed = string.Join("; ", done.Value.Extracts.Select(e => e.EvidenceId is null
+            ? $"{e.Subject}: no control covers it"
+            : $"{e.Subject}: {e.EvidenceId} version {e.Version}{(e.Unchanged ? " (unchanged)" : "")}"));
+        return await ListAsync(ct, $"Attested as of {CalendarDates.Format(done.Value.AsOf)}: {filed}; {done.Value.Exceptions.Count} exception(s).");
+    }
+
+    /// <summary>Adds a person (<paramref name="form"/>.Email new) or saves their fields (<paramref name="edit"/> true).</summary>
+    public async Task<IActionResult> OnPostSaveAsync(PersonForm form, bool edit, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var person = form.ToPerson();
+        if (!person.IsSuccess)
+        {
+            return await FailAsync(person.Error!, ct);
+        }
+
+        var account = HttpContext.Account();
+        Result<PersonView> saved;
+        if (edit)
+        {
+            var before = await people.GetAsync(account, form.Email ?? "", ct);
+            saved = before.IsSuccess
+                ? await people.EditAsync(account, form.Email ?? "", person.Value with
+                {
+                    Training = person.Value.Training.Count == 0 ? before.Value.Person.Training : [.. before.Value.Person.Training, .. person.Value.Training],
+                    Screening = person.Value.Screening ?? before.Value.Person.Screening,
+                }, ct)
+                : before;
+        }
+        else
+        {
+            saved = await people.AddAsync(account, person.Value, ct);
+        }
+
+        return saved.IsSuccess
+            ? await ListAsync(ct, $"{(edit ? "Saved" : "Added")} {saved.Value.Person.Email}.")
+            : await FailAsync(saved.Error!, ct);
+    }
+
+    /// <summary>End-dates a person: their off-boarding checklist opens.</summary>
+    public async Task<IActionResult> OnPostLeaveAsync(string? email, string? endDate, CancellationToken ct)
+    {
+        var parsed = CalendarDates.Parse(endDate, "end date");
+        if (!parsed.IsSuccess)
+        {
+            return await FailAsync(parsed.Error! with { Location = "endDate" }, ct);
+        }
+
+        var end = parsed.Value;
+        var done = await people.LeaveAsync(HttpContext.Account(), email ?? "", end, ct);
+        return done.IsSuccess
+            ? await ListAsync(ct, $"{done.Value.Person.Email} leaves {CalendarDates.Format(end)}: off-boarding due {CalendarDates.Format(done.Value.Offboarding!.Due)}.")
+            : await FailAsync(done.Error!, ct);
+    }
+
     private async Task<IActionResult> FailAsync(Error error, CancellationToken ct)
     {
         if (error.Code == ErrorCodes.Forbidden)
@@ -104,6 +172,7 @@ public sealed class IndexModel(PeopleService people) : PageModel
         }
 
         Coverage = coverage.Value;
+        Gaps = await people.ExceptionsAsync(account, ct);
         People = [.. found.Value
             .OrderBy(v => v.Person.IsLeaver ? 0 : 1)
             .ThenByDescending(v => v.Person.EndDate)

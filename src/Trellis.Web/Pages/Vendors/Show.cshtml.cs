@@ -10,7 +10,8 @@ namespace Trellis.Web.Pages.Vendors;
 
 /// <summary>
 /// <c>/vendors/{id}</c>: one vendor — assurance with its warnings, linked risks, and as a subservice organization its
-/// CSOCs with the controls that monitor them — and, for admins and compliance managers, "record a review today".
+/// CSOCs with the controls that monitor them — and, for admins and compliance managers, "record a review today" and the
+/// forms that edit the vendor, record its assurance and mark it a subservice organization.
 /// </summary>
 [Authorize(Policy = Policies.InternalRead)]
 public sealed class ShowModel(VendorService vendors) : PageModel
@@ -51,6 +52,64 @@ public sealed class ShowModel(VendorService vendors) : PageModel
         if (page is PageResult)
         {
             Response.StatusCode = ApiErrors.StatusOf(reviewed.Error);
+        }
+
+        return page;
+    }
+
+    /// <summary>Saves the vendor's own fields (assurance, risks, subservice role and last review kept).</summary>
+    public async Task<IActionResult> OnPostEditAsync(string id, VendorForm form, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var before = await vendors.GetAsync(HttpContext.Account(), id, ct);
+        if (!before.IsSuccess)
+        {
+            return await ReplyAsync(id, before, "", ct);
+        }
+
+        form.Id = id;
+        var vendor = form.ToVendor(before.Value.Vendor);
+        return vendor.IsSuccess
+            ? await ReplyAsync(id, await vendors.EditAsync(HttpContext.Account(), id, vendor.Value, ct), "Saved the vendor.", ct)
+            : await ReplyAsync<VendorView>(id, vendor.Error!, "", ct);
+    }
+
+    /// <summary>Records the vendor's SOC 2 report and ISO certificate (an empty part clears it).</summary>
+    public async Task<IActionResult> OnPostAssuranceAsync(string id, AssuranceForm form, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var parsed = form.Parse();
+        return parsed.IsSuccess
+            ? await ReplyAsync(id, await vendors.RecordAssuranceAsync(HttpContext.Account(), id, parsed.Value.Soc2, parsed.Value.Iso, ct), "Recorded the assurance.", ct)
+            : await ReplyAsync<VendorView>(id, parsed.Error!, "", ct);
+    }
+
+    /// <summary>Marks the vendor a carve-out or inclusive subservice organization with its CSOCs (empty method: not one).</summary>
+    public async Task<IActionResult> OnPostSubserviceAsync(string id, SubserviceForm form, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var parsed = form.Parse();
+        return parsed.IsSuccess
+            ? await ReplyAsync(id, await vendors.SetSubserviceAsync(HttpContext.Account(), id, parsed.Value, ct), "Saved the subservice organization.", ct)
+            : await ReplyAsync<VendorView>(id, parsed.Error!, "", ct);
+    }
+
+    private async Task<IActionResult> ReplyAsync<T>(string id, Result<T> result, string done, CancellationToken ct)
+    {
+        if (result.IsSuccess)
+        {
+            return await LoadAsync(id, ct, done);
+        }
+
+        if (result.Error!.Code == ErrorCodes.Forbidden)
+        {
+            return Forbid();
+        }
+
+        var page = await LoadAsync(id, ct, result.Error.Location is { } at ? $"{at}: {result.Error.Message}" : result.Error.Message, true);
+        if (page is PageResult)
+        {
+            Response.StatusCode = ApiErrors.StatusOf(result.Error);
         }
 
         return page;
