@@ -14,7 +14,7 @@ internal static class JsonReport
     public static void Write(string path, string mode, IReadOnlyList<WebResult> results, int connections)
     {
         using var stream = File.Create(path);
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartObject();
         json.WriteString("bench", "Trellis.Web.Bench");
         json.WriteString("mode", mode);
