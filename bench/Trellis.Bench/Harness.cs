@@ -25,7 +25,11 @@ internal sealed record Workload(string Name, Action Baseline, Action Subject, Fu
 /// <param name="PeakMemoryBytes">Peak resident memory while the workload ran (this process, or the launched one).</param>
 /// <param name="AllocatedBytes">Managed bytes one Trellis run allocates on this thread (null for launched processes).</param>
 /// <param name="Note">The workload's note.</param>
-internal sealed record WorkloadResult(string Name, double BaselineMs, double TrellisMs, double Ratio, long? PeakMemoryBytes, long? AllocatedBytes, string Note);
+internal sealed record WorkloadResult(string Name, double BaselineMs, double TrellisMs, double Ratio, long? PeakMemoryBytes, long? AllocatedBytes, string Note)
+{
+    /// <summary>The fastest runs of each side: on a loaded machine, the closest to what an idle one measures.</summary>
+    public (double Baseline, double Trellis) Fastest { get; init; }
+}
 
 /// <summary>
 /// Runs each workload's baseline and subject alternately (so drift affects both), after a warm-up, and prints
@@ -36,7 +40,7 @@ internal static class Harness
     public static List<WorkloadResult> Run(IEnumerable<Workload> workloads, int iterations, TextWriter output)
     {
         var results = new List<WorkloadResult>();
-        output.WriteLine($"{"workload",-48} {"baseline ms",12} {"trellis ms",12} {"ratio",8} {"peak MiB",9}  note");
+        output.WriteLine($"{"workload",-48} {"baseline ms",12} {"trellis ms",12} {"ratio",8} {"min ratio",9} {"peak MiB",9}  note");
         foreach (var w in workloads)
         {
             PeakMemory.Reset();
@@ -55,10 +59,13 @@ internal static class Harness
             var b = Median(baseline);
             var s = Median(subject);
             var peak = w.PeakMemory is null ? PeakMemory.Current() : w.PeakMemory();
-            var result = new WorkloadResult(w.Name, b, s, s / b, peak, w.PeakMemory is null ? allocated : null, w.Note?.Invoke() ?? "");
+            var result = new WorkloadResult(w.Name, b, s, s / b, peak, w.PeakMemory is null ? allocated : null, w.Note?.Invoke() ?? "")
+            {
+                Fastest = (baseline.Min(), subject.Min()),
+            };
             results.Add(result);
             var mib = peak is { } p ? (p / 1048576.0).ToString("F0", CultureInfo.InvariantCulture) : "-";
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{w.Name,-48} {b,12:F2} {s,12:F2} {s / b,8:F2} {mib,9}  {result.Note}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{w.Name,-48} {b,12:F2} {s,12:F2} {s / b,8:F2} {subject.Min() / baseline.Min(),9:F2} {mib,9}  {result.Note}"));
         }
 
         return results;

@@ -27,6 +27,9 @@ internal static class JsonReport
             json.WriteNumber("baselineMs", Math.Round(r.BaselineMs, 3));
             json.WriteNumber("trellisMs", Math.Round(r.TrellisMs, 3));
             json.WriteNumber("ratio", Math.Round(r.Ratio, 3));
+            json.WriteNumber("baselineMinMs", Math.Round(r.Fastest.Baseline, 3));
+            json.WriteNumber("trellisMinMs", Math.Round(r.Fastest.Trellis, 3));
+            json.WriteNumber("ratioMin", Math.Round(r.Fastest.Trellis / r.Fastest.Baseline, 3));
             WriteNullable(json, "peakMemoryBytes", r.PeakMemoryBytes);
             WriteNullable(json, "allocatedBytes", r.AllocatedBytes);
             json.WriteString("note", r.Note);
