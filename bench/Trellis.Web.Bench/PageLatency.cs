@@ -19,8 +19,9 @@ internal static class PageLatency
         "/requests", "/compare?left=iso27001-2022&right=soc2-2017", "/roadmap", "/reports", "/admin/audit-log", "/admin/accounts",
     ];
 
-    public static async Task RunAsync(HttpClient client, string token, ConcurrentDictionary<string, byte[]> bare, int perPage)
+    public static async Task<List<WebResult>> RunAsync(HttpClient client, string token, ConcurrentDictionary<string, byte[]> bare, int perPage)
     {
+        var results = new List<WebResult>();
         Console.WriteLine($"Trellis page latency: demo program, one user, {perPage} requests per page after one warm-up, loopback (budget {BudgetMs} ms p50)");
         Console.WriteLine($"{"page",-64} {"p50 ms",8} {"p99 ms",8}   {"bare p50",8}   ratio p50");
         var over = 0;
@@ -32,10 +33,12 @@ internal static class PageLatency
             var baseline = await TimeAsync(client, "/bare/" + name, null, perPage);
             var flag = real.P50 > BudgetMs ? "  OVER BUDGET" : "";
             over += flag.Length > 0 ? 1 : 0;
+            results.Add(new WebResult(Pages[i], real.P50, real.P99, real.Rate, baseline.P50, baseline.P99));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Pages[i],-64} {real.P50,8:F1} {real.P99,8:F1}   {baseline.P50,8:F2}   {real.P50 / baseline.P50,9:F1}{flag}"));
         }
 
         Console.WriteLine(over == 0 ? "Every page is within budget." : $"{over} page(s) over budget.");
+        return results;
     }
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string path, string? token)

@@ -13,6 +13,15 @@ using Trellis.Web.Storage;
 // dotnet run -c Release --project bench/Trellis.Web.Bench [-- seconds-per-run connections]   (API endpoints under load)
 // dotnet run -c Release --project bench/Trellis.Web.Bench -- pages [requests-per-page]          (every page, one user)
 // Loopback only; every run stops by itself. Defaults: 10 s, 64 connections; 30 requests per page.
+// --json FILE (anywhere) also writes the figures, the machine and the peak memory as JSON.
+string? json = null;
+if (Array.IndexOf(args, "--json") is var at and >= 0 && at + 1 < args.Length)
+{
+    json = args[at + 1];
+    args = [.. args[..at], .. args[(at + 2)..]];
+}
+
+var results = new List<WebResult>();
 var pages = args.Length > 0 && args[0] == "pages";
 if (pages)
 {
@@ -38,7 +47,8 @@ try
     if (pages)
     {
         using var one = new HttpClient { BaseAddress = baseUrl };
-        await PageLatency.RunAsync(one, await TokenAsync(app, Roles.Admin), bare, perPage);
+        results.AddRange(await PageLatency.RunAsync(one, await TokenAsync(app, Roles.Admin), bare, perPage));
+        WriteJson("pages", 1);
         return;
     }
 
@@ -59,7 +69,10 @@ try
         var baseline = await LoadAsync(client, "/bare/" + name, null, seconds, connections);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{path,-32} {real.P50,8:F1} {real.P99,8:F1} {real.Rate,8:F0}   {baseline.P50,8:F1} {baseline.P99,8:F1}   {real.P50 / baseline.P50,9:F1} {real.P99 / baseline.P99,10:F1}"));
+        results.Add(new WebResult(path, real.P50, real.P99, real.Rate, baseline.P50, baseline.P99));
     }
+
+    WriteJson("api", connections);
 }
 finally
 {
@@ -67,6 +80,15 @@ finally
     await app.DisposeAsync();
     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     Directory.Delete(folder, recursive: true);
+}
+
+void WriteJson(string mode, int concurrency)
+{
+    if (json is not null)
+    {
+        JsonReport.Write(json, mode, results, concurrency);
+        Console.WriteLine($"figures written to {json}");
+    }
 }
 
 static async Task<string> TokenAsync(WebApplication app, string role)

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 using Trellis.Core.Common;
 
@@ -159,6 +160,13 @@ public sealed partial class TrellisDatabase
         }
 
         EnsureMigrationsAssembly();
+        // Every start checks; almost every start finds nothing to do: a version compare, not EF Core's migrator.
+        var known = AppliedMigrations.Known(System.Reflection.Assembly.Load(MigrationsAssembly(Provider)), typeof(TrellisDbContext));
+        if (await AppliedMigrations.AllAppliedAsync(Provider, ConnectionString, HistoryRepository.DefaultTableName, known, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
         var db = CreateContext();
         await using (db.ConfigureAwait(false))
         {

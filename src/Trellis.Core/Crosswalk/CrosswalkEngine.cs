@@ -57,12 +57,27 @@ public sealed class CrosswalkEngine
     /// <param name="maxDepth">Maximum links in a chain; the default is 3.</param>
     public IReadOnlyList<MappingLink> Inferred(string from, string to, int maxDepth = DefaultMaxDepth)
     {
-        var direct = new HashSet<(string, string)>(
-            Direct(from, to).Where(l => l.To is not null).Select(l => (l.From.Requirement, l.To!.Value.Requirement)));
-        var inferred = _graph.Infer(from, to, maxDepth)
-            .Where(l => !direct.Contains((l.From.Requirement, l.To!.Value.Requirement)))
-            .ToList();
-        return Order(inferred, from, to);
+        // The pairs Direct(from, to) links (curated either way, no-relationship entries included), without building
+        // and ordering those links: the walk already yields in the frameworks' requirement order.
+        var direct = new HashSet<(string, string)>();
+        foreach (var set in Catalog.Mappings)
+        {
+            var forward = set.From == from && set.To == to;
+            if (!forward && !(set.From == to && set.To == from))
+            {
+                continue;
+            }
+
+            foreach (var l in set.Links)
+            {
+                if (l.To is { } target)
+                {
+                    direct.Add(forward ? (l.From.Requirement, target.Requirement) : (target.Requirement, l.From.Requirement));
+                }
+            }
+        }
+
+        return _graph.Infer(from, to, maxDepth, direct);
     }
 
     /// <summary>Direct links followed by inferred ones; computed once per pair and depth, then cached.</summary>

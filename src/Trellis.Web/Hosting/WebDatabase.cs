@@ -59,6 +59,13 @@ public sealed class WebDatabase(TrellisDatabase program)
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         await Program.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        var context = Provider == DatabaseProvider.Sqlite ? typeof(SqliteWebDbContext) : typeof(PostgresWebDbContext);
+        var known = AppliedMigrations.Known(context.Assembly, context);
+        if (await AppliedMigrations.AllAppliedAsync(Provider, Program.ConnectionString, WebDbContext.MigrationsHistoryTable, known, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
         var db = CreateContext();
         await using (db.ConfigureAwait(false))
         {
