@@ -49,8 +49,8 @@ public sealed class CrashSafetyTests : IDisposable
 
     private static async Task<int> UploadUntilKilledAsync(string db, string token, TimeSpan killAfter)
     {
-        var port = FreePort();
-        using var server = Start(db, port);
+        var port = ServeProcess.FreePort();
+        using var server = ServeProcess.Start(db, port);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         await WaitUntilUpAsync(http, server);
@@ -93,23 +93,6 @@ public sealed class CrashSafetyTests : IDisposable
         return acknowledged;
     }
 
-    private static Process Start(string db, int port)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { "exec", Path.Combine(AppContext.BaseDirectory, "trellis.dll"), "serve", "--db", db, "--urls", $"http://127.0.0.1:{port}" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["Trellis__AllowUnprotectedKeyRing"] = "true";
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
     private static async Task WaitUntilUpAsync(HttpClient http, Process server)
     {
         for (var i = 0; i < 300; i++)
@@ -130,13 +113,6 @@ public sealed class CrashSafetyTests : IDisposable
         }
 
         Assert.Fail("trellis serve did not come up in 30 s");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static List<string> Ids(string db, string sql) => Query(db, sql, r => r.GetString(0));

@@ -79,28 +79,15 @@ public sealed class ServeSchedulerTests
         }
     }
 
-    private static Process Start(string db, int smtpPort)
+    private static Process Start(string db, int smtpPort) => ServeProcess.Start(db, ServeProcess.FreePort(), new Dictionary<string, string>
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { "exec", Path.Combine(AppContext.BaseDirectory, "trellis.dll"), "serve", "--db", db, "--urls", $"http://127.0.0.1:{FreePort()}" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["Trellis__AllowUnprotectedKeyRing"] = "true";
-        start.Environment["Trellis__Scheduler__Digest"] = "* * * * *";
-        start.Environment["Trellis__Scheduler__StaleEvidenceSweep"] = "0 0 1 1 *";
-        start.Environment["Trellis__Scheduler__PollInterval"] = "00:00:02";
-        start.Environment["Trellis__Smtp__Host"] = "127.0.0.1";
-        start.Environment["Trellis__Smtp__Port"] = smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["Trellis__Smtp__UseTls"] = "false";
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
+        ["Trellis__Scheduler__Digest"] = "* * * * *",
+        ["Trellis__Scheduler__StaleEvidenceSweep"] = "0 0 1 1 *",
+        ["Trellis__Scheduler__PollInterval"] = "00:00:02",
+        ["Trellis__Smtp__Host"] = "127.0.0.1",
+        ["Trellis__Smtp__Port"] = smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Trellis__Smtp__UseTls"] = "false",
+    });
 
     private static List<T> Query<T>(string cs, string sql, Func<NpgsqlDataReader, T> read)
     {
@@ -115,12 +102,5 @@ public sealed class ServeSchedulerTests
         }
 
         return rows;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
