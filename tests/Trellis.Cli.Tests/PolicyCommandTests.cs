@@ -168,4 +168,24 @@ public sealed class PolicyCommandTests : IDisposable
         Assert.True(Told("bob@lattice.example"));
         Assert.False(Told("ann@lattice.example"));
     }
+
+    [Fact]
+    public void Notify_ThenNotificationsAsBob_ListsHisPendingAcknowledgement_AndReadMarksIt()
+    {
+        ImportGovernanceProgram();
+        Ok("policies", "adopt", "information-security", "--id", "POL-001", "--owner", "ciso@lattice.example");
+        Ok("policies", "submit", "POL-001", "--version", "1", "--approver", "ceo@lattice.example");
+        Ok("policies", "approve", "POL-001", "--version", "1", "--by", "ceo@lattice.example");
+        Ok("policies", "publish", "POL-001", "--version", "1");
+        Ok("notify"); // no SMTP server configured: the in-app lists only
+
+        var bobs = JsonDocument.Parse(Ok("notifications", "--as", "bob@lattice.example", "--format", "json")).RootElement.EnumerateArray().ToList();
+        Assert.Contains(bobs, l => l.GetProperty("kind").GetString() == "policy-acknowledgement-pending" && l.GetProperty("subject").GetString() == "POL-001");
+        Assert.All(bobs, l => Assert.False(l.GetProperty("read").GetBoolean()));
+
+        Assert.Equal($"{bobs.Count} marked read", Ok("notifications", "read", "--as", "bob@lattice.example").Trim());
+        Assert.Empty(JsonDocument.Parse(Ok("notifications", "--as", "bob@lattice.example", "--unread", "--format", "json")).RootElement.EnumerateArray());
+        // Ann's list is her own: Bob marking his read left hers unread.
+        Assert.NotEmpty(JsonDocument.Parse(Ok("notifications", "--as", "ann@lattice.example", "--unread", "--format", "json")).RootElement.EnumerateArray());
+    }
 }

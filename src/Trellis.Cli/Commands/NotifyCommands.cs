@@ -52,6 +52,49 @@ internal static class NotifyCommands
             return ExitCodes.Ok;
         });
         yield return cmd;
+        yield return Notifications(ctx);
+    }
+
+    // The in-app list of whoever acts (--as EMAIL: that account's list, as /notifications shows it).
+    private static Command Notifications(CliContext ctx)
+    {
+        var unread = new Option<bool>("--unread") { Description = "Only lines not yet read." };
+        var format = Options.Format("table", "json");
+        var db = Db.Option();
+        var cmd = new Command("notifications", "Your in-app notifications, newest first (with --as EMAIL: that account's).") { unread, format, db };
+        cmd.SetAction(async (parse, ct) =>
+        {
+            var useCases = await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false);
+            var lines = await useCases.Notifications.ListAsync(useCases.Actor, parse.GetValue(unread), ct).ConfigureAwait(false);
+            if (parse.GetValue(format) == "json")
+            {
+                Render.WriteJson(ctx.Out, lines.Select(l => new { id = l.Id, kind = l.Kind, subject = l.Subject, text = l.Text, day = l.Day, at = l.At, read = l.ReadAt is not null }));
+            }
+            else
+            {
+                Render.WriteTable(
+                    ctx.Out,
+                    ["id", "at", "kind", "what", "read"],
+                    lines.Select(l => (IReadOnlyList<string?>)[l.Id.ToString(CultureInfo.InvariantCulture), l.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), l.Kind, l.Text, l.ReadAt is null ? "no" : "yes"]),
+                    $"{lines.Count} notifications for {useCases.Actor.Email}");
+            }
+
+            return ExitCodes.Ok;
+        });
+
+        var ids = new Argument<long[]>("ids") { Description = "The lines to mark read (none: all unread).", Arity = ArgumentArity.ZeroOrMore };
+        var readDb = Db.Option();
+        var read = new Command("read", "Mark your in-app notifications read (audited as notification.read).") { ids, readDb };
+        read.SetAction(async (parse, ct) =>
+        {
+            var useCases = await UseCases.OpenAsync(parse, readDb, ctx, ct).ConfigureAwait(false);
+            var given = parse.GetValue(ids) ?? [];
+            var changed = CliContext.Require(await useCases.Notifications.MarkReadAsync(useCases.Actor, given.Length == 0 ? null : given, ct).ConfigureAwait(false));
+            ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{changed} marked read"));
+            return ExitCodes.Ok;
+        });
+        cmd.Subcommands.Add(read);
+        return cmd;
     }
 
     // The digest job now, through the scheduler's own code path: the latest slot of Trellis:Scheduler:Digest (in its
