@@ -33,7 +33,7 @@ public sealed class CrashSafetyTests : IDisposable
         var acknowledged = 0;
         for (var round = 0; round < 3; round++)
         {
-            acknowledged += await UploadUntilKilledAsync(db, token, TimeSpan.FromMilliseconds(1200 + (round * 400)));
+            acknowledged += await UploadUntilKilledAsync(db, token, TimeSpan.FromMilliseconds(200 + (round * 300)));
         }
 
         var evidence = Ids(db, "SELECT id FROM evidence");
@@ -56,6 +56,7 @@ public sealed class CrashSafetyTests : IDisposable
         await WaitUntilUpAsync(http, server);
 
         var acknowledged = 0;
+        var firstAcknowledged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var stop = new CancellationTokenSource();
         var writers = Enumerable.Range(0, 6).Select(w => Task.Run(async () =>
         {
@@ -76,6 +77,7 @@ public sealed class CrashSafetyTests : IDisposable
                     if (response.StatusCode == HttpStatusCode.Created)
                     {
                         Interlocked.Increment(ref acknowledged);
+                        firstAcknowledged.TrySetResult();
                     }
                 }
                 catch (HttpRequestException)
@@ -85,6 +87,9 @@ public sealed class CrashSafetyTests : IDisposable
             }
         })).ToList();
 
+        // The kill lands while uploads are in flight: a while after the first one was acknowledged (on a loaded machine
+        // the first can take seconds), not at a fixed time after start-up.
+        await Task.WhenAny(firstAcknowledged.Task, Task.Delay(TimeSpan.FromSeconds(60)));
         await Task.Delay(killAfter);
         server.Kill(entireProcessTree: true); // SIGKILL: no shutdown, no flush
         await server.WaitForExitAsync();
