@@ -15,6 +15,14 @@ public static class ChangeTriggers
     /// <summary>The trigger's (and its function's) name.</summary>
     public const string Name = "trellis_changed";
 
+    // The tables that lack the trigger: every table of the schema but the two migration histories.
+    private const string Unwatched = $$"""
+        SELECT c.relname AS "Value" FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p')
+          AND c.relname NOT IN ('__EFMigrationsHistory', '__trellis_web_migrations')
+          AND NOT EXISTS (SELECT 1 FROM pg_trigger g WHERE g.tgrelid = c.oid AND g.tgname = '{{Name}}')
+        """;
+
     private const string Install = $$"""
         SELECT pg_advisory_xact_lock(7412093);
         CREATE OR REPLACE FUNCTION {{Name}}() RETURNS trigger LANGUAGE plpgsql AS $fn$
@@ -27,10 +35,7 @@ public static class ChangeTriggers
         DECLARE t text;
         BEGIN
             FOR t IN
-                SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p')
-                  AND c.relname NOT IN ('__EFMigrationsHistory', '__trellis_web_migrations')
-                  AND NOT EXISTS (SELECT 1 FROM pg_trigger g WHERE g.tgrelid = c.oid AND g.tgname = '{{Name}}')
+                {{Unwatched}}
             LOOP
                 EXECUTE format('CREATE TRIGGER {{Name}} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION {{Name}}()', t);
             END LOOP;
@@ -63,12 +68,7 @@ public static class ChangeTriggers
         var db = database.CreateContext();
         await using (db.ConfigureAwait(false))
         {
-            return await db.Database.SqlQueryRaw<string>($"""
-                SELECT c.relname AS "Value" FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p')
-                  AND c.relname NOT IN ('__EFMigrationsHistory', '__trellis_web_migrations')
-                  AND NOT EXISTS (SELECT 1 FROM pg_trigger g WHERE g.tgrelid = c.oid AND g.tgname = '{Name}')
-                """).ToListAsync(ct).ConfigureAwait(false);
+            return await db.Database.SqlQueryRaw<string>(Unwatched).ToListAsync(ct).ConfigureAwait(false);
         }
     }
 }
