@@ -31,9 +31,14 @@ public sealed class CliFailureException(Error error) : Exception(error.ToString(
 public static class CliApp
 {
     /// <summary>Runs the command line, writing to the given streams; returns the exit code.</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider? clock = null)
+    /// <param name="args">The arguments.</param>
+    /// <param name="output">Standard output.</param>
+    /// <param name="error">Standard error (progress bars are drawn here).</param>
+    /// <param name="clock">The clock; the system clock by default.</param>
+    /// <param name="terminal">True when both streams are an interactive terminal, so long work may draw progress bars.</param>
+    public static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider? clock = null, bool terminal = false)
     {
-        var context = new CliContext(output, error) { Clock = clock ?? TimeProvider.System };
+        var context = new CliContext(output, error) { Clock = clock ?? TimeProvider.System, Terminal = terminal };
         var root = new RootCommand("Trellis: one program for ISO/IEC 27001 and SOC 2 — frameworks, crosswalk, controls, evidence, audits.");
         root.Options.Add(context.ActAs);
         foreach (var command in new[]
@@ -101,6 +106,12 @@ public sealed record CliContext(TextWriter Out, TextWriter Err)
         Description = "Act as this web account (its role decides what you may do; the audit trail names it) instead of cli:<operating-system user>.",
         Recursive = true,
     };
+
+    /// <summary>
+    /// True when standard output and standard error are both a terminal: long work then draws progress bars on standard
+    /// error (<see cref="Output.TerminalProgress"/>). False in tests, pipes and redirections.
+    /// </summary>
+    public bool Terminal { get; init; }
 
     /// <summary>Today's calendar date in UTC, from <see cref="Clock"/>.</summary>
     public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);

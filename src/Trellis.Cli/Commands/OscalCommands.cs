@@ -44,10 +44,16 @@ internal static class OscalCommands
         };
         cmd.SetAction(async (parse, ct) =>
         {
-            var result = CliContext.Require(OscalFrameworkImport.Load(parse.GetValue(catalog)!, parse.GetValue(profile), parse.GetValue(id)));
+            var (result, useCases) = await TerminalProgress.RunAsync(ctx, quiet: parse.GetValue(format) == "json", async progress =>
+            {
+                progress?.Report(WorkProgress.Started("Reading the catalog and checking it against the OSCAL schema"));
+                var result = CliContext.Require(OscalFrameworkImport.Load(parse.GetValue(catalog)!, parse.GetValue(profile), parse.GetValue(id)));
+                progress?.Report(WorkProgress.Started($"Storing {result.Framework.Requirements.Count:N0} requirements"));
+                var useCases = await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false);
+                CliContext.Require(await useCases.Catalogs.ImportFrameworkAsync(useCases.Actor, result, ct).ConfigureAwait(false));
+                return (result, useCases);
+            }).ConfigureAwait(false);
             var fw = result.Framework;
-            var useCases = await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false);
-            CliContext.Require(await useCases.Catalogs.ImportFrameworkAsync(useCases.Actor, result, ct).ConfigureAwait(false));
             WriteWarnings(ctx, result.Warnings);
             if (parse.GetValue(format) == "json")
             {

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Trellis.Cli.Output;
 using Trellis.Content.Demo;
+using Trellis.Core.Common;
 using Trellis.Core.Program;
 using Trellis.Data;
 using Trellis.Exchange.ProgramAsCode;
@@ -50,7 +52,8 @@ internal static class ProgramExchangeCommands
         cmd.SetAction(async (parse, ct) =>
         {
             var useCases = await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false);
-            var read = ProgramYamlReader.Read(parse.GetValue(file)!, await useCases.Program.CatalogAsync(ct).ConfigureAwait(false));
+            var catalog = await useCases.Program.CatalogAsync(ct).ConfigureAwait(false);
+            var read = await TerminalProgress.Run(ctx, quiet: false, progress => ProgramYamlReader.Read(parse.GetValue(file)!, catalog, progress: progress)).ConfigureAwait(false);
             if (!read.IsSuccess)
             {
                 foreach (var error in read.Errors)
@@ -77,7 +80,11 @@ internal static class ProgramExchangeCommands
             }
 
             var database = useCases.Database;
-            var counts = CliContext.Require(await useCases.Imports.ReplaceAsync(useCases.Actor, read.Program!, read.Blobs, Path.GetFileName(parse.GetValue(file)!), ct, read.Registers, read.Policies).ConfigureAwait(false));
+            var counts = CliContext.Require(await TerminalProgress.RunAsync(ctx, quiet: false, progress =>
+            {
+                progress?.Report(WorkProgress.Started($"Writing {read.Program!.Controls.Count:N0} controls and {read.Program.Evidence.Count:N0} evidence items to {database.Description}"));
+                return useCases.Imports.ReplaceAsync(useCases.Actor, read.Program!, read.Blobs, Path.GetFileName(parse.GetValue(file)!), ct, read.Registers, read.Policies);
+            }).ConfigureAwait(false));
             await WriteCounts(ctx, $"Imported into {database.Description}", counts).ConfigureAwait(false);
             return ExitCodes.Ok;
         });
@@ -92,11 +99,16 @@ internal static class ProgramExchangeCommands
         cmd.SetAction(async (parse, ct) =>
         {
             var useCases = await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false);
-            var (program, blobs) = CliContext.Require(await useCases.Program.ExportAsync(useCases.Actor, ct).ConfigureAwait(false));
-
-            var registers = await useCases.People.ForExportAsync(useCases.Actor, ct).ConfigureAwait(false);
-            var policies = CliContext.Require(await useCases.Policies.ForExportAsync(useCases.Actor, ct).ConfigureAwait(false));
-            var path = CliContext.Require(ProgramYamlWriter.Write(program, sha => blobs.GetValueOrDefault(sha), parse.GetValue(output)!, registers, policies));
+            var (program, blobs, policies, path) = await TerminalProgress.RunAsync(ctx, quiet: false, async progress =>
+            {
+                progress?.Report(WorkProgress.Started("Reading the program and its evidence files"));
+                var (program, blobs) = CliContext.Require(await useCases.Program.ExportAsync(useCases.Actor, ct).ConfigureAwait(false));
+                var registers = await useCases.People.ForExportAsync(useCases.Actor, ct).ConfigureAwait(false);
+                var policies = CliContext.Require(await useCases.Policies.ForExportAsync(useCases.Actor, ct).ConfigureAwait(false));
+                progress?.Report(WorkProgress.Started($"Writing program.yaml and {blobs.Count:N0} evidence files"));
+                var path = CliContext.Require(ProgramYamlWriter.Write(program, sha => blobs.GetValueOrDefault(sha), parse.GetValue(output)!, registers, policies));
+                return (program, blobs, policies, path);
+            }).ConfigureAwait(false);
             await ctx.Out.WriteLineAsync($"Exported {program.Controls.Count} controls, {program.Evidence.Count} evidence items ({blobs.Count} files), {program.Risks.Count} risks, {policies.Count} policies to {path}").ConfigureAwait(false);
             return ExitCodes.Ok;
         });

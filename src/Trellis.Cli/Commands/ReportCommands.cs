@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Trellis.Application.Catalogs;
+using Trellis.Cli.Output;
 using Trellis.Content;
 using Trellis.Core.Common;
 using Trellis.Core.Program;
@@ -111,9 +112,15 @@ internal static class ReportCommands
                 Policies = policies is null || k == ReportKind.Crosswalk.ToWire() ? [] : await policies(parse, ct).ConfigureAwait(false),
                 Vendors = k == ReportKind.SystemDescription.ToWire() ? await vendors(parse, ct).ConfigureAwait(false) : null,
             };
-            var p = k == ReportKind.Crosswalk.ToWire() ? null : CliContext.Require(await program(parse, ct).ConfigureAwait(false));
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-            var bytes = CliContext.Require(new ReportService(clock).Render(k, options, p, await engine(parse, ct).ConfigureAwait(false), today));
+            var bytes = await TerminalProgress.RunAsync(ctx, quiet: false, async progress =>
+            {
+                progress?.Report(WorkProgress.Started("Reading the program"));
+                var p = k == ReportKind.Crosswalk.ToWire() ? null : CliContext.Require(await program(parse, ct).ConfigureAwait(false));
+                var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+                var crosswalk = await engine(parse, ct).ConfigureAwait(false);
+                progress?.Report(WorkProgress.Started($"Writing the {k} report ({options.Format})"));
+                return CliContext.Require(new ReportService(clock).Render(k, options, p, crosswalk, today));
+            }).ConfigureAwait(false);
             var file = parse.GetValue(output)!;
             try
             {

@@ -27,7 +27,8 @@ public static class ProgramYamlReader
     /// <param name="programYamlPath">Path of program.yaml; used as written in error locations.</param>
     /// <param name="catalog">Frameworks mappings are checked against (shipped and imported).</param>
     /// <param name="limits">Size and parsing limits; the default is <see cref="ProgramYamlLimits"/>'s defaults (50 MB per evidence file).</param>
-    public static ProgramReadResult Read(string programYamlPath, FrameworkCatalog catalog, ProgramYamlLimits? limits = null)
+    /// <param name="progress">Told each step and each evidence item read, for a progress bar; optional.</param>
+    public static ProgramReadResult Read(string programYamlPath, FrameworkCatalog catalog, ProgramYamlLimits? limits = null, IProgress<WorkProgress>? progress = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(programYamlPath);
         limits ??= new ProgramYamlLimits();
@@ -44,6 +45,7 @@ public static class ProgramYamlReader
             return Fail(new Error(ErrorCodes.TooLarge, $"program.yaml has {size.ToString(CultureInfo.InvariantCulture)} bytes; the limit is {limits.MaxProgramFileBytes.ToString(CultureInfo.InvariantCulture)}", source));
         }
 
+        progress?.Report(WorkProgress.Started("Reading program.yaml"));
         var text = Decode(File.ReadAllBytes(programYamlPath), source);
         if (!text.IsSuccess)
         {
@@ -64,7 +66,8 @@ public static class ProgramYamlReader
         var f = new YamlFields(source);
         var folder = Path.GetDirectoryName(Path.GetFullPath(programYamlPath))!;
         var files = new EvidenceFiles(folder, limits);
-        var program = ReadProgram(root, f, files);
+        var program = ReadProgram(root, f, files, progress);
+        progress?.Report(WorkProgress.Started("Checking the program"));
         var registers = RegisterSection.Read(root, f, program);
         var policies = PolicySection.Read(root, f, catalog, program);
 
@@ -77,7 +80,7 @@ public static class ProgramYamlReader
         return errors.Count == 0 ? ProgramReadResult.Ok(program, files.Blobs, registers, policies) : ProgramReadResult.Fail(errors);
     }
 
-    private static ComplianceProgram ReadProgram(YamlMap root, YamlFields f, EvidenceFiles files)
+    private static ComplianceProgram ReadProgram(YamlMap root, YamlFields f, EvidenceFiles files, IProgress<WorkProgress>? progress)
     {
         f.OnlyKeys(root, TopKeys);
         var format = f.String(root, "format", required: true);
@@ -87,13 +90,19 @@ public static class ProgramYamlReader
         }
 
         var soa = f.AsMap(root["soa"], "soa");
+        var evidence = f.Maps(root, "evidence").ToList();
         return new ComplianceProgram
         {
             Organization = f.String(root, "organization", required: true) ?? "",
             Scope = ScopeSection.Read(f.AsMap(root["scope"], "scope"), f),
             RiskMatrix = RiskSection.ReadMatrix(f.AsMap(root["riskMatrix"], "riskMatrix"), f),
             Controls = f.Maps(root, "controls").Select(c => ControlSection.Read(c, f)).ToList(),
-            Evidence = f.Maps(root, "evidence").Select(e => EvidenceSection.Read(e, f, files)).ToList(),
+            Evidence = evidence.Select((e, i) =>
+            {
+                var item = EvidenceSection.Read(e, f, files);
+                progress?.Report(new WorkProgress("Reading evidence files", i + 1, evidence.Count));
+                return item;
+            }).ToList(),
             Risks = f.Maps(root, "risks").Select(r => RiskSection.Read(r, f)).ToList(),
             Soa = SoaSection.ReadRows(soa, f),
             SoaApproval = SoaSection.ReadApproval(soa, f),
