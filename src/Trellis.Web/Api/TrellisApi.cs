@@ -10,6 +10,7 @@ public static class TrellisApi
     public static IEndpointRouteBuilder MapTrellisApi(this IEndpointRouteBuilder app)
     {
         var v1 = app.MapGroup("/api/v1");
+        v1.AddEndpointFilter(SerializedResponses.FilterAsync);
         v1.MapFrameworkEndpoints();
         v1.MapCrosswalkEndpoints();
         v1.MapReadinessEndpoints();

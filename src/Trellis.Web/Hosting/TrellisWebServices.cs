@@ -105,6 +105,7 @@ public static class TrellisWebServices
         services.AddExceptionHandler<RequestFailures>();
         services.AddExceptionHandler<DatabaseUnavailableHandler>();
         services.AddSingleton<UploadSlots>();
+        services.AddSingleton<Api.SerializedResponses>();
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         services.AddAntiforgery(o =>
         {
