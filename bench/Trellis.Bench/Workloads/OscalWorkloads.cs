@@ -11,6 +11,24 @@ internal static class OscalWorkloads
     public static IEnumerable<Workload> Create()
     {
         yield return CatalogImport(families: 20, controlsPerFamily: 50, enhancementsPerControl: 2);
+        yield return SchemaCheck(families: 20, controlsPerFamily: 50, enhancementsPerControl: 2);
+    }
+
+    /// <summary>The schema check alone (the one-pass check, JsonSchema.Net when it is not sure) on the parsed catalog.</summary>
+    private static Workload SchemaCheck(int families, int controlsPerFamily, int enhancementsPerControl)
+    {
+        var bytes = Encoding.UTF8.GetBytes(SyntheticOscalCatalog.Build(families, controlsPerFamily, enhancementsPerControl));
+        using var parsed = JsonDocument.Parse(bytes);
+        var root = parsed.RootElement.Clone();
+        var verdict = "";
+        return new Workload(
+            $"oscal schema check ({families * controlsPerFamily} controls)",
+            () =>
+            {
+                using var doc = JsonDocument.Parse(bytes);
+            },
+            () => verdict = OscalSchema.Validate(root, OscalModel.Catalog, "catalog") is { } error ? error.ToString() : "valid",
+            () => verdict);
     }
 
     /// <summary>

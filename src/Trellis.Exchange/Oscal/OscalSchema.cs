@@ -18,7 +18,7 @@ public static class OscalSchema
     /// <summary>The OSCAL version of the embedded schemas, and the one Trellis writes.</summary>
     public const string Version = "1.2.1";
 
-    private static readonly ConcurrentDictionary<OscalModel, Lazy<JsonSchema>> Schemas = new();
+    private static readonly ConcurrentDictionary<OscalModel, Lazy<(JsonSchema Full, FastSchema? Fast)>> Schemas = new();
 
     /// <summary>
     /// Checks <paramref name="document"/> (a whole OSCAL document: <c>{"catalog": …}</c>) as the given model.
@@ -30,9 +30,11 @@ public static class OscalSchema
     /// <param name="source">The file name used in the error location.</param>
     public static Error? Validate(JsonElement document, OscalModel model, string source)
     {
-        var schema = Schemas.GetOrAdd(model, m => new Lazy<JsonSchema>(() => Build(m))).Value;
-        // The flag format stops at the first failure and collects nothing: fast for the usual, valid document.
-        if (schema.Evaluate(document, new EvaluationOptions { OutputFormat = OutputFormat.Flag }).IsValid)
+        var (schema, fast) = Schemas.GetOrAdd(model, m => new Lazy<(JsonSchema, FastSchema?)>(() => Build(m))).Value;
+        // The one-pass check answers for the usual, valid document; anything it is not sure of goes to JsonSchema.Net,
+        // whose flag format stops at the first failure and collects nothing.
+        if (fast?.IsCertainlyValid(document) == true
+            || schema.Evaluate(document, new EvaluationOptions { OutputFormat = OutputFormat.Flag }).IsValid)
         {
             return null;
         }
@@ -80,7 +82,17 @@ public static class OscalSchema
     private static int Depth(string pointer) => pointer.Count(c => c == '/');
 
     // The complete schema's root is a oneOf over eight models; keep only the branch of the model asked for.
-    private static JsonSchema Build(OscalModel model)
+    private static (JsonSchema Full, FastSchema? Fast) Build(OscalModel model)
+    {
+        var root = Branch(model);
+        var id = new Uri($"https://trellis.invalid/oscal/{Version}/{model.RootName()}-schema.json");
+        root["$id"] = id.ToString();
+        var full = JsonSchema.Build(JsonSerializer.SerializeToElement(root), new BuildOptions { SchemaRegistry = new SchemaRegistry() }, id);
+        return (full, FastSchema.Compile(root));
+    }
+
+    /// <summary>The schema of one model: its branch of the root <c>oneOf</c> and the definitions it reaches.</summary>
+    internal static JsonObject Branch(OscalModel model)
     {
         var file = model == OscalModel.MappingCollection ? "oscal_mapping_schema.json" : "oscal_complete_schema.json";
         var root = JsonNode.Parse(EmbeddedText(file))!.AsObject();
@@ -98,9 +110,7 @@ public static class OscalSchema
         }
 
         Prune(root);
-        var id = new Uri($"https://trellis.invalid/oscal/{Version}/{model.RootName()}-schema.json");
-        root["$id"] = id.ToString();
-        return JsonSchema.Build(JsonSerializer.SerializeToElement(root), new BuildOptions { SchemaRegistry = new SchemaRegistry() }, id);
+        return root;
     }
 
     // Building all 142 definitions of the complete schema costs more than validating a large catalog: keep only
