@@ -71,7 +71,7 @@ public sealed class ExportService(ProgramService program, EngagementService enga
             WindowEnd = end,
             IncludeInferred = inferred,
             Vendors = vendors,
-            Policies = kind == "crosswalk" ? [] : [.. (await policies.ListAsync(account, ct)).Select(v => v.Policy)],
+            Policies = CitesPolicies(kind) ? [.. (await policies.ListAsync(account, ct)).Select(v => v.Policy)] : [],
         };
         var p = kind == "crosswalk" ? null : await program.LoadAsync(ct);
         var bytes = new ReportService(clock).Render(kind, options, p, await program.EngineAsync(ct), program.Today);
@@ -127,7 +127,7 @@ public sealed class ExportService(ProgramService program, EngagementService enga
             Framework = engagement.Framework,
             WindowStart = start,
             WindowEnd = end,
-            Policies = [.. (await policies.ListAsync(account, ct)).Select(v => v.Policy)],
+            Policies = CitesPolicies(kind) ? [.. (await policies.ListAsync(account, ct)).Select(v => v.Policy)] : [],
         };
         var bytes = new ReportService(clock).Render(kind, options, view.AsOfProgram(), await program.EngineAsync(ct), view.AsOf);
         if (!bytes.IsSuccess)
@@ -189,4 +189,7 @@ public sealed class ExportService(ProgramService program, EngagementService enga
     }
 
     private string Stamp() => program.Today.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+
+    // Only the SoA and the SOC 2 control matrix cite policies; other reports need not read them.
+    private static bool CitesPolicies(string kind) => kind is "soa" or "matrix";
 }
