@@ -9,8 +9,9 @@ namespace Trellis.Application.Compliance;
 /// <summary>
 /// The program and its readiness reports, kept per <see cref="ProgramStore.RevisionAsync">revision</see>: while the
 /// database's change stamp (<see cref="Data.Changes.DatabaseChanges"/>) has not moved, a request costs no query; when it
-/// has, the revision is read (one small query) and the program reloaded only when it differs. Readiness is kept per
-/// framework, credit source and day. The vendor register and the pursued frameworks are kept the same way.
+/// has, the revision is read (one small query) and the program reloaded only when it differs. Readiness does not load
+/// the program: it reads a <see cref="ReadinessView"/> (the database's aggregates, issue 18) per revision and day, and
+/// keeps its reports per framework and credit source. The vendor register and the pursued frameworks are kept the same way.
 /// </summary>
 public sealed class ProgramCache(ProgramStore store) : IDisposable
 {
@@ -20,6 +21,8 @@ public sealed class ProgramCache(ProgramStore store) : IDisposable
     private readonly Data.Changes.Stamped<IReadOnlyList<string>?> _pursued = new(store.Database.Changes);
     private Snapshot? _current;
     private Verified? _verified;
+    private ReadinessSnapshot? _readiness;
+    private VerifiedReadiness? _readinessVerified;
 
     private readonly Data.Changes.StampedMap<(ControlQuery Query, ListWindow Window), ListPage<ControlListItem>> _controlPages = new(store.Database.Changes, 1_000);
     private readonly Data.Changes.StampedMap<(EvidenceQuery Query, ListWindow Window), ListPage<EvidenceListItem>> _evidencePages = new(store.Database.Changes, 1_000);
@@ -57,12 +60,19 @@ public sealed class ProgramCache(ProgramStore store) : IDisposable
     /// The readiness report of the current revision for <paramref name="framework"/> on <paramref name="today"/>,
     /// computed once per revision and crosswalk (<paramref name="engine"/>: a new one after a framework or mapping import).
     /// </summary>
-    public async Task<Result<ReadinessReport>> ReadinessAsync(Core.Crosswalk.CrosswalkEngine engine, string framework, string? creditedFrom, DateOnly today, Func<ComplianceProgram, Result<ReadinessReport>> compute, CancellationToken ct)
+    public async Task<Result<ReadinessReport>> ReadinessAsync(Core.Crosswalk.CrosswalkEngine engine, string framework, string? creditedFrom, DateOnly today, Func<ReadinessView, Result<ReadinessReport>> compute, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(compute);
-        var snapshot = await CurrentAsync(ct);
-        return snapshot.Readiness.GetOrAdd((engine, framework, creditedFrom ?? "", today), _ => compute(snapshot.Program));
+        var snapshot = await CurrentReadinessAsync(today, ct);
+        return snapshot.Readiness.GetOrAdd((engine, framework, creditedFrom ?? ""), _ => compute(snapshot.View));
     }
+
+    /// <summary>
+    /// The <see cref="ReadinessView"/> of the current revision on <paramref name="today"/> (default freshness policy):
+    /// what readiness, the dashboard's states and the judgements read, aggregated by the database — never the evidence
+    /// history. Read again only after a commit that changed the revision, or on a new day.
+    /// </summary>
+    public async Task<ReadinessView> ReadinessViewAsync(DateOnly today, CancellationToken ct) => (await CurrentReadinessAsync(today, ct)).View;
 
     /// <summary>
     /// Keeps the day's readiness counts of a framework in the database unless this process, or any instance on the
@@ -116,10 +126,48 @@ public sealed class ProgramCache(ProgramStore store) : IDisposable
         }
     }
 
+    private async Task<ReadinessSnapshot> CurrentReadinessAsync(DateOnly today, CancellationToken ct)
+    {
+        var changed = await store.Database.Changes.CurrentAsync(ct);
+        if (Volatile.Read(ref _readinessVerified) is { } verified && verified.At == changed && verified.Snapshot.View.Today == today)
+        {
+            return verified.Snapshot;
+        }
+
+        var revision = await store.RevisionAsync(ct);
+        if (Volatile.Read(ref _readiness) is { } current && current.View.Revision == revision && current.View.Today == today)
+        {
+            Volatile.Write(ref _readinessVerified, new VerifiedReadiness(changed, current));
+            return current;
+        }
+
+        await _loading.WaitAsync(ct);
+        try
+        {
+            if (Volatile.Read(ref _readiness) is { } loadedMeanwhile && loadedMeanwhile.View.Revision == revision && loadedMeanwhile.View.Today == today)
+            {
+                return loadedMeanwhile;
+            }
+
+            var fresh = new ReadinessSnapshot(await store.LoadReadinessAsync(today, new Core.Evidence.FreshnessPolicy(), ct));
+            Volatile.Write(ref _readiness, fresh);
+            Volatile.Write(ref _readinessVerified, new VerifiedReadiness(changed, fresh));
+            return fresh;
+        }
+        finally
+        {
+            _loading.Release();
+        }
+    }
+
     private sealed record Verified(Data.Changes.ChangeStamp At, Snapshot Snapshot);
 
-    private sealed record Snapshot(int Revision, ComplianceProgram Program)
+    private sealed record VerifiedReadiness(Data.Changes.ChangeStamp At, ReadinessSnapshot Snapshot);
+
+    private sealed record ReadinessSnapshot(ReadinessView View)
     {
-        public ConcurrentDictionary<(Core.Crosswalk.CrosswalkEngine Engine, string Framework, string CreditedFrom, DateOnly Today), Result<ReadinessReport>> Readiness { get; } = new();
+        public ConcurrentDictionary<(Core.Crosswalk.CrosswalkEngine Engine, string Framework, string CreditedFrom), Result<ReadinessReport>> Readiness { get; } = new();
     }
+
+    private sealed record Snapshot(int Revision, ComplianceProgram Program);
 }

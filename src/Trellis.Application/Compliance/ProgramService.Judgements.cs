@@ -24,9 +24,21 @@ public sealed partial class ProgramService
     public async Task<IReadOnlyList<JudgementState>> JudgementsAsync(Account account, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(account);
-        var view = await ViewAsync(account, ct);
-        var program = view.AsOfProgram();
-        var states = ControlState.Index(program, view.AsOf, new Core.Evidence.FreshnessPolicy());
+        ComplianceProgram program;
+        IReadOnlyDictionary<string, ControlState> states;
+        if (account.Scope is null)
+        {
+            // Staff: the readiness view holds the judgements, the states and every version of the evidence they name.
+            var readiness = await cache.ReadinessViewAsync(Today, ct);
+            (program, states) = (readiness.Program, readiness.States);
+        }
+        else
+        {
+            var view = await ViewAsync(account, ct);
+            program = view.AsOfProgram();
+            states = ControlState.Index(program, view.AsOf, new Core.Evidence.FreshnessPolicy());
+        }
+
         return [.. Judgements.CheckAll(program, states)
             .Where(s => account.SeesFramework(s.Judgement.Requirement.Framework))
             .OrderBy(s => s.Judgement.Requirement.ToString(), StringComparer.Ordinal)];

@@ -43,6 +43,13 @@ public sealed partial class ProgramService
     private ProgramView? _view;
     private Account? _viewAccount;
 
+    /// <summary>The day the account's states are computed on (<see cref="ProgramView.AsOf"/>): today for staff, without a load.</summary>
+    public async Task<DateOnly> AsOfAsync(Account account, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return account.Scope is null ? Today : (await ViewAsync(account, ct)).AsOf;
+    }
+
     /// <summary>The program as <paramref name="account"/> sees it (once per request and account).</summary>
     public async Task<ProgramView> ViewAsync(Account account, CancellationToken ct)
     {
@@ -61,6 +68,14 @@ public sealed partial class ProgramService
     /// <summary>Each visible control's state on the account's day (<see cref="ProgramView.AsOf"/>), in program order.</summary>
     public async Task<IReadOnlyList<ControlState>> ControlStatesAsync(Account account, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(account);
+        if (account.Scope is null)
+        {
+            // Staff: from the database's aggregates, without the evidence history.
+            var readiness = await cache.ReadinessViewAsync(Today, ct);
+            return [.. readiness.Program.Controls.Select(c => readiness.States[c.Id])];
+        }
+
         var view = await ViewAsync(account, ct);
         var states = ControlState.Index(view.AsOfProgram(), view.AsOf, new FreshnessPolicy());
         return [.. view.Program.Controls.Select(c => states[c.Id])];

@@ -64,7 +64,7 @@ public sealed partial class ProgramService(ProgramStore store, ProgramCache cach
         var engine = await EngineAsync(ct);
         if (account.Scope is null)
         {
-            var report = await cache.ReadinessAsync(engine, framework, creditedFrom, Today, p => ReadinessAnalysis.Compute(p, engine, framework, Today, creditedFrom: creditedFrom), ct);
+            var report = await cache.ReadinessAsync(engine, framework, creditedFrom, Today, v => ReadinessAnalysis.Compute(v.Program, v.States, engine, framework, v.Today, creditedFrom), ct);
             if (creditedFrom is null)
             {
                 await KeepSnapshotAsync(report, ct);
@@ -79,13 +79,24 @@ public sealed partial class ProgramService(ProgramStore store, ProgramCache cach
             }
 
             // Staff gaps (training past the interval, screening missing or late) on A.6.3/CC2.2 and A.6.1/CC1.4, by opaque ID.
-            var staff = Core.People.StaffAttestation.Exceptions(await cache.PeopleAsync(ct), await cache.PeopleSettingsAsync(ct), today);
+            var staff = await StaffExceptionsAsync(account, ct);
             return Core.People.StaffAttestation.Annotate(Core.Vendors.VendorReadiness.Annotate(report.Value, warnings), staff);
         }
 
         // An auditor's readiness is computed from what they see, as of their window: never from evidence outside it.
         var view = await ViewAsync(account, ct);
         return ReadinessAnalysis.Compute(view.AsOfProgram(), engine, framework, view.AsOf, creditedFrom: creditedFrom);
+    }
+
+    /// <summary>
+    /// The staff gaps today (training past the interval, screening missing or late), naming opaque IDs and roles, from
+    /// the cached staff register: readiness annotates A.6.3/CC2.2 and A.6.1/CC1.4 with them and the dashboard lists them.
+    /// Staff see them; an auditor's engagement has none (empty).
+    /// </summary>
+    public async Task<IReadOnlyList<Core.People.StaffGap>> StaffExceptionsAsync(Account account, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return account.Scope is not null ? [] : Core.People.StaffAttestation.Exceptions(await cache.PeopleAsync(ct), await cache.PeopleSettingsAsync(ct), Today);
     }
 
     /// <summary>

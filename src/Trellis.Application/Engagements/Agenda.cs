@@ -53,8 +53,8 @@ public sealed class Agenda(ProgramService program, EngagementService engagements
     public async Task<AgendaView> BuildAsync(Account account, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(account);
-        var view = await program.ViewAsync(account, ct);
-        var today = view.AsOf;
+        // States, not the program: staff states come from the database's aggregates (no evidence history loaded).
+        var today = await program.AsOfAsync(account, ct);
         var policy = new FreshnessPolicy();
         var states = await program.ControlStatesAsync(account, ct);
 
@@ -89,7 +89,7 @@ public sealed class Agenda(ProgramService program, EngagementService engagements
             upcoming,
             stale,
             overdue,
-            [.. view.Program.Controls.Where(c => c.Owner.Trim().Length == 0 && c.Status != ImplementationStatus.NotApplicable)],
+            [.. states.Select(s => s.Control).Where(c => c.Owner.Trim().Length == 0 && c.Status != ImplementationStatus.NotApplicable)],
             [.. states.Where(s => string.Equals(s.Control.Owner.Trim(), account.Email, StringComparison.OrdinalIgnoreCase))],
             lapsed,
             counts);

@@ -40,13 +40,10 @@ public sealed partial class PeopleService
 
     /// <summary>
     /// The staff gaps today (training past the interval, screening missing or late), naming opaque IDs and roles:
-    /// readiness and the dashboard show them to staff; an auditor's engagement has none (empty).
+    /// readiness and the dashboard show them to staff; an auditor's engagement has none (empty). One rule, over the
+    /// cached register: <see cref="Compliance.ProgramService.StaffExceptionsAsync"/>.
     /// </summary>
-    public async Task<IReadOnlyList<StaffGap>> ExceptionsAsync(Account account, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(account);
-        return account.Scope is not null ? [] : StaffAttestation.Exceptions(await store.PeopleAsync(ct), await store.PeopleSettingsAsync(ct), Today);
-    }
+    public Task<IReadOnlyList<StaffGap>> ExceptionsAsync(Account account, CancellationToken ct) => program.StaffExceptionsAsync(account, ct);
 
     /// <summary>
     /// Files the register extracts as of <paramref name="asOf"/> (default today; not in the future) as content-addressed

@@ -221,7 +221,7 @@ internal static class AdviceCommands
         }
 
         var useCases = UseCases.On(database, ctx);
-        if ((await useCases.Program.LoadAsync(ct).ConfigureAwait(false)).Controls.Count == 0)
+        if ((await useCases.Program.ReadinessViewAsync(ct).ConfigureAwait(false)).Program.Controls.Count == 0)
         {
             return null;
         }
@@ -238,7 +238,7 @@ internal static class AdviceCommands
         }
 
         var useCases = UseCases.On(database, ctx);
-        return RoadmapProgress.Satisfied(await useCases.Program.LoadAsync(ct).ConfigureAwait(false), await useCases.Program.EngineAsync(ct).ConfigureAwait(false), ctx.Today);
+        return await useCases.Program.CoveredAsync(ct).ConfigureAwait(false);
     }
 
     private static string Markdown(Roadmap roadmap)

@@ -41,8 +41,39 @@ public sealed record ControlState(Control Control, FreshnessState Freshness, Dat
             }
         }
 
+        return Judge(program.Controls, latest, items, today, policy);
+    }
+
+    /// <summary>
+    /// Judges each control from facts a database can aggregate, exactly as the index over the whole program
+    /// does from the whole evidence history: <paramref name="latest"/> holds, per control ID, the newest effective end of any
+    /// version of any evidence linked to it; <paramref name="recent"/> holds, per control ID, each linked evidence item with the
+    /// newest effective end of its versions. <paramref name="recent"/> may leave out items that cannot be fresh today (their
+    /// end is judged here again, so a superset of the fresh ones is enough); order does not matter.
+    /// </summary>
+    public static IReadOnlyDictionary<string, ControlState> Index(
+        IEnumerable<Control> controls,
+        IReadOnlyDictionary<string, DateOnly> latest,
+        IReadOnlyDictionary<string, List<(string Id, DateOnly End)>> recent,
+        DateOnly today,
+        FreshnessPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(controls);
+        ArgumentNullException.ThrowIfNull(latest);
+        ArgumentNullException.ThrowIfNull(recent);
+        ArgumentNullException.ThrowIfNull(policy);
+        return Judge(controls, latest, recent, today, policy);
+    }
+
+    private static Dictionary<string, ControlState> Judge(
+        IEnumerable<Control> controls,
+        IReadOnlyDictionary<string, DateOnly> latest,
+        IReadOnlyDictionary<string, List<(string Id, DateOnly End)>> items,
+        DateOnly today,
+        FreshnessPolicy policy)
+    {
         var result = new Dictionary<string, ControlState>(StringComparer.Ordinal);
-        foreach (var control in program.Controls)
+        foreach (var control in controls)
         {
             DateOnly? last = latest.TryGetValue(control.Id, out var d) ? d : null;
             var fresh = items.TryGetValue(control.Id, out var list)

@@ -45,7 +45,37 @@ public static partial class ReadinessAnalysis
             return engine.Catalog.Framework(creditedFrom).Error!;
         }
 
-        var states = ControlState.Index(program, today, policy ?? new FreshnessPolicy());
+        return Compute(program, ControlState.Index(program, today, policy ?? new FreshnessPolicy()), engine, framework, today, creditedFrom);
+    }
+
+    /// <summary>
+    /// Computes readiness from control states already judged for <paramref name="today"/> (<c>ControlState.Index</c> over a database's
+    /// aggregates): the result equals the computation from the whole program
+    /// when <paramref name="states"/> are those of the same program. Of the evidence, only the versions of items a judgement
+    /// names are read (rule 8: a named version that no longer exists lapses it), so <paramref name="program"/> needs no others.
+    /// </summary>
+    public static Result<ReadinessReport> Compute(
+        ComplianceProgram program,
+        IReadOnlyDictionary<string, ControlState> states,
+        CrosswalkEngine engine,
+        string framework,
+        DateOnly today,
+        string? creditedFrom = null)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        ArgumentNullException.ThrowIfNull(states);
+        ArgumentNullException.ThrowIfNull(engine);
+        var fw = engine.Catalog.Framework(framework);
+        if (!fw.IsSuccess)
+        {
+            return fw.Error!;
+        }
+
+        if (creditedFrom is not null && !engine.Catalog.Framework(creditedFrom).IsSuccess)
+        {
+            return engine.Catalog.Framework(creditedFrom).Error!;
+        }
+
         var contributions = Contributions(program, engine, fw.Value, creditedFrom);
         var excluded = ExcludedRequirements(program, fw.Value);
         var own = new Dictionary<string, RequirementReadiness>(StringComparer.Ordinal);
@@ -85,7 +115,7 @@ public static partial class ReadinessAnalysis
     /// <summary>
     /// Every control reaching each requirement of <paramref name="framework"/>, by requirement ID: direct mappings, and
     /// mappings into other frameworks carried over definite crosswalk links with the relationship composed
-    /// (docs/crosswalk-rules.md, rules 4–5) — the credit <see cref="Compute"/> judges. Empty for an unknown framework.
+    /// (docs/crosswalk-rules.md, rules 4–5) — the credit <c>Compute</c> judges. Empty for an unknown framework.
     /// </summary>
     public static ILookup<string, ControlReach> Reach(ComplianceProgram program, CrosswalkEngine engine, string framework, string? creditedFrom = null)
     {

@@ -40,7 +40,7 @@ public sealed class IndexModel(ProgramService program) : PageModel
     /// <summary>Plans with the program's progress.</summary>
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var p = await program.LoadAsync(ct);
+        var p = (await program.ReadinessViewAsync(ct)).Program;
         var commitments = RoadmapProgress.CommitmentsOf(p.Scope);
         if (Categories.Count > 0)
         {
@@ -64,7 +64,7 @@ public sealed class IndexModel(ProgramService program) : PageModel
         }
 
         Has = [.. held.Order().Select(e => e.ToWire())];
-        var satisfied = RoadmapProgress.Satisfied(p, await program.EngineAsync(ct), program.Today).Union(RoadmapProgress.Held(FrameworkLibrary.ShippedEngine, held)).ToHashSet();
+        var satisfied = (await program.CoveredAsync(ct)).Union(RoadmapProgress.Held(FrameworkLibrary.ShippedEngine, held)).ToHashSet();
         var plan = RoadmapPlanner.Plan(FrameworkLibrary.ShippedEngine, commitments, satisfied);
         if (!plan.IsSuccess)
         {
