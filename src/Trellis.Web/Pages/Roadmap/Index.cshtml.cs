@@ -7,8 +7,10 @@ using Trellis.Application.Compliance;
 using Trellis.Application.Engagements;
 using Trellis.Application.Exports;
 using Trellis.Core.Advice;
+using Trellis.Core.Crosswalk;
 using Trellis.Core.Frameworks;
 using Trellis.Core.Program;
+using Trellis.Core.Readiness;
 using Trellis.Web.Auth;
 
 namespace Trellis.Web.Pages.Roadmap;
@@ -64,7 +66,7 @@ public sealed class IndexModel(ProgramService program) : PageModel
         }
 
         Has = [.. held.Order().Select(e => e.ToWire())];
-        var satisfied = RoadmapProgress.Satisfied(p, await program.EngineAsync(ct), program.Today).Union(RoadmapProgress.Held(FrameworkLibrary.ShippedEngine, held)).ToHashSet();
+        var satisfied = (await CoveredAsync(ct)).Union(RoadmapProgress.Held(FrameworkLibrary.ShippedEngine, held)).ToHashSet();
         var plan = RoadmapPlanner.Plan(FrameworkLibrary.ShippedEngine, commitments, satisfied);
         if (!plan.IsSuccess)
         {
@@ -92,5 +94,23 @@ public sealed class IndexModel(ProgramService program) : PageModel
             _ when task.Satisfies.Any(r => r.Framework == FrameworkIds.Soc2v2017) && task.Step == 2 => ($"/readiness/{FrameworkIds.Soc2v2017}", "SOC 2 readiness"),
             _ => ($"/readiness/{FrameworkIds.Iso27001v2022}", "ISO/IEC 27001 readiness"),
         };
+    }
+
+    // What RoadmapProgress.Satisfied counts — the covered requirements of ISO/IEC 27001:2022 and SOC 2 — from the
+    // readiness reports the program cache keeps per revision, instead of computing both again on every request
+    // (7 s at 2,000 controls and 200,000 evidence items, issue 18).
+    private async Task<HashSet<RequirementRef>> CoveredAsync(CancellationToken ct)
+    {
+        var covered = new HashSet<RequirementRef>();
+        foreach (var framework in new[] { FrameworkIds.Iso27001v2022, FrameworkIds.Soc2v2017 })
+        {
+            var report = await program.ReadinessAsync(HttpContext.Account(), framework, null, ct);
+            if (report.IsSuccess)
+            {
+                covered.UnionWith(report.Value.Requirements.Where(r => r.Status == ReadinessStatus.Covered).Select(r => new RequirementRef(framework, r.Id)));
+            }
+        }
+
+        return covered;
     }
 }
