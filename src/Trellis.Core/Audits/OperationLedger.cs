@@ -220,11 +220,18 @@ public static class OperationLedger
         var byControl = new Dictionary<string, List<EvidenceItem>>(StringComparer.Ordinal);
         foreach (var item in evidence)
         {
-            foreach (var id in item.ControlIds.Distinct(StringComparer.Ordinal))
+            var ids = item.ControlIds;
+            for (var i = 0; i < ids.Count; i++)
             {
-                if (!byControl.TryGetValue(id, out var list))
+                // Each item once per control, even if it names the control twice; without an allocation per item.
+                if (Named(ids, i))
                 {
-                    byControl[id] = list = [];
+                    continue;
+                }
+
+                if (!byControl.TryGetValue(ids[i], out var list))
+                {
+                    byControl[ids[i]] = list = [];
                 }
 
                 list.Add(item);
@@ -232,6 +239,20 @@ public static class OperationLedger
         }
 
         return byControl;
+    }
+
+    // True when ids[at] already appears before position at.
+    private static bool Named(IReadOnlyList<string> ids, int at)
+    {
+        for (var j = 0; j < at; j++)
+        {
+            if (string.Equals(ids[j], ids[at], StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     internal static IEnumerable<Occurrence> Occurrences(string controlId, IEnumerable<EvidenceItem> evidence) =>

@@ -22,7 +22,7 @@ namespace Trellis.Web.Pages.Readiness;
 public sealed class ShowModel(ProgramService program) : PageModel
 {
     /// <summary>Controls, reasons and suggested controls shown per requirement or point of focus.</summary>
-    public const int ShownPerRequirement = 8;
+    public const int ShownPerRequirement = 5;
 
     /// <summary>The first <see cref="ShownPerRequirement"/> of <paramref name="ids"/>, comma-separated, and how many more there are.</summary>
     public static string Few(IReadOnlyCollection<string> ids)
