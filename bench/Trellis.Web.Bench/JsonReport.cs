@@ -3,7 +3,8 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 
 /// <summary>One measured endpoint or page against the bare endpoint serving the same bytes.</summary>
-internal sealed record WebResult(string Name, double P50Ms, double P99Ms, double RequestsPerSecond, double BareP50Ms, double BareP99Ms);
+/// <param name="Bytes">A page's size (uncompressed), null for API endpoints.</param>
+internal sealed record WebResult(string Name, double P50Ms, double P99Ms, double RequestsPerSecond, double BareP50Ms, double BareP99Ms, long? Bytes = null);
 
 /// <summary>
 /// <c>--json FILE</c> (issue 18, item 8): every endpoint's or page's p50/p99, the bare baseline, their ratios and the
@@ -39,6 +40,11 @@ internal static class JsonReport
             json.WriteNumber("bareP99Ms", Math.Round(r.BareP99Ms, 3));
             json.WriteNumber("ratioP50", Math.Round(r.P50Ms / r.BareP50Ms, 3));
             json.WriteNumber("ratioP99", Math.Round(r.P99Ms / r.BareP99Ms, 3));
+            if (r.Bytes is { } bytes)
+            {
+                json.WriteNumber("bytes", bytes);
+            }
+
             json.WriteEndObject();
         }
 

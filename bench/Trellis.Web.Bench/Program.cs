@@ -12,6 +12,8 @@ using Trellis.Web.Storage;
 
 // dotnet run -c Release --project bench/Trellis.Web.Bench [-- seconds-per-run connections]   (API endpoints under load)
 // dotnet run -c Release --project bench/Trellis.Web.Bench -- pages [requests-per-page]          (every page, one user)
+// dotnet run -c Release --project bench/Trellis.Web.Bench -- pages --large [requests-per-page]  (the same with 2,000 controls
+//   and 200,000 evidence items added to the demo; default 10 requests per page)
 // Loopback only; every run stops by itself. Defaults: 10 s, 64 connections; 30 requests per page.
 // --json FILE (anywhere) also writes the figures, the machine and the peak memory as JSON.
 string? json = null;
@@ -21,6 +23,8 @@ if (Array.IndexOf(args, "--json") is var at and >= 0 && at + 1 < args.Length)
     args = [.. args[..at], .. args[(at + 2)..]];
 }
 
+var large = Array.IndexOf(args, "--large") >= 0;
+args = [.. args.Where(a => a != "--large")];
 var results = new List<WebResult>();
 var pages = args.Length > 0 && args[0] == "pages";
 if (pages)
@@ -30,7 +34,7 @@ if (pages)
 
 var seconds = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var s) ? Math.Clamp(s, 1, 60) : 10;
 var connections = args.Length > 1 && int.TryParse(args[1], CultureInfo.InvariantCulture, out var c) ? Math.Clamp(c, 1, 256) : 64;
-var perPage = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var n) ? Math.Clamp(n, 5, 1000) : 30;
+var perPage = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var n) ? Math.Clamp(n, 5, 1000) : large ? 10 : 30;
 var folder = Path.Combine(Path.GetTempPath(), "trellis-bench-" + Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(folder);
 var bare = new ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
@@ -44,11 +48,16 @@ await app.StartAsync();
 try
 {
     var baseUrl = new Uri(TrellisWebHost.Addresses(app)[0]);
+    if (large)
+    {
+        await LargeProgram.LoadAsync(app);
+    }
+
     if (pages)
     {
-        using var one = new HttpClient { BaseAddress = baseUrl };
-        results.AddRange(await PageLatency.RunAsync(one, await TokenAsync(app, Roles.Admin), bare, perPage));
-        WriteJson("pages", 1);
+        using var one = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromMinutes(5) };
+        results.AddRange(await PageLatency.RunAsync(one, await TokenAsync(app, Roles.Admin), bare, perPage, large));
+        WriteJson(large ? "pages-large" : "pages", 1);
         return;
     }
 

@@ -17,9 +17,13 @@ public sealed record ListPage<T>(IReadOnlyList<T> Items, int Total);
 /// <summary>
 /// A filtered, sorted list of controls. <paramref name="Search"/>: ID or title contains it (case-insensitive);
 /// <paramref name="Owner"/>: equal, case-insensitive (empty: controls without an owner); <paramref name="Sort"/>:
-/// <c>program</c> (the program's order, the default), <c>id</c>, <c>title</c>, <c>owner</c>, <c>status</c>, <c>cadence</c>.
+/// <c>program</c> (the program's order, the default), <c>id</c>, <c>title</c>, <c>owner</c>, <c>status</c>, <c>cadence</c>;
+/// <paramref name="Framework"/>: mapped to a requirement of that framework, and with <paramref name="Requirement"/> to
+/// that requirement (both exact, as the catalog spells them).
 /// </summary>
-public sealed record ControlQuery(string? Search = null, ImplementationStatus? Status = null, string? Owner = null, string Sort = "program", bool Descending = false)
+public sealed record ControlQuery(
+    string? Search = null, ImplementationStatus? Status = null, string? Owner = null, string Sort = "program", bool Descending = false,
+    string? Framework = null, string? Requirement = null)
 {
     /// <summary>The sort keys accepted.</summary>
     public static readonly IReadOnlyList<string> Sorts = ["program", "id", "title", "owner", "status", "cadence"];

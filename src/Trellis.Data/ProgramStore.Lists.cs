@@ -42,6 +42,13 @@ public sealed partial class ProgramStore
                 rows = rows.Where(c => c.Owner.ToLower() == lowered);
             }
 
+            if (query.Framework is { } framework)
+            {
+                var requirement = query.Requirement;
+                var mapped = db.ControlMappings.Where(m => m.Framework == framework && (requirement == null || m.Requirement == requirement)).Select(m => m.ControlId);
+                rows = rows.Where(c => mapped.Contains(c.Id));
+            }
+
             var total = await rows.CountAsync(ct).ConfigureAwait(false);
             var page = await SortControls(rows, query).Skip(window.Skip).Take(window.PageSize).ToListAsync(ct).ConfigureAwait(false);
             var ids = page.Select(c => c.Id).ToList();
@@ -81,7 +88,10 @@ public sealed partial class ProgramStore
 
             if (query.Control is { } control)
             {
-                rows = rows.Where(e => db.EvidenceControls.Any(l => l.EvidenceId == e.Id && l.ControlId == control));
+                // An uncorrelated IN: SQLite answered the correlated EXISTS through the control_id index once per
+                // evidence row (32 s at 200,000 items, issue 18); this reads the control's links once.
+                var linked = db.EvidenceControls.Where(l => l.ControlId == control).Select(l => l.EvidenceId);
+                rows = rows.Where(e => linked.Contains(e.Id));
             }
 
             var total = await rows.CountAsync(ct).ConfigureAwait(false);

@@ -155,7 +155,8 @@ public sealed partial class ProgramService
     private static bool Matches(Control c, ControlQuery query) =>
         Contains(c.Id, c.Title, query.Search)
         && (query.Status is null || c.Status == query.Status)
-        && (query.Owner is null || string.Equals(c.Owner, query.Owner.Trim(), StringComparison.OrdinalIgnoreCase));
+        && (query.Owner is null || string.Equals(c.Owner, query.Owner.Trim(), StringComparison.OrdinalIgnoreCase))
+        && (query.Framework is null || c.Mappings.Any(m => m.Requirement.Framework == query.Framework && (query.Requirement is null || m.Requirement.Requirement == query.Requirement)));
 
     private static bool Contains(string id, string title, string? search) =>
         string.IsNullOrWhiteSpace(search)

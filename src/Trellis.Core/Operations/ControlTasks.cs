@@ -52,12 +52,14 @@ public static class ControlTasks
     {
         ArgumentNullException.ThrowIfNull(controls);
         var byNote = notes.ToDictionary(n => (n.ControlId, n.PeriodStart));
-        var items = evidence.ToList();
+        // Each control's evidence, indexed once (OperationLedger.ByControl), not scanned per control.
+        var byControl = OperationLedger.ByControl(evidence);
+
         var window = new DateRange(from <= today ? from : today, today);
         var tasks = new List<ControlTask>();
         foreach (var control in controls.Where(c => c.Status == ImplementationStatus.Implemented && c.Cadence != Cadence.OnEvent))
         {
-            var occurrences = OperationLedger.Occurrences(control.Id, items).ToList();
+            var occurrences = byControl.TryGetValue(control.Id, out var linked) ? OperationLedger.Occurrences(control.Id, linked).ToList() : [];
             foreach (var period in OperationLedger.Periods(control.Cadence, window))
             {
                 byNote.TryGetValue((control.Id, period.Start), out var note);

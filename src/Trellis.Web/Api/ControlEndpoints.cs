@@ -22,7 +22,7 @@ public static class ControlEndpoints
     {
         ArgumentNullException.ThrowIfNull(api);
         var g = api.MapGroup("/controls").WithTags("Controls");
-        g.MapGet("/", List).RequireAuthorization(Policies.ProgramRead).WithName("ListControls").WithSummary("Controls, one page at a time: ?q (ID or title contains), ?status, ?owner, ?sort=program|id|title|owner|status|cadence, ?order=asc|desc.");
+        g.MapGet("/", List).RequireAuthorization(Policies.ProgramRead).WithName("ListControls").WithSummary("Controls, one page at a time: ?q (ID or title contains), ?status, ?owner, ?framework and ?requirement (mapped to them), ?sort=program|id|title|owner|status|cadence, ?order=asc|desc.");
         g.MapGet("/{id}", Get).RequireAuthorization(Policies.ProgramRead).WithName("GetControl").WithSummary("One control; its ETag is its version.");
         g.MapPost("/", Create).RequireAuthorization(Policies.ControlsWrite).WithName("CreateControl")
             .WithSummary("Creates a control with its owner, cadence, status and mappings; without an id it takes the next free AC-NN; 409 when the id is taken. Admins and compliance managers.");
@@ -34,9 +34,10 @@ public static class ControlEndpoints
     }
 
     private static async Task<Results<Ok<Paged<ControlView>>, ProblemHttpResult>> List(
-        HttpContext context, ProgramService program, string? status, string? owner, string? q, string? sort, string? order, int? page, int? pageSize, CancellationToken ct)
+        HttpContext context, ProgramService program, string? status, string? owner, string? q, string? framework, string? requirement, string? sort, string? order,
+        int? page, int? pageSize, CancellationToken ct)
     {
-        var query = ControlQueryOf(status, owner, q, sort, order);
+        var query = ControlQueryOf(status, owner, q, sort, order, framework, requirement);
         var window = Paging.Window(page, pageSize);
         if (!query.IsSuccess || !window.IsSuccess)
         {
@@ -48,9 +49,19 @@ public static class ControlEndpoints
         return TypedResults.Ok(Paging.Of(rows, window.Value, e => ControlView.From(e.State.Control, e.Evidence, catalog)));
     }
 
-    /// <summary>The list query of <c>?status</c>, <c>?owner</c>, <c>?q</c>, <c>?sort</c> and <c>?order</c> (the API and the page).</summary>
-    internal static Result<ControlQuery> ControlQueryOf(string? status, string? owner, string? q, string? sort, string? order)
+    /// <summary>
+    /// The list query of <c>?status</c>, <c>?owner</c>, <c>?q</c>, <c>?sort</c>, <c>?order</c>, <c>?framework</c> and
+    /// <c>?requirement</c> (the API and the page); a requirement needs its framework.
+    /// </summary>
+    internal static Result<ControlQuery> ControlQueryOf(string? status, string? owner, string? q, string? sort, string? order, string? framework = null, string? requirement = null)
     {
+        framework = string.IsNullOrWhiteSpace(framework) ? null : framework.Trim();
+        requirement = string.IsNullOrWhiteSpace(requirement) ? null : requirement.Trim();
+        if (requirement is not null && framework is null)
+        {
+            return new Error(ErrorCodes.InvalidOption, $"requirement '{requirement}' needs ?framework: the framework it belongs to", "requirement");
+        }
+
         ImplementationStatus? parsed = null;
         if (!string.IsNullOrEmpty(status))
         {
@@ -63,7 +74,7 @@ public static class ControlEndpoints
         }
 
         var sorting = Paging.Sort(sort, order, ControlQuery.Sorts);
-        return sorting.IsSuccess ? new ControlQuery(q, parsed, owner, sorting.Value.Sort, sorting.Value.Descending) : sorting.Error!;
+        return sorting.IsSuccess ? new ControlQuery(q, parsed, owner, sorting.Value.Sort, sorting.Value.Descending, framework, requirement) : sorting.Error!;
     }
 
     private static async Task<Results<Ok<ControlView>, ProblemHttpResult>> Get(HttpContext context, ProgramService program, string id, CancellationToken ct)

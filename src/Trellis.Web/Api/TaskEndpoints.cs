@@ -22,7 +22,7 @@ public static class TaskEndpoints
         ArgumentNullException.ThrowIfNull(api);
         var g = api.MapGroup("/tasks").WithTags("Tasks");
         g.MapGet("/", List).RequireAuthorization(Policies.InternalRead).WithName("ListTasks")
-            .WithSummary("Tasks of periods from ?since (default 90 days ago) to today, by due day: ?owner (e-mail) or ?mine=true, ?dueBefore, ?pending=true.");
+            .WithSummary("Tasks of periods from ?since (default 90 days ago) to today, by due day: ?owner (e-mail) or ?mine=true, ?dueBefore, ?pending=true; all of them unless ?page or ?pageSize is given; X-Total-Count is the filtered total.");
         g.MapGet("/{id}", Get).RequireAuthorization(Policies.InternalRead).WithName("GetTask").WithSummary("One task, e.g. AC-07@2026-10-01.");
         g.MapPost("/{id}/complete", Complete).RequireAuthorization(Policies.EvidenceWrite).WithName("CompleteTask").DisableAntiforgery().WithMetadata(new UploadEndpointAttribute())
             .WithSummary("multipart/form-data: file or url, title?. Adds evidence effective for the task's period (to today at most).");
@@ -34,7 +34,7 @@ public static class TaskEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<TaskView>>, ProblemHttpResult>> List(
-        HttpContext context, TaskService tasks, string? owner, bool? mine, string? dueBefore, string? since, bool? pending, CancellationToken ct)
+        HttpContext context, TaskService tasks, string? owner, bool? mine, string? dueBefore, string? since, bool? pending, int? page, int? pageSize, CancellationToken ct)
     {
         var before = Day(dueBefore, "dueBefore");
         var from = Day(since, "since");
@@ -46,7 +46,21 @@ public static class TaskEndpoints
         var account = context.Account();
         var query = new TaskQuery(from.Value, mine == true ? account.Email : owner, before.Value, pending == true);
         var found = await tasks.ListAsync(account, query, ct);
-        return found.IsSuccess ? TypedResults.Ok<IReadOnlyList<TaskView>>([.. found.Value.Select(TaskView.From)]) : ApiErrors.Problem(found.Error!);
+        if (!found.IsSuccess)
+        {
+            return ApiErrors.Problem(found.Error!);
+        }
+
+        // Tasks are derived from the cadences and the evidence, not stored rows: cut in memory. The answer stays the
+        // array it always was (as /api/v1/findings); X-Total-Count gives the filtered total, ?page/?pageSize cut it.
+        context.Response.Headers["X-Total-Count"] = found.Value.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (page is null && pageSize is null)
+        {
+            return TypedResults.Ok<IReadOnlyList<TaskView>>([.. found.Value.Select(TaskView.From)]);
+        }
+
+        var paged = Paging.Of(found.Value, page, pageSize);
+        return paged.IsSuccess ? TypedResults.Ok<IReadOnlyList<TaskView>>([.. paged.Value.Items.Select(TaskView.From)]) : ApiErrors.Problem(paged.Error!);
     }
 
     private static async Task<Results<Ok<TaskView>, ProblemHttpResult>> Get(HttpContext context, TaskService tasks, string id, CancellationToken ct)

@@ -22,7 +22,7 @@ public sealed class IndexModel(ProgramService program) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         List = ListRequest.From(Request);
-        var query = ControlEndpoints.ControlQueryOf(List["status"], List["owner"], List["q"], List["sort"], List["order"]);
+        var query = ControlEndpoints.ControlQueryOf(List["status"], List["owner"], List["q"], List["sort"], List["order"], List["framework"], List["requirement"]);
         if (!query.IsSuccess)
         {
             List.Problem = query.Error;

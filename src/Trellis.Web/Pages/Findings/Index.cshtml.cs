@@ -7,6 +7,7 @@ using Trellis.Application.Engagements;
 using Trellis.Core.Common;
 using Trellis.Web.Api;
 using Trellis.Web.Auth;
+using Trellis.Web.Pages.Shared;
 
 namespace Trellis.Web.Pages.Findings;
 
@@ -31,6 +32,14 @@ public sealed class IndexModel(EngagementService engagements) : PageModel
 
     /// <summary>The findings shown.</summary>
     public IReadOnlyList<FindingView> Findings { get; private set; } = [];
+
+    /// <summary>
+    /// The paging (<c>?page</c>, <c>?pageSize</c>) and the number of findings matching on all pages. Findings are
+    /// documents of the engagements, not program rows: they are filtered and cut in memory.
+    /// </summary>
+    public ListRequest List { get; private set; } = null!;
+
+    private HashSet<string> _ids = [];
 
     /// <summary>The engagements the account sees (for the filter and the raise form).</summary>
     public IReadOnlyList<string> EngagementIds { get; private set; } = [];
@@ -75,16 +84,19 @@ public sealed class IndexModel(EngagementService engagements) : PageModel
         var account = HttpContext.Account();
         CanEdit = account.ManagesProgram;
         EngagementIds = [.. (await engagements.ListAsync(account, ct)).Select(e => e.Value.Id)];
-        Findings = [.. (await engagements.FindingsAsync(account, string.IsNullOrEmpty(Engagement) ? null : Engagement, ct))
-            .Select(f => FindingView.From(f, engagements.Today))
-            .Where(f => string.IsNullOrEmpty(Status) || f.Status == Status)];
+        var all = await engagements.FindingsAsync(account, string.IsNullOrEmpty(Engagement) ? null : Engagement, ct);
+        _ids = [.. all.Select(f => f.Id)];
+        var matching = all.Select(f => FindingView.From(f, engagements.Today)).Where(f => string.IsNullOrEmpty(Status) || f.Status == Status).ToList();
+        List = ListRequest.From(Request);
+        List.Total = matching.Count;
+        Findings = [.. matching.Skip(List.Window.Skip).Take(List.Window.PageSize)];
     }
 
     private string NextId()
     {
         var prefix = $"F-{engagements.Today.Year.ToString(CultureInfo.InvariantCulture)}-";
-        var n = Findings.Count(f => f.Id.StartsWith(prefix, StringComparison.Ordinal)) + 1;
-        while (Findings.Any(f => f.Id == prefix + n.ToString("00", CultureInfo.InvariantCulture)))
+        var n = _ids.Count(id => id.StartsWith(prefix, StringComparison.Ordinal)) + 1;
+        while (_ids.Contains(prefix + n.ToString("00", CultureInfo.InvariantCulture)))
         {
             n++;
         }

@@ -9,12 +9,16 @@ using Trellis.Core.Common;
 using Trellis.Core.Operations;
 using Trellis.Web.Auth;
 using Trellis.Web.Hosting;
+using Trellis.Web.Pages.Shared;
 
 namespace Trellis.Web.Pages.Tasks;
 
 /// <summary>
 /// <c>/tasks</c>: the recurring work of the controls' cadences — the signed-in person's by default ("my tasks"),
 /// everyone's with <c>?who=all</c> — with forms to complete (file or link), reassign, snooze and mark "did not occur".
+/// One page at a time (<c>?page</c>, <c>?pageSize</c>): tasks are derived from the controls' cadences and their
+/// evidence, not stored rows, so they are counted and cut in memory; with 2,000 controls everyone's tasks run to
+/// thousands of rows, each with its forms.
 /// </summary>
 [Authorize(Policy = Policies.InternalRead)]
 public sealed class IndexModel(TaskService tasks, IOptions<TrellisWebOptions> options) : PageModel
@@ -27,8 +31,14 @@ public sealed class IndexModel(TaskService tasks, IOptions<TrellisWebOptions> op
     [BindProperty(SupportsGet = true)]
     public string? Show { get; set; }
 
-    /// <summary>The tasks shown.</summary>
+    /// <summary>The tasks of this page.</summary>
     public IReadOnlyList<ControlTask> Tasks { get; private set; } = [];
+
+    /// <summary>The paging (<c>?page</c>, <c>?pageSize</c>) and the number of tasks listed on all pages.</summary>
+    public ListRequest List { get; private set; } = null!;
+
+    /// <summary>Tasks of each status on all pages.</summary>
+    public IReadOnlyDictionary<ControlTaskStatus, int> Counts { get; private set; } = new Dictionary<ControlTaskStatus, int>();
 
     /// <summary>Today.</summary>
     public DateOnly Today => tasks.Today;
@@ -41,6 +51,9 @@ public sealed class IndexModel(TaskService tasks, IOptions<TrellisWebOptions> op
 
     /// <summary>True when finished tasks are shown too.</summary>
     public bool ShowFinished => Show == "all";
+
+    /// <summary>Tasks of <paramref name="status"/> on all pages.</summary>
+    public int Count(ControlTaskStatus status) => Counts.GetValueOrDefault(status);
 
     /// <summary>The outcome of the last action.</summary>
     public string? Message { get; private set; }
@@ -110,13 +123,16 @@ public sealed class IndexModel(TaskService tasks, IOptions<TrellisWebOptions> op
         }
 
         // Overdue first (oldest first), then snoozed, then open by due day; finished last.
+        List = ListRequest.From(Request);
+        List.Total = found.Value.Count;
+        Counts = found.Value.GroupBy(t => t.Status).ToDictionary(g => g.Key, g => g.Count());
         Tasks = [.. found.Value.OrderBy(t => t.Status switch
         {
             ControlTaskStatus.Overdue => 0,
             ControlTaskStatus.Snoozed => 1,
             ControlTaskStatus.Open => 2,
             _ => 3,
-        }).ThenBy(t => t.Due).ThenBy(t => t.ControlId, StringComparer.Ordinal)];
+        }).ThenBy(t => t.Due).ThenBy(t => t.ControlId, StringComparer.Ordinal).Skip(List.Window.Skip).Take(List.Window.PageSize)];
         return Page();
     }
 }
