@@ -12,7 +12,7 @@ namespace Trellis.Application.Compliance;
 /// has, the revision is read (one small query) and the program reloaded only when it differs. Readiness is kept per
 /// framework, credit source and day. The vendor register and the pursued frameworks are kept the same way.
 /// </summary>
-public sealed class ProgramCache(ProgramStore store) : IDisposable
+public sealed partial class ProgramCache(ProgramStore store) : IDisposable
 {
     private readonly SemaphoreSlim _loading = new(1, 1);
     private readonly ConcurrentDictionary<(string Framework, DateOnly Day), bool> _kept = new();

@@ -8,5 +8,5 @@ public sealed partial class ProgramService
     /// The exceptions collectors raise today (issue 19): each check failing on a collector's latest observation, and
     /// each source not observed, named on the collector's controls.
     /// </summary>
-    public Task<IReadOnlyList<CollectorAlert>> CollectorAlertsAsync(CancellationToken ct) => Collectors.CollectorDocuments.ExceptionsAsync(store, ct);
+    public async Task<IReadOnlyList<CollectorAlert>> CollectorAlertsAsync(CancellationToken ct) => await cache.CollectorAlertsAsync(ct);
 }
