@@ -67,6 +67,7 @@ public static class CliApp
             NotifyCommands.Create(context),
             BackupCommands.Create(context),
             KeyRingCommands.Create(context),
+            CollectorCommands.Create(context),
         }.SelectMany(c => c))
         {
             root.Subcommands.Add(command);

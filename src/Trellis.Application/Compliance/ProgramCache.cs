@@ -13,7 +13,7 @@ namespace Trellis.Application.Compliance;
 /// the program: it reads a <see cref="ReadinessView"/> (the database's aggregates, issue 18) per revision and day, and
 /// keeps its reports per framework and credit source. The vendor register and the pursued frameworks are kept the same way.
 /// </summary>
-public sealed class ProgramCache(ProgramStore store) : IDisposable
+public sealed partial class ProgramCache(ProgramStore store) : IDisposable
 {
     private readonly SemaphoreSlim _loading = new(1, 1);
     private readonly ConcurrentDictionary<(string Framework, DateOnly Day), bool> _kept = new();

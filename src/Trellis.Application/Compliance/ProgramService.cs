@@ -80,7 +80,7 @@ public sealed partial class ProgramService(ProgramStore store, ProgramCache cach
 
             // Staff gaps (training past the interval, screening missing or late) on A.6.3/CC2.2 and A.6.1/CC1.4, by opaque ID.
             var staff = await StaffExceptionsAsync(account, ct);
-            return Core.People.StaffAttestation.Annotate(Core.Vendors.VendorReadiness.Annotate(report.Value, warnings), staff);
+            return Trellis.Collectors.CollectorReadiness.Annotate(Core.People.StaffAttestation.Annotate(Core.Vendors.VendorReadiness.Annotate(report.Value, warnings), staff), await CollectorAlertsAsync(ct));
         }
 
         // An auditor's readiness is computed from what they see, as of their window: never from evidence outside it.

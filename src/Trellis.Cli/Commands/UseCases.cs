@@ -16,9 +16,13 @@ namespace Trellis.Cli.Commands;
 /// </summary>
 internal sealed class UseCases
 {
+    private readonly TimeProvider _clock;
+    private Trellis.Application.Collectors.CollectorService? _collectors;
+
     private UseCases(TrellisDatabase database, TimeProvider clock, Account actor)
     {
         Actor = actor;
+        _clock = clock;
         var store = new ProgramStore(database);
         var engagements = new EngagementStore(database);
         Library = Libraries.Of(database);
@@ -83,6 +87,12 @@ internal sealed class UseCases
 
     /// <summary>The vendor register.</summary>
     public VendorService Vendors { get; }
+
+    /// <summary>Collectors (issue 19); their secrets are protected with the database's key ring, opened on first use.</summary>
+    public Trellis.Application.Collectors.CollectorService Collectors => _collectors ??= new(
+        new ProgramStore(Database), Program,
+        CliContext.Require(Trellis.Web.Hosting.CollectorSecrets.ForDatabase(Database, Microsoft.Extensions.Configuration.EnvironmentVariablesExtensions.AddEnvironmentVariables(new Microsoft.Extensions.Configuration.ConfigurationBuilder()).Build())),
+        Trellis.Application.Collectors.CollectorService.Available(_clock), _clock);
 
     /// <summary>The use cases on a database already open.</summary>
     public static UseCases On(TrellisDatabase database, CliContext ctx) => new(database, ctx.Clock, Account.Operator(Environment.UserName));

@@ -461,4 +461,15 @@ public static class ErrorCodes
     [ErrorCategory(ErrorCategory.Invalid)] public const string NotText = "not-text";
     /// <summary>A workbook has more problems than are reported; reading stopped.</summary>
     [ErrorCategory(ErrorCategory.Invalid)] public const string TooManyErrors = "too-many-errors";
+    // Collectors (issue 19: evidence that collects itself)
+    /// <summary>A name names no collector.</summary>
+    [ErrorCategory(ErrorCategory.NotFound)] public const string UnknownCollector = "unknown-collector";
+    /// <summary>A collector's configuration is not usable (name, kind, URL, schedule, controls, folder).</summary>
+    [ErrorCategory(ErrorCategory.Invalid)] public const string InvalidCollector = "invalid-collector";
+    /// <summary>A collector check is not 'JSON-POINTER OP VALUE' with a known operator.</summary>
+    [ErrorCategory(ErrorCategory.Invalid)] public const string InvalidCheck = "invalid-check";
+    /// <summary>A collector kind that is accepted by the parser but not built yet (github, identity).</summary>
+    [ErrorCategory(ErrorCategory.Invalid)] public const string CollectorNotAvailable = "collector-not-available";
+    /// <summary>A stored collector secret cannot be read with this key ring (another key ring, or the key was lost).</summary>
+    [ErrorCategory(ErrorCategory.Invalid)] public const string CollectorSecretUnreadable = "collector-secret-unreadable";
 }

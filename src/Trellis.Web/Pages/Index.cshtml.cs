@@ -40,6 +40,9 @@ public sealed class IndexModel(ProgramService program, Agenda agenda, Applicatio
     /// <summary>Staff gaps today (training past the interval, screening missing or late), by opaque ID and role.</summary>
     public IReadOnlyList<Core.People.StaffGap> StaffGaps { get; private set; } = [];
 
+    /// <summary>Collector exceptions today (issue 19): failed checks and sources not observed, each naming its control.</summary>
+    public IReadOnlyList<Trellis.Collectors.CollectorAlert> CollectorExceptions { get; private set; } = [];
+
     /// <summary>True when the account may open the staff register (admins and compliance managers).</summary>
     public bool SeesPeople { get; private set; }
 
@@ -82,6 +85,7 @@ public sealed class IndexModel(ProgramService program, Agenda agenda, Applicatio
         Tasks = pending.IsSuccess ? pending.Value : [];
         VendorExceptions = await vendors.ExceptionsAsync(account, ct);
         StaffGaps = await people.ExceptionsAsync(account, ct);
+        CollectorExceptions = account.Scope is null ? await program.CollectorAlertsAsync(ct) : [];
         SeesPeople = Application.People.PeopleService.Sees(account);
         PoliciesToAcknowledge = await policies.PendingForAsync(account, ct);
         From = program.Today.AddDays(-HistoryDays + 1);

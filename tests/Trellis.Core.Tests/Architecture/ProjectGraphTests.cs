@@ -17,11 +17,12 @@ public sealed partial class ProjectGraphTests
     {
         ["Trellis.Core"] = [],
         ["Trellis.Content"] = ["Trellis.Core"],
+        ["Trellis.Collectors"] = ["Trellis.Core"],
         ["Trellis.Data"] = ["Trellis.Core"],
         ["Trellis.Data.Sqlite"] = ["Trellis.Data"],
         ["Trellis.Data.Postgres"] = ["Trellis.Data"],
         ["Trellis.Exchange"] = ["Trellis.Core"],
-        ["Trellis.Application"] = ["Trellis.Core", "Trellis.Content", "Trellis.Data", "Trellis.Exchange"],
+        ["Trellis.Application"] = ["Trellis.Collectors", "Trellis.Core", "Trellis.Content", "Trellis.Data", "Trellis.Exchange"],
         ["Trellis.Web"] = ["Trellis.Application", "Trellis.Core", "Trellis.Content", "Trellis.Data", "Trellis.Exchange", "Trellis.Data.Sqlite", "Trellis.Data.Postgres"],
         ["Trellis.Cli"] = ["Trellis.Application", "Trellis.Core", "Trellis.Content", "Trellis.Data", "Trellis.Exchange", "Trellis.Data.Sqlite", "Trellis.Data.Postgres", "Trellis.Web"],
     };
