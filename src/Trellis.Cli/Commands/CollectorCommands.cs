@@ -117,7 +117,11 @@ internal static class CollectorCommands
         cmd.SetAction(async (parse, ct) =>
         {
             var useCases = await UseCases.OpenAsync(parse, db, ctx, ct).ConfigureAwait(false);
-            var outcome = CliContext.Require(await useCases.Collectors.CollectAsync(useCases.Actor, parse.GetValue(name)!, parse.GetValue(dryRun), ct).ConfigureAwait(false));
+            var outcome = CliContext.Require(await TerminalProgress.RunAsync(ctx, quiet: parse.GetValue(format) == "json", progress =>
+            {
+                progress?.Report(WorkProgress.Started($"Observing {parse.GetValue(name)} and running its checks"));
+                return useCases.Collectors.CollectAsync(useCases.Actor, parse.GetValue(name)!, parse.GetValue(dryRun), ct);
+            }).ConfigureAwait(false));
             if (parse.GetValue(format) == "json")
             {
                 Render.WriteJson(ctx.Out, new

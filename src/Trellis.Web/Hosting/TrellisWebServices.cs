@@ -76,6 +76,14 @@ public static class TrellisWebServices
         services.AddScoped<Application.People.PeopleService>();
         services.AddScoped<Application.Vendors.VendorService>();
         services.AddSingleton<Application.Operations.IDigestSource, Application.Vendors.RegisterDigestSource>();
+        // Collectors (issue 19): secrets protected with the app's own key ring (the same one the CLI opens).
+        services.AddSingleton<Application.Collectors.ISecretProtector>(sp => new CollectorSecrets(sp.GetRequiredService<IDataProtectionProvider>()));
+        services.AddScoped(sp => new Application.Collectors.CollectorService(
+            sp.GetRequiredService<ProgramStore>(),
+            sp.GetRequiredService<Application.Compliance.ProgramService>(),
+            sp.GetRequiredService<Application.Collectors.ISecretProtector>(),
+            Application.Collectors.CollectorService.Available(sp.GetRequiredService<TimeProvider>()),
+            sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<WebStartup>();
         services.AddHostedService<AuditRetention>();
         services.AddHostedService<Scheduler>();

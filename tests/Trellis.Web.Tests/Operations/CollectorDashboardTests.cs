@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -10,10 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Trellis.Application.Actors;
 using Trellis.Application.Collectors;
-using Trellis.Application.Compliance;
-using Trellis.Data;
 using Trellis.Web.Auth;
-using Trellis.Web.Hosting;
 
 namespace Trellis.Web.Tests.Operations;
 
@@ -39,11 +35,7 @@ public sealed class CollectorDashboardTests
 
         using (var scope = app.Services.CreateScope())
         {
-            var services = scope.ServiceProvider;
-            var clock = services.GetRequiredService<TimeProvider>();
-            var collectors = new CollectorService(
-                services.GetRequiredService<ProgramStore>(), services.GetRequiredService<ProgramService>(),
-                new CollectorSecrets(services.GetRequiredService<IDataProtectionProvider>()), CollectorService.Available(clock), clock);
+            var collectors = scope.ServiceProvider.GetRequiredService<CollectorService>(); // as the app wires it
             var added = await collectors.AddAsync(Account.System, new NewCollector
             {
                 Kind = "json-api",
