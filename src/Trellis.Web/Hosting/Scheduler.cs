@@ -35,6 +35,8 @@ internal sealed partial class Scheduler(IServiceProvider services, SchedulerOpti
                 await RunDueAsync(schedule, stoppingToken);
             }
 
+            await RunCollectorsAsync(stoppingToken);
+
             var now = clock.GetUtcNow();
             var next = schedules.Select(s => s.NextSlot(now)).Where(n => n is not null).Select(n => n!.Value - now).DefaultIfEmpty(options.PollInterval).Min();
             var wait = next < options.PollInterval ? next : options.PollInterval;
@@ -92,6 +94,38 @@ internal sealed partial class Scheduler(IServiceProvider services, SchedulerOpti
             LogFailed(log, e, schedule.Job, slots.Count > 0 ? slots.Max : now);
         }
     }
+
+    // Collectors with a schedule (issue 19): their latest due slots, claimed like the jobs above.
+    private async Task RunCollectorsAsync(CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = services.CreateAsyncScope();
+            foreach (var outcome in await scope.ServiceProvider.GetRequiredService<Application.Collectors.CollectorJobs>().RunDueAsync(ct))
+            {
+                if (outcome.Status is not ("already-done" or "busy"))
+                {
+                    LogCollected(log, outcome.Collector, outcome.Slot, outcome.Status, outcome.Reason ?? "");
+                }
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Stopping: the lease expires and another instance carries on.
+        }
+#pragma warning disable CA1031 // A failing collector slot (database unavailable) must not stop the scheduler.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LogCollectorsFailed(log, e);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Collector {Collector} slot {Slot:o}: {Status} {Reason}")]
+    private static partial void LogCollected(ILogger logger, string collector, DateTimeOffset slot, string status, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Scheduled collectors failed; they are tried again at the next wake-up")]
+    private static partial void LogCollectorsFailed(ILogger logger, Exception e);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Scheduler off (Trellis:Scheduler:Enabled=false): no digest or stale-evidence sweep runs in this instance")]
     private static partial void LogDisabled(ILogger logger);

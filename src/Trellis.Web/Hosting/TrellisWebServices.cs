@@ -182,6 +182,7 @@ public static class TrellisWebServices
         services.TryAddSingleton(Application.Operations.JobInstance.Create());
         services.AddScoped<Application.Operations.NotificationService>();
         services.AddScoped<Application.Operations.NotificationJobs>();
+        services.AddScoped<Application.Collectors.CollectorJobs>();
     }
 
     private static void AddAccounts(IServiceCollection services)
