@@ -127,7 +127,7 @@ internal sealed partial class Scheduler(IServiceProvider services, SchedulerOpti
     [LoggerMessage(Level = LogLevel.Error, Message = "Scheduled collectors failed; they are tried again at the next wake-up")]
     private static partial void LogCollectorsFailed(ILogger logger, Exception e);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Scheduler off (Trellis:Scheduler:Enabled=false): no digest or stale-evidence sweep runs in this instance")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scheduler off (Trellis:Scheduler:Enabled=false): no digest, stale-evidence sweep or scheduled collector runs in this instance")]
     private static partial void LogDisabled(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {Job} slot {Slot:o}: {Status}, {People} people, {Mailed} mailed, {Failed} mail failures, {Retrying} mails to try again")]
