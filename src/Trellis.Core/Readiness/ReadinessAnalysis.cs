@@ -34,19 +34,20 @@ public static partial class ReadinessAnalysis
     {
         ArgumentNullException.ThrowIfNull(program);
         ArgumentNullException.ThrowIfNull(engine);
-        var fw = engine.Catalog.Framework(framework);
-        if (!fw.IsSuccess)
+        // Unknown IDs are refused before the states are built from the whole program (cheap errors stay cheap).
+        if (Unknown(engine, framework, creditedFrom) is { } unknown)
         {
-            return fw.Error!;
-        }
-
-        if (creditedFrom is not null && !engine.Catalog.Framework(creditedFrom).IsSuccess)
-        {
-            return engine.Catalog.Framework(creditedFrom).Error!;
+            return unknown;
         }
 
         return Compute(program, ControlState.Index(program, today, policy ?? new FreshnessPolicy()), engine, framework, today, creditedFrom);
     }
+
+    // The error for a framework (or credit source) the catalog does not hold, or null.
+    private static Error? Unknown(CrosswalkEngine engine, string framework, string? creditedFrom) =>
+        engine.Catalog.Framework(framework) is { IsSuccess: false } fw ? fw.Error
+        : creditedFrom is not null && engine.Catalog.Framework(creditedFrom) is { IsSuccess: false } from ? from.Error
+        : null;
 
     /// <summary>
     /// Computes readiness from control states already judged for <paramref name="today"/> (<c>ControlState.Index</c> over a database's
@@ -65,16 +66,12 @@ public static partial class ReadinessAnalysis
         ArgumentNullException.ThrowIfNull(program);
         ArgumentNullException.ThrowIfNull(states);
         ArgumentNullException.ThrowIfNull(engine);
-        var fw = engine.Catalog.Framework(framework);
-        if (!fw.IsSuccess)
+        if (Unknown(engine, framework, creditedFrom) is { } unknown)
         {
-            return fw.Error!;
+            return unknown;
         }
 
-        if (creditedFrom is not null && !engine.Catalog.Framework(creditedFrom).IsSuccess)
-        {
-            return engine.Catalog.Framework(creditedFrom).Error!;
-        }
+        var fw = engine.Catalog.Framework(framework);
 
         var contributions = Contributions(program, engine, fw.Value, creditedFrom);
         var excluded = ExcludedRequirements(program, fw.Value);
