@@ -243,6 +243,13 @@ public sealed class JsonApiCollectorTests
     [InlineData("fd00::1", true)]
     [InlineData("::ffff:127.0.0.1", true)]
     [InlineData("2001:4860:4860::8888", false)]
+    [InlineData("192.0.0.8", true)]
+    [InlineData("198.18.0.1", true)]
+    [InlineData("198.20.0.1", false)]
+    [InlineData("64:ff9b::a00:1", true)] // NAT64 of 10.0.0.1
+    [InlineData("64:ff9b::808:808", false)] // NAT64 of 8.8.8.8
+    [InlineData("2002:7f00:1::", true)] // 6to4 of 127.0.0.1
+    [InlineData("2002:808:808::", false)] // 6to4 of 8.8.8.8
     public void IsPrivate_AddressRanges_AsRfc1918AndRfc6890Say(string address, bool isPrivate) =>
         Assert.Equal(isPrivate, NetworkRules.IsPrivate(IPAddress.Parse(address)));
 }
