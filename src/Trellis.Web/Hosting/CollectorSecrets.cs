@@ -51,7 +51,7 @@ public sealed class CollectorSecrets(IDataProtectionProvider provider) : ISecret
         var web = new WebDatabase(database);
         var services = new ServiceCollection();
         services.AddScoped<WebDbContext>(_ => web.CreateContext());
-        var ring = KeyRing.Configure(services.AddDataProtection().SetApplicationName("Trellis").PersistKeysToDbContext<WebDbContext>(), configuration);
+        var ring = KeyRing.AddDataProtection(services, configuration);
         if (ring.Refusal(new TrellisWebOptions { AllowUnprotectedKeyRing = true }, new CommandLineEnvironment()) is { } refusal)
         {
             return new Error(ErrorCodes.CollectorSecretUnreadable, refusal);

@@ -2,7 +2,9 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Trellis.Web.Storage;
 
 namespace Trellis.Web.Hosting;
 
@@ -37,6 +39,13 @@ internal sealed class KeyRing(bool isProtected, string? error)
 
         return new KeyRing(certificate is not null, error);
     }
+
+    /// <summary>
+    /// Data Protection as every Trellis process sets it up (the web app, and the CLI to read collector secrets): the
+    /// application name <c>Trellis</c>, keys in the database (<see cref="WebDbContext"/>), protected as configured.
+    /// </summary>
+    public static KeyRing AddDataProtection(IServiceCollection services, IConfiguration configuration) =>
+        Configure(services.AddDataProtection().SetApplicationName("Trellis").PersistKeysToDbContext<WebDbContext>(), configuration);
 
     /// <summary>Why the app must not start, or null.</summary>
     public string? Refusal(TrellisWebOptions options, IHostEnvironment environment)

@@ -91,7 +91,7 @@ public static class TrellisWebServices
         AddAccounts(services);
         AddAuthentication(builder);
         services.AddAuthorization(Policies.Configure);
-        services.AddSingleton(KeyRing.Configure(services.AddDataProtection().SetApplicationName("Trellis").PersistKeysToDbContext<WebDbContext>(), builder.Configuration));
+        services.AddSingleton(KeyRing.AddDataProtection(services, builder.Configuration));
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
